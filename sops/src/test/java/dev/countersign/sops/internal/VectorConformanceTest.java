@@ -1,0 +1,202 @@
+package dev.countersign.sops.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.countersign.sops.FileFormat;
+import dev.countersign.sops.MacMismatchException;
+import dev.countersign.sops.Vectors;
+import dev.countersign.sops.spi.KeyEntry;
+import dev.countersign.sops.spi.KeySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Per-value known-answer tests over every shared vector: with the data key from {@code expected/},
+ * every value decrypts to its expected type and plaintext under its AAD, and the MAC verifies.
+ */
+class VectorConformanceTest {
+    static Stream<Path> expectedFiles() throws IOException {
+        Path expected = Vectors.root().resolve("expected");
+        try (Stream<Path> files = Files.walk(expected)) {
+            return files
+                    .filter(p -> p.toString().endsWith(".expected.json"))
+                    .filter(p -> !p.toString().contains("shamir"))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    @Test
+    void findsTheFortyEncryptedSingleGroupVectors() throws IOException {
+        assertThat(expectedFiles()).hasSize(40);
+    }
+
+    @ParameterizedTest
+    @MethodSource("expectedFiles")
+    void decryptsEveryValueAndVerifiesTheMac(Path expectedFile) {
+        MapNode expected = readExpected(expectedFile);
+        String vector = text(expected, "vector");
+        FileFormat format = FileFormat.named(text(expected, "format"));
+        byte[] dataKey = HexFormat.of().parseHex(text(expected, "data_key_hex"));
+        boolean macOk = expected.get("mac_matches_file").orElseThrow() instanceof Scalar s && Scalars.isTrue(s);
+        Store store = Stores.of(format);
+        Store.EncryptedTree tree = store.readEncrypted(read(Vectors.root().resolve(vector)));
+        Engine engine = new Engine(oracle(dataKey), Clock.systemUTC(), new SecureRandom(), "3.13.2");
+        if (!macOk) {
+            assertThatThrownBy(() -> engine.open(tree, true)).isInstanceOf(MacMismatchException.class);
+        }
+        try (Engine.Opened opened = engine.open(tree, macOk)) {
+            assertLeaves(opened.documents(), expected);
+            assertComments(opened.documents(), expected);
+            expected.get("binary_plaintext")
+                    .ifPresent(b ->
+                            assertThat(store.writePlain(opened.documents())).isEqualTo(((Scalar) b).bytes()));
+        }
+    }
+
+    private static void assertLeaves(List<MapNode> documents, MapNode expected) {
+        List<Leaf> actual = new ArrayList<>();
+        documents.forEach(d -> collect(d, new ArrayList<>(), actual));
+        List<Node> leaves = ((ListNode) expected.get("leaves").orElseThrow()).elements();
+        assertThat(actual).hasSize(leaves.size());
+        for (int i = 0; i < leaves.size(); i++) {
+            MapNode leaf = (MapNode) leaves.get(i);
+            assertThat(actual.get(i).path()).isEqualTo(path(leaf));
+            if (leaf.get("encrypted").orElseThrow() instanceof Scalar s && Scalars.isTrue(s)) {
+                assertThat(actual.get(i).value().type().wireName()).isEqualTo(text(leaf, "type"));
+                assertThat(actual.get(i).value().bytes())
+                        .isEqualTo(((Scalar) leaf.get("plaintext").orElseThrow()).bytes());
+            } else if (leaf.get("value").orElseThrow() instanceof Scalar v && v.type() == ValueType.STR) {
+                assertThat(actual.get(i).value().text()).isEqualTo(v.text());
+            }
+        }
+    }
+
+    private static void assertComments(List<MapNode> documents, MapNode expected) {
+        List<String> comments = new ArrayList<>();
+        documents.forEach(d -> comments(d, comments));
+        List<String> expectedComments = new ArrayList<>();
+        ((ListNode) expected.get("encrypted_comments").orElseThrow())
+                .elements()
+                .forEach(c -> expectedComments.add(text((MapNode) c, "plaintext")));
+        if (!expectedComments.isEmpty()) {
+            assertThat(comments).containsSubsequence(expectedComments).noneMatch(c -> c.startsWith("ENC["));
+        }
+    }
+
+    private record Leaf(List<String> path, Scalar value) {}
+
+    private static void collect(Node node, List<String> path, List<Leaf> out) {
+        if (node instanceof MapNode map) {
+            for (Item item : map.items()) {
+                if (item instanceof Pair pair) {
+                    path.add(pair.key());
+                    collect(pair.value(), path, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+        } else if (node instanceof ListNode list) {
+            int index = 0;
+            for (Node element : list.elements()) {
+                if (!(element instanceof Comment)) {
+                    path.add(Integer.toString(index++));
+                    collect(element, path, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+        } else if (node instanceof Scalar scalar) {
+            out.add(new Leaf(List.copyOf(path), scalar));
+        }
+    }
+
+    private static void comments(Node node, List<String> out) {
+        if (node instanceof MapNode map) {
+            for (Item item : map.items()) {
+                if (item instanceof Comment c) {
+                    out.add(c.text());
+                } else {
+                    comments(((Pair) item).value(), out);
+                }
+            }
+        } else if (node instanceof ListNode list) {
+            for (Node element : list.elements()) {
+                if (element instanceof Comment c) {
+                    out.add(c.text());
+                } else {
+                    comments(element, out);
+                }
+            }
+        }
+    }
+
+    private static List<String> path(MapNode leaf) {
+        List<String> path = new ArrayList<>();
+        ((ListNode) leaf.get("path").orElseThrow()).elements().forEach(s -> path.add(((Scalar) s).text()));
+        return path;
+    }
+
+    static KeyRing oracle(byte[] dataKey) {
+        return new KeyRing(List.of(new Oracle("age", dataKey), new Oracle("pgp", dataKey)));
+    }
+
+    /** Hands out the known data key for any entry of its type. */
+    private static final class Oracle implements KeySource {
+        private final String type;
+        private final byte[] key;
+
+        Oracle(String type, byte[] key) {
+            this.type = type;
+            this.key = key.clone();
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public KeyEntry wrap(byte[] dataKey, String recipient) {
+            throw new UnsupportedOperationException("the oracle only unwraps");
+        }
+
+        @Override
+        public Optional<byte[]> unwrap(KeyEntry entry) {
+            return Optional.of(key.clone());
+        }
+    }
+
+    static MapNode readExpected(Path file) {
+        String json = new String(read(file), StandardCharsets.UTF_8)
+                .replace(": Infinity", ": \"+Inf\"")
+                .replace(": -Infinity", ": \"-Inf\"")
+                .replace(": NaN", ": \"NaN\"");
+        return JsonReader.parseObject(json);
+    }
+
+    static String text(MapNode map, String key) {
+        return ((Scalar) map.get(key).orElseThrow()).text();
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
