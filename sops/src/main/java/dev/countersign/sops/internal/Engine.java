@@ -106,7 +106,7 @@ public final class Engine {
         try (ValueCipher cipher = new ValueCipher(dataKey, random)) {
             TreeCipher.Result result = TreeCipher.encrypt(documents, cipher, rule, macOnlyEncrypted);
             Metadata metadata = new Metadata(
-                    keyRing.wrap(dataKey, groups, random),
+                    keyRing.wrap(dataKey, groups, threshold, random),
                     threshold,
                     "",
                     "",
@@ -216,7 +216,10 @@ public final class Engine {
             Metadata metadata = opened.metadata();
             TreeCipher.Result result =
                     TreeCipher.encrypt(opened.documents(), cipher, metadata.rule(), metadata.macOnlyEncrypted());
-            return seal(result, cipher, metadata.withKeyGroups(keyRing.wrap(dataKey, groups, random), threshold));
+            return seal(
+                    result,
+                    cipher,
+                    metadata.withKeyGroups(keyRing.wrap(dataKey, groups, threshold, random), threshold));
         } finally {
             KeyRing.wipe(dataKey);
         }
@@ -235,8 +238,8 @@ public final class Engine {
         try {
             List<List<MasterKey>> old = opened.metadata().keyGroups();
             List<MasterKey> reusable = old.size() == 1 ? old.get(0) : List.of();
-            Metadata metadata =
-                    opened.metadata().withKeyGroups(keyRing.wrap(dataKey, groups, random, reusable), threshold);
+            Metadata metadata = opened.metadata()
+                    .withKeyGroups(keyRing.wrap(dataKey, groups, threshold, random, reusable), threshold);
             return new Store.EncryptedTree(opened.encrypted(), MetadataCodec.write(metadata));
         } finally {
             KeyRing.wipe(dataKey);

@@ -3,6 +3,7 @@ package dev.countersign.sops.internal;
 import dev.countersign.sops.NoMatchingKeyException;
 import dev.countersign.sops.Recipient;
 import dev.countersign.sops.SopsException;
+import dev.countersign.sops.internal.keys.Shamir;
 import dev.countersign.sops.spi.KeySource;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -41,7 +42,19 @@ public final class KeyRing {
         if (groups.size() == 1) {
             return unwrapGroup(groups.get(0)).orElseThrow(() -> noKey(groups));
         }
-        throw new SopsException("files with " + groups.size() + " key groups need Shamir secret sharing");
+        List<byte[]> parts = new ArrayList<>();
+        groups.forEach(g -> unwrapGroup(g).ifPresent(parts::add));
+        int threshold = metadata.shamirThreshold() == 0 ? groups.size() : metadata.shamirThreshold();
+        try {
+            if (parts.size() < Math.max(threshold, 2)) {
+                throw new NoMatchingKeyException("only " + parts.size() + " of " + groups.size()
+                        + " key groups could be decrypted, " + threshold + " are needed; the file is encrypted for "
+                        + describe(groups) + " and the sources configured are " + sources.keySet());
+            }
+            return Shamir.combine(parts);
+        } finally {
+            parts.forEach(KeyRing::wipe);
+        }
     }
 
     private Optional<byte[]> unwrapGroup(List<MasterKey> group) {
@@ -68,10 +81,14 @@ public final class KeyRing {
     }
 
     private NoMatchingKeyException noKey(List<List<MasterKey>> groups) {
+        return new NoMatchingKeyException("no key source could decrypt the data key; the file is encrypted for "
+                + describe(groups) + " and the sources configured are " + sources.keySet());
+    }
+
+    private static List<String> describe(List<List<MasterKey>> groups) {
         List<String> recipients = new ArrayList<>();
         groups.forEach(g -> g.forEach(k -> recipients.add(k.type() + ":" + recipientOf(k))));
-        return new NoMatchingKeyException("no key source could decrypt the data key; the file is encrypted for "
-                + recipients + " and the sources configured are " + sources.keySet());
+        return recipients;
     }
 
     /**
@@ -79,11 +96,13 @@ public final class KeyRing {
      *
      * @param dataKey the data key
      * @param groups the recipients, one list per group
+     * @param threshold the Shamir threshold for several groups, 0 for all
      * @param random randomness for key sharing
      * @return the master keys, one list per group
      */
-    public List<List<MasterKey>> wrap(byte[] dataKey, List<List<Recipient>> groups, SecureRandom random) {
-        return wrap(dataKey, groups, random, List.of());
+    public List<List<MasterKey>> wrap(
+            byte[] dataKey, List<List<Recipient>> groups, int threshold, SecureRandom random) {
+        return wrap(dataKey, groups, threshold, random, List.of());
     }
 
     /**
@@ -92,14 +111,19 @@ public final class KeyRing {
      *
      * @param dataKey the data key
      * @param groups the recipients, one list per group
+     * @param threshold the Shamir threshold for several groups, 0 for all
      * @param random randomness for key sharing
      * @param reusable entries that already wrap {@code dataKey} itself (single group only)
      * @return the master keys, one list per group
      */
     public List<List<MasterKey>> wrap(
-            byte[] dataKey, List<List<Recipient>> groups, SecureRandom random, List<MasterKey> reusable) {
-        if (groups.size() != 1) {
-            throw new SopsException("encrypting for " + groups.size() + " key groups needs Shamir secret sharing");
+            byte[] dataKey,
+            List<List<Recipient>> groups,
+            int threshold,
+            SecureRandom random,
+            List<MasterKey> reusable) {
+        if (groups.size() > 1) {
+            return wrapShares(dataKey, groups, threshold, random);
         }
         List<MasterKey> keys = new ArrayList<>();
         for (Recipient recipient : groups.get(0)) {
@@ -110,6 +134,22 @@ public final class KeyRing {
                     .orElseGet(() -> wrapOne(dataKey, recipient)));
         }
         return List.of(keys);
+    }
+
+    private List<List<MasterKey>> wrapShares(
+            byte[] dataKey, List<List<Recipient>> groups, int threshold, SecureRandom random) {
+        int needed = threshold == 0 ? groups.size() : threshold;
+        List<byte[]> shares = Shamir.split(dataKey, groups.size(), needed, random);
+        try {
+            List<List<MasterKey>> out = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                byte[] share = shares.get(i);
+                out.add(groups.get(i).stream().map(r -> wrapOne(share, r)).toList());
+            }
+            return out;
+        } finally {
+            shares.forEach(KeyRing::wipe);
+        }
     }
 
     private MasterKey wrapOne(byte[] part, Recipient recipient) {
