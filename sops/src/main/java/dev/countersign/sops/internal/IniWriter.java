@@ -30,7 +30,8 @@ final class IniWriter {
             }
             section("sops", new MapNode(flat), true, out);
         }
-        return out.toString();
+        // go-ini separates sections with a blank line; sops 3.13 writes none after the last one
+        return out.length() > 0 ? out.substring(0, out.length() - 1) : "";
     }
 
     private static MapNode asSection(String name, Node node) {
