@@ -67,6 +67,32 @@ class VectorConformanceTest {
         }
     }
 
+    /** The upstream functional tests' exact {@code sops decrypt} outputs. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "format.enc.yaml|foo: bar\\n",
+                "format.enc.json|{\\n\\t\"foo\": \"bar\"\\n}\\n",
+                "format.enc.env|foo = bar\\n",
+                "format.enc.ini|[foo]\\nbar = baz\\n",
+                "format-2.enc.ini|[foo]\\nbar = baz\\n"
+            })
+    void writesTheDecryptedFileExactlyAsSops(String name, String output) {
+        String vector = "getsops-sops/functional-tests/res/" + name;
+        FileFormat format = FileFormat.of(Path.of(name));
+        byte[] dataKey = HexFormat.of()
+                .parseHex(text(
+                        readExpected(Vectors.root().resolve("expected/" + vector + ".expected.json")), "data_key_hex"));
+        Store store = Stores.of(format);
+        Engine engine = new Engine(oracle(dataKey), Clock.systemUTC(), new SecureRandom(), "3.13.2");
+        try (Engine.Opened opened =
+                engine.open(store.readEncrypted(read(Vectors.root().resolve(vector))), true)) {
+            assertThat(new String(store.writePlain(opened.documents()), StandardCharsets.UTF_8))
+                    .isEqualTo(output.replace("\\n", "\n").replace("\\t", "\t"));
+        }
+    }
+
     private static void assertLeaves(List<MapNode> documents, MapNode expected) {
         List<Leaf> actual = new ArrayList<>();
         documents.forEach(d -> collect(d, new ArrayList<>(), actual));
