@@ -120,6 +120,31 @@ class PgpGpgIT {
     }
 
     @Test
+    void weUnwrapAMessageGpgEncryptedToAHiddenRecipient() {
+        PgpTestKeys other = PgpTestKeys.generate("Grace <grace@example.org>", null, random);
+        PgpTestKeys ours = PgpTestKeys.generate("Heidi <heidi@example.org>", null, random);
+        importKey(other.armoredPublic());
+        importKey(ours.armoredPublic());
+        byte[] dataKey = randomBytes(32);
+
+        byte[] enc = gpg(
+                dataKey,
+                "--trust-model",
+                "always",
+                "--throw-keyids",
+                "--encrypt",
+                "-a",
+                "-r",
+                other.fingerprint(),
+                "-r",
+                ours.fingerprint());
+        KeyEntry entry = new KeyEntry("pgp", Map.of("enc", new String(enc, StandardCharsets.US_ASCII)));
+
+        assertThat(source(PgpKeyring.parse(ours.armoredSecret(), "heidi")).unwrap(entry))
+                .hasValueSatisfying(key -> assertThat(key).isEqualTo(dataKey));
+    }
+
+    @Test
     void gpgDecryptsWhatWeWrapForTheVectorKey() {
         importKey(Vectors.read(Vectors.file(SOPS_KEY)));
         byte[] dataKey = randomBytes(32);

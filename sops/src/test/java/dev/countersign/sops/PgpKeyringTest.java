@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.openpgp.PGPUtil;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,18 @@ class PgpKeyringTest {
 
             assertThat(keyring.secretFingerprints()).contains("D6174A02027050E59C711075B430C4E58E2BBBA3");
             assertThat(keyring.plus(PgpKeyring.empty()).fingerprints()).isEqualTo(keyring.fingerprints());
+        }
+
+        @Test
+        void readsABinaryKeyFile() throws IOException {
+            byte[] binary;
+            try (InputStream armored = PGPUtil.getDecoderStream(Files.newInputStream(Vectors.file(HELM_KEY)))) {
+                binary = armored.readAllBytes();
+            }
+            Path file = Files.write(dir.resolve("private.gpg"), binary);
+
+            assertThat(PgpKeyring.read(List.of(file)).secretFingerprints())
+                    .containsExactly("D6174A02027050E59C711075B430C4E58E2BBBA3");
         }
 
         @Test

@@ -10,6 +10,7 @@ import dev.countersign.sops.spi.KeySource;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -62,13 +64,12 @@ public final class PgpKeySource implements KeySource {
         List<PGPPublicKey> certificate = keys.certificate(fingerprint)
                 .orElseThrow(() -> new UnknownRecipientException("no public key for PGP fingerprint " + fingerprint
                         + " in the keyring: add its armored public key file"));
-        PGPPublicKey encryptionKey = PgpEncryptionKeys.select(certificate, clock.instant())
+        Instant now = clock.instant();
+        PGPPublicKey encryptionKey = PgpEncryptionKeys.select(certificate, now)
                 .orElseThrow(() ->
                         new UnknownRecipientException("the PGP key " + fingerprint + " has no usable encryption key"));
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(
-                "created_at",
-                DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+        fields.put("created_at", DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)));
         fields.put("enc", seal(dataKey, encryptionKey, fingerprint));
         fields.put("fp", fingerprint);
         return new KeyEntry(TYPE, fields);
@@ -104,23 +105,33 @@ public final class PgpKeySource implements KeySource {
             throw new KeyDecryptionException("the PGP entry for key " + fingerprint + " is not a valid PGP message", e);
         }
         for (PGPPublicKeyEncryptedData data : recipients) {
-            List<PgpKeyMaterial.SecretKey> candidates = candidates(data);
-            if (!candidates.isEmpty()) {
-                return Optional.of(open(data, candidates.get(0), fingerprint));
+            Optional<byte[]> key = data.getKeyIdentifier().isWildcard()
+                    ? openAnonymous(data, fingerprint)
+                    : keys.secretKey(data.getKeyIdentifier().getKeyId())
+                            .filter(PgpKeySource::hasPrivatePart)
+                            .map(secret -> open(data, secret, fingerprint));
+            if (key.isPresent()) {
+                return key;
             }
         }
         return Optional.empty();
     }
 
-    private List<PgpKeyMaterial.SecretKey> candidates(PGPPublicKeyEncryptedData data) {
-        List<PgpKeyMaterial.SecretKey> found = data.getKeyIdentifier().isWildcard()
-                ? keys.allSecretKeys()
-                : keys.secretKey(data.getKeyIdentifier().getKeyId())
-                        .map(List::of)
-                        .orElse(List.of());
-        return found.stream()
-                .filter(candidate -> !candidate.key().isPrivateKeyEmpty())
-                .toList();
+    private Optional<byte[]> openAnonymous(PGPPublicKeyEncryptedData data, String fingerprint) {
+        for (PgpKeyMaterial.SecretKey secret : keys.allSecretKeys()) {
+            if (hasPrivatePart(secret) && secret.key().getPublicKey().isEncryptionKey()) {
+                try {
+                    return Optional.of(open(data, secret, fingerprint));
+                } catch (KeyDecryptionException wrongKey) {
+                    // an anonymous recipient names no key: try the next one
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasPrivatePart(PgpKeyMaterial.SecretKey secret) {
+        return !secret.key().isPrivateKeyEmpty();
     }
 
     private byte[] open(PGPPublicKeyEncryptedData data, PgpKeyMaterial.SecretKey secret, String fingerprint) {
@@ -138,7 +149,7 @@ public final class PgpKeySource implements KeySource {
     private static PGPPrivateKey privateKey(PgpKeyMaterial.SecretKey secret) {
         String fingerprint = secret.primaryFingerprint() + " (subkey "
                 + PgpKeyMaterial.fingerprint(secret.key().getPublicKey()) + ")";
-        if (secret.key().getKeyEncryptionAlgorithm() != 0) {
+        if (secret.key().getKeyEncryptionAlgorithm() != SymmetricKeyAlgorithmTags.NULL) {
             throw new ProtectedKeyException("the PGP secret key " + fingerprint
                     + " is protected by a passphrase; only unprotected secret keys are supported");
         }
