@@ -6,6 +6,7 @@ module dev.countersign.sops {
     requires com.exceptionfactory.jagged.bech32;
     requires com.exceptionfactory.jagged.framework;
     requires com.exceptionfactory.jagged.x25519;
+    requires org.bouncycastle.pg;
     requires org.bouncycastle.provider;
 
     exports dev.countersign.sops;

@@ -65,6 +65,20 @@ class AgeCliIT {
     }
 
     @Test
+    void weUnwrapAFileAgeEncryptedToSeveralRecipients() {
+        AgeIdentity other = AgeIdentity.generate(random);
+        AgeIdentity ours = AgeIdentity.generate(random);
+        byte[] dataKey = randomBytes(32);
+
+        byte[] armored =
+                Cli.succeed(List.of("age", "-r", other.recipient(), "-r", ours.recipient(), "-a"), dataKey, Map.of());
+        KeyEntry entry = new KeyEntry("age", Map.of("enc", new String(armored, StandardCharsets.US_ASCII)));
+
+        assertThat(AgeKeys.source(List.of(ours)).unwrap(entry))
+                .hasValueSatisfying(key -> assertThat(key).isEqualTo(dataKey));
+    }
+
+    @Test
     void loadsKeysMadeByAgeKeygen() throws IOException {
         Path keys = dir.resolve("generated.txt");
         Cli.succeed(List.of("age-keygen", "-o", keys.toString()), new byte[0], Map.of());

@@ -2,6 +2,9 @@ package dev.countersign.sops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.countersign.sops.spi.KeyEntry;
 import dev.countersign.sops.spi.KeySource;
@@ -153,6 +156,25 @@ class AgeKeysTest {
             assertThatThrownBy(() -> AgeKeys.encryptOnly().wrap(randomBytes(32), "ssh-ed25519 AAAA"))
                     .isInstanceOf(MalformedKeyException.class)
                     .hasMessageContaining("only X25519");
+        }
+    }
+
+    @Nested
+    class Laws {
+        @Test
+        void unwrapInvertsWrapForAnyPayload() {
+            qt().withExamples(100)
+                    .forAll(integers().between(1, 200), longs().all())
+                    .checkAssert((size, seed) -> {
+                        AgeIdentity identity = AgeIdentity.generate(random);
+                        byte[] payload = new byte[size];
+                        new java.util.Random(seed).nextBytes(payload);
+
+                        KeyEntry entry = AgeKeys.encryptOnly().wrap(payload, identity.recipient());
+
+                        assertThat(AgeKeys.source(List.of(identity)).unwrap(entry))
+                                .hasValueSatisfying(key -> assertThat(key).isEqualTo(payload));
+                    });
         }
     }
 
