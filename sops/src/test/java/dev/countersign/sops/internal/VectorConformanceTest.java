@@ -7,6 +7,8 @@ import dev.countersign.sops.AgeIdentity;
 import dev.countersign.sops.AgeKeys;
 import dev.countersign.sops.FileFormat;
 import dev.countersign.sops.MacMismatchException;
+import dev.countersign.sops.PgpKeyring;
+import dev.countersign.sops.PgpKeys;
 import dev.countersign.sops.Vectors;
 import dev.countersign.sops.spi.KeyEntry;
 import dev.countersign.sops.spi.KeySource;
@@ -27,8 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Per-value known-answer tests over every shared vector: with the data key from {@code expected/},
- * every value decrypts to its expected type and plaintext under its AAD, and the MAC verifies.
+ * Conformance over every shared vector: with only the vector's published age or PGP key file, the
+ * data key unwraps to the one in {@code expected/}, every value decrypts to its expected type and
+ * plaintext under its AAD, comments decrypt, and the MAC verifies.
  */
 class VectorConformanceTest {
     static Stream<Path> expectedFiles() throws IOException {
@@ -53,12 +56,15 @@ class VectorConformanceTest {
         boolean macOk = expected.get("mac_matches_file").orElseThrow() instanceof Scalar s && Scalars.isTrue(s);
         Store store = Stores.of(format);
         Store.EncryptedTree tree = store.readEncrypted(read(Vectors.root().resolve(vector)));
-        KeyRing keys = text(expected, "key_type").equals("age") ? realAge(text(expected, "key_file")) : oracle(dataKey);
+        KeyRing keys = text(expected, "key_type").equals("age")
+                ? realAge(text(expected, "key_file"))
+                : realPgp(text(expected, "key_file"));
         Engine engine = new Engine(keys, Clock.systemUTC(), new SecureRandom(), "3.13.2");
         if (!macOk) {
             assertThatThrownBy(() -> engine.open(tree, true)).isInstanceOf(MacMismatchException.class);
         }
         try (Engine.Opened opened = engine.open(tree, macOk)) {
+            assertThat(opened.cipher().dataKey()).isEqualTo(dataKey);
             assertLeaves(opened.documents(), expected);
             assertComments(opened.documents(), expected);
             expected.get("binary_plaintext")
@@ -186,7 +192,13 @@ class VectorConformanceTest {
         return new KeyRing(List.of(AgeKeys.source(identities)));
     }
 
-    /** A stand-in for PGP until the PGP key source lands: hands out the known data key. */
+    /** The real PGP key source with the vector's armored secret keys. */
+    static KeyRing realPgp(String keyFile) {
+        PgpKeyring keyring = PgpKeyring.read(List.of(Vectors.root().resolve(keyFile)));
+        return new KeyRing(List.of(PgpKeys.source(keyring, Clock.systemUTC())));
+    }
+
+    /** Hands out a known data key: for the exact-output checks, which are about stores, not keys. */
     static KeyRing oracle(byte[] dataKey) {
         return new KeyRing(List.of(new Oracle("age", dataKey), new Oracle("pgp", dataKey)));
     }
