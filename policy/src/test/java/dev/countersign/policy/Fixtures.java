@@ -47,6 +47,61 @@ final class Fixtures {
               blastRadius: {maxDependents: 3, extraApprovals: 1}
             """;
 
+    /** A stack with a protected component, a kind-protected object, a labelled object and secrets. */
+    static final String STACK = """
+            apiVersion: countersign.dev/v1
+            kind: Stack
+            metadata: {name: shop}
+            spec:
+              components:
+                - name: postgres
+                  manifests:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata: {name: pg-config, namespace: db}
+                      data: {max_connections: "100"}
+                - name: storage
+                  manifests:
+                    - apiVersion: v1
+                      kind: PersistentVolumeClaim
+                      metadata: {name: data, namespace: db}
+                      spec: {resources: {requests: {storage: 10Gi}}}
+                - name: cache
+                  manifests:
+                    - apiVersion: apps/v1
+                      kind: Deployment
+                      metadata:
+                        name: cache
+                        namespace: shop
+                        labels: {countersign.dev/protected: "true"}
+                      spec: {replicas: 1}
+                - name: api
+                  dependsOn: [postgres, cache]
+                  helm:
+                    repository: https://charts.example.com
+                    chart: api
+                    version: 1.0.0
+                    namespace: shop
+                    values:
+                      replicaCount: 1
+                      image: {tag: "1.0"}
+                      adminPassword: "${api_admin}"
+                      podSecurityContext: {runAsNonRoot: true}
+                  secrets: [/adminPassword]
+                - name: web
+                  dependsOn: [api]
+                  helm: {repository: https://charts.example.com, chart: web, version: 2.0.0, namespace: shop,
+                         values: {replicaCount: 2}}
+                - name: worker
+                  dependsOn: [api]
+                  helm: {repository: https://charts.example.com, chart: worker, version: 2.0.0, namespace: shop,
+                         values: {replicaCount: 1}}
+                - name: admin-ui
+                  dependsOn: [web]
+                  helm: {repository: https://charts.example.com, chart: admin, version: 2.0.0, namespace: shop,
+                         values: {replicaCount: 1}}
+            """;
+
     static final Principal ALICE = Principal.human("alice");
     static final Principal BOB = Principal.human("bob");
     static final Principal CAROL = Principal.human("carol");
@@ -73,5 +128,13 @@ final class Fixtures {
 
     static Change change(String base, String proposed) {
         return new Change(stack(base), stack(proposed));
+    }
+
+    /** A change of {@link #STACK} that replaces {@code from} by {@code to} once. */
+    static Change edit(String from, String to) {
+        if (!STACK.contains(from)) {
+            throw new IllegalArgumentException("the fixture stack does not contain: " + from);
+        }
+        return change(STACK, STACK.replace(from, to));
     }
 }
