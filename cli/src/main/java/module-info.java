@@ -2,6 +2,7 @@
 module dev.countersign.cli {
     requires static org.jspecify;
     requires dev.countersign.stack;
+    requires dev.countersign.policy;
     requires info.picocli;
 
     exports dev.countersign.cli;

@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.policy.PolicyException;
 import dev.countersign.stack.StackException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             DiffCommand.class,
             HashCommand.class,
-            CloneCommand.class
+            CloneCommand.class,
+            PolicyCommand.class
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */
@@ -61,7 +63,7 @@ public final class Countersign {
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
-        if (!(e instanceof StackException)) {
+        if (!(e instanceof StackException) && !(e instanceof PolicyException)) {
             throw new IllegalStateException("countersign failed unexpectedly: " + e, e);
         }
         commandLine.getErr().println(commandLine.getColorScheme().errorText(String.valueOf(e.getMessage())));
