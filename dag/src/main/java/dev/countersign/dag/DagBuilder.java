@@ -49,14 +49,22 @@ public final class DagBuilder<N> {
     }
 
     /**
-     * Adds the nodes of a collection, in its iteration order.
+     * Adds the nodes of a collection, all or none.
      *
      * @param newNodes the nodes, none added yet
      * @return this builder
-     * @throws DuplicateNodeException if a node was already added or appears twice
+     * @throws DuplicateNodeException if a node was already added or appears twice; then none is added
      */
     public DagBuilder<N> nodes(Iterable<? extends N> newNodes) {
-        newNodes.forEach(this::node);
+        int mark = nodes.size();
+        try {
+            newNodes.forEach(this::node);
+        } catch (RuntimeException e) {
+            List<N> added = nodes.subList(mark, nodes.size());
+            added.forEach(ids::remove);
+            added.clear();
+            throw e;
+        }
         return this;
     }
 

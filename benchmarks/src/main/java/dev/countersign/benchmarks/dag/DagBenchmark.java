@@ -98,6 +98,17 @@ public class DagBenchmark {
     }
 
     /**
+     * Maps node objects to indexes with a {@code HashMap}, then builds the floor's arrays and runs its
+     * Kahn: the floor for any API over node objects.
+     *
+     * @param bh consumes the results
+     */
+    @Benchmark
+    public void fromEdgesHashedArrayKahn(Blackhole bh) {
+        bh.consume(ArrayKahn.ofObjects(graph, insertionOrder, boxed).run());
+    }
+
+    /**
      * Computes order and waves over Countersign's prebuilt sparse rows.
      *
      * @param bh consumes the results

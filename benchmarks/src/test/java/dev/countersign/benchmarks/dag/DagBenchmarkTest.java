@@ -38,6 +38,12 @@ class DagBenchmarkTest {
             assertThat(floor[1][u]).isEqualTo(dag.waveOf(u));
         }
         assertThat(jgrapht.waveCount()).isEqualTo(dag.waves().size()).isGreaterThan(5);
+        List<Integer> shuffled = new java.util.ArrayList<>(Arrays.asList(boxed()));
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        int[][] hashed = ArrayKahn.ofObjects(GRAPH, shuffled, boxed()).run();
+        for (int i = 0; i < GRAPH.nodes(); i++) {
+            assertThat(hashed[1][i]).isEqualTo(dag.waveOf(shuffled.get(i)));
+        }
     }
 
     @Test
