@@ -76,6 +76,20 @@ final class Fixture implements AutoCloseable {
         git.compareAndSwap(Refs.MAIN, head, commit, "plain commit");
     }
 
+    /** Commits onto main a change with the given trailers, as a forger with push access would. */
+    String forge(String author, String path, String content, Trailers trailers) {
+        org.eclipse.jgit.lib.ObjectId head = git.resolve(Refs.MAIN).orElseThrow();
+        org.eclipse.jgit.lib.ObjectId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
+        org.eclipse.jgit.lib.ObjectId commit = git.commit(
+                tree,
+                List.of(head),
+                Idents.of(author, CLOCK.instant()),
+                Idents.of(Idents.RECORDER, CLOCK.instant()),
+                trailers.appendTo("forged change"));
+        git.compareAndSwap(Refs.MAIN, head, commit, "forged");
+        return commit.name();
+    }
+
     List<CommitInfo> mainLine() {
         return git.firstParentLine(git.resolve(Refs.MAIN).orElseThrow(), null);
     }
