@@ -1,0 +1,66 @@
+package dev.countersign.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A deployment target: a cluster and the variable values a stack takes there. Immutable;
+ * {@link #toString()} shows variable names, never values.
+ *
+ * @param name the environment name, a DNS-1123 label (e.g. {@code production})
+ * @param cluster the cluster this environment deploys to
+ * @param variables the values by variable name (middle precedence)
+ */
+public record Environment(String name, String cluster, Map<String, Object> variables) {
+    static final String KIND = "Environment";
+    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables");
+
+    /**
+     * Validates and copies the fields.
+     *
+     * @param name the environment name, a DNS-1123 label (e.g. {@code production})
+     * @param cluster the cluster this environment deploys to
+     * @param variables the values by variable name (middle precedence)
+     * @throws InvalidNameException if the name or a variable name breaks its rule
+     * @throws InvalidStackException if the cluster is blank
+     */
+    public Environment {
+        Names.label("environment name", name);
+        if (cluster.isBlank()) {
+            throw new InvalidStackException("/spec/cluster", "cluster must not be blank");
+        }
+        variables = Variables.checked(variables, "/spec/variables");
+    }
+
+    /**
+     * Returns this environment as a plain value tree, as written in an environment file.
+     *
+     * @return the document tree
+     */
+    public Map<String, Object> toTree() {
+        var spec = new LinkedHashMap<String, Object>();
+        spec.put("cluster", cluster);
+        if (!variables.isEmpty()) {
+            spec.put("variables", variables);
+        }
+        return Documents.envelope(KIND, name, spec);
+    }
+
+    /**
+     * Reads an environment from its document tree.
+     *
+     * @param document the tree of a {@code kind: Environment} document
+     * @return the environment
+     * @throws StackException if the document breaks a rule
+     */
+    public static Environment fromTree(Object document) {
+        var spec = Documents.spec(document, KIND).only(SPEC_KEYS);
+        return new Environment(Documents.name(document), spec.string("cluster"), spec.map("variables"));
+    }
+
+    @Override
+    public String toString() {
+        return "Environment[name=" + name + ", cluster=" + cluster + ", variables=" + variables.keySet() + "]";
+    }
+}

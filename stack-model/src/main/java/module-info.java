@@ -1,0 +1,9 @@
+/** Stacks and environments: parsing, validation, variables, canonical hashing, render, diff and clone. */
+module dev.countersign.stack {
+    requires static transitive org.jspecify;
+    requires tools.jackson.core;
+    requires tools.jackson.dataformat.yaml;
+    requires org.snakeyaml.engine;
+
+    exports dev.countersign.stack;
+}
