@@ -1,0 +1,193 @@
+package dev.countersign.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the engine is asked: may this principal take this action in this environment, for this change,
+ * given these approvals?
+ *
+ * <p>Build one with {@link #builder(Principal, Action, String)}. Approving and recording need the
+ * proposer and the proposal's content hash. Immutable and thread-safe.
+ */
+public final class PolicyRequest {
+    private final Principal principal;
+    private final Action action;
+    private final String environment;
+    private final @Nullable Principal proposer;
+    private final @Nullable String contentHash;
+    private final List<Approval> approvals;
+    private final @Nullable Change change;
+
+    private PolicyRequest(Builder builder) {
+        this.principal = builder.principal;
+        this.action = builder.action;
+        this.environment = builder.environment;
+        this.proposer = builder.proposer;
+        this.contentHash = builder.contentHash;
+        this.approvals = List.copyOf(builder.approvals);
+        this.change = builder.change;
+        if ((action == Action.APPROVE || action == Action.RECORD) && (proposer == null || contentHash == null)) {
+            throw new InvalidRequestException(
+                    "action " + action.spelling() + " needs the proposer and the proposal's content hash");
+        }
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param principal who asks
+     * @param action what they ask to do
+     * @param environment the environment they ask it in
+     * @return a builder
+     * @throws InvalidRequestException if the environment name is malformed
+     */
+    public static Builder builder(Principal principal, Action action, String environment) {
+        if (!PolicyReader.NAME.matcher(environment).matches()) {
+            throw new InvalidRequestException(
+                    "invalid environment '" + environment + "': must match " + PolicyReader.NAME.pattern());
+        }
+        return new Builder(principal, action, environment);
+    }
+
+    /**
+     * Who asks.
+     *
+     * @return the principal, possibly acting on behalf of a human
+     */
+    public Principal principal() {
+        return principal;
+    }
+
+    /**
+     * What they ask to do.
+     *
+     * @return the action
+     */
+    public Action action() {
+        return action;
+    }
+
+    /**
+     * The environment they ask it in.
+     *
+     * @return the environment name
+     */
+    public String environment() {
+        return environment;
+    }
+
+    /**
+     * Who proposed the change, if known.
+     *
+     * @return the proposer, or {@code null} when the request is not about a proposal
+     */
+    public @Nullable Principal proposer() {
+        return proposer;
+    }
+
+    /**
+     * The content hash of the proposal the request is about.
+     *
+     * @return {@code sha256:…}, or {@code null} when the request is not about a proposal
+     */
+    public @Nullable String contentHash() {
+        return contentHash;
+    }
+
+    /**
+     * The approvals given so far.
+     *
+     * @return the approvals, in the order given
+     */
+    public List<Approval> approvals() {
+        return approvals;
+    }
+
+    /**
+     * Whether the request carries a change of a stack.
+     *
+     * @return {@code true} if a base and a proposed version were given
+     */
+    public boolean hasChange() {
+        return change != null;
+    }
+
+    @Nullable
+    Change change() {
+        return change;
+    }
+
+    /** The author of the change: the proposer when known, otherwise the principal asking. */
+    Principal author() {
+        return proposer != null ? proposer : principal;
+    }
+
+    /** Builds a {@link PolicyRequest}; not thread-safe. */
+    public static final class Builder {
+        private final Principal principal;
+        private final Action action;
+        private final String environment;
+        private @Nullable Principal proposer;
+        private @Nullable String contentHash;
+        private final List<Approval> approvals = new ArrayList<>();
+        private @Nullable Change change;
+
+        private Builder(Principal principal, Action action, String environment) {
+            this.principal = principal;
+            this.action = action;
+            this.environment = environment;
+        }
+
+        /**
+         * Names the proposer of the change the request is about.
+         *
+         * @param proposer who proposed it, possibly an agent acting on behalf of a human
+         * @return this builder
+         */
+        public Builder proposer(Principal proposer) {
+            this.proposer = proposer;
+            return this;
+        }
+
+        /**
+         * Names the content hash of the proposal the request is about.
+         *
+         * @param contentHash {@code sha256:} and 64 hex digits
+         * @return this builder
+         * @throws InvalidRequestException if the hash is malformed
+         */
+        public Builder contentHash(String contentHash) {
+            this.contentHash = Approval.checkHash(contentHash);
+            return this;
+        }
+
+        /**
+         * Adds approvals given so far.
+         *
+         * @param approvals the approvals
+         * @return this builder
+         */
+        public Builder approvals(List<Approval> approvals) {
+            this.approvals.addAll(approvals);
+            return this;
+        }
+
+        Builder change(Change change) {
+            this.change = Objects.requireNonNull(change);
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         * @throws InvalidRequestException if approving or recording without proposer and content hash
+         */
+        public PolicyRequest build() {
+            return new PolicyRequest(this);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.countersign.policy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/** The components of one version of a stack, by name. */
+record Snapshot(Map<String, ComponentState> components) {
+    static final Snapshot EMPTY = new Snapshot(Map.of());
+
+    Snapshot {
+        components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
+    }
+
+    static Snapshot of(Collection<ComponentState> components) {
+        Map<String, ComponentState> byName = new LinkedHashMap<>();
+        components.forEach(c -> byName.put(c.name(), c));
+        return new Snapshot(byName);
+    }
+
+    Optional<ComponentState> component(String name) {
+        return Optional.ofNullable(components.get(name));
+    }
+
+    /** Every object in every component, by {@link KubeObject#key()}. */
+    Map<String, KubeObject> objects() {
+        Map<String, KubeObject> objects = new LinkedHashMap<>();
+        components.values().forEach(c -> c.objects().forEach(o -> objects.put(o.key(), o)));
+        return objects;
+    }
+
+    /** The components that depend on any of {@code names}, directly or through others. */
+    Set<String> dependentsOf(Set<String> names) {
+        Set<String> found = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(names);
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            for (ComponentState c : components.values()) {
+                if (c.dependsOn().contains(current) && found.add(c.name())) {
+                    todo.push(c.name());
+                }
+            }
+        }
+        found.removeAll(names);
+        return found;
+    }
+
+    /** Reads the components of a Stack document ({@code spec.components}). */
+    static Snapshot fromDocument(JsonNode stack) {
+        List<ComponentState> components = new ArrayList<>();
+        for (JsonNode component : stack.path("spec").path("components")) {
+            components.add(component(component));
+        }
+        return of(components);
+    }
+
+    private static ComponentState component(JsonNode node) {
+        tools.jackson.databind.node.ObjectNode content = node.isObject()
+                ? ((tools.jackson.databind.node.ObjectNode) node).deepCopy()
+                : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        content.remove("name");
+        List<String> dependsOn = new ArrayList<>();
+        node.path("dependsOn").forEach(d -> dependsOn.add(d.asString()));
+        Set<String> secrets = new TreeSet<>();
+        node.path("secrets").forEach(s -> secrets.add("/helm/values" + s.asString()));
+        return new ComponentState(node.path("name").asString(), content, dependsOn, secrets);
+    }
+}
