@@ -222,6 +222,47 @@ public final class Engine {
         return lock.holding(() -> new Recording(this, git, clock).record(id));
     }
 
+    /**
+     * Proposes the revert of a recorded change: the stack folder goes back to its content before it.
+     *
+     * @param commit the recorded main-line commit to revert
+     * @param principal the proposer
+     * @param onBehalfOf the human an agent acts for, if any
+     * @param rationale why
+     * @return the revert proposal, carrying {@code Countersign-Reverts} once recorded
+     * @throws InvalidProposalException if the commit is not a recorded change on the main line
+     */
+    public ProposalRecord proposeRevert(
+            String commit, String principal, @Nullable String onBehalfOf, String rationale) {
+        return lock.holding(() -> {
+            ObjectId head = mainHead();
+            CommitInfo target = git.resolveRevision(commit)
+                    .filter(id -> git.firstParentLine(head, null).stream().anyMatch(c -> c.id().equals(id)))
+                    .map(git::commitInfo)
+                    .filter(c -> c.parents().size() == 1
+                            && c.trailers().single(Trailers.PROPOSAL).isPresent())
+                    .orElseThrow(() -> new InvalidProposalException(
+                            "cannot revert '" + commit + "': not a recorded change on the main line"));
+            String environment = target.trailers().single(Trailers.ENVIRONMENT).orElse("");
+            String stack = target.trailers().single(Trailers.STACK).orElse("");
+            String folder = Layout.stackFolder(environment, stack);
+            SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+            git.readFolder(target.parents().get(0), folder)
+                    .forEach((path, content) -> files.put(path.substring(folder.length() + 1), content));
+            return create(
+                    new Draft(
+                            principal,
+                            onBehalfOf,
+                            environment,
+                            stack,
+                            files,
+                            rationale,
+                            List.of(),
+                            target.id().name()),
+                    null);
+        });
+    }
+
     private ProposalRecord create(Draft draft, @Nullable String supersedes) {
         ObjectId base = mainHead();
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
@@ -384,7 +425,13 @@ public final class Engine {
         return authorities.at(git, commit);
     }
 
-    ObjectId mainHead() {
+    /**
+     * Returns the head of the main line.
+     *
+     * @return the commit
+     * @throws GitOpsException if the repository is not initialized
+     */
+    public ObjectId mainHead() {
         return git.resolve(Refs.MAIN)
                 .orElseThrow(() -> new GitOpsException("repository at " + git.gitDirectory()
                         + " has no main line: initialize it first (countersign init)"));
