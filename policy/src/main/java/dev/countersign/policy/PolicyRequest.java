@@ -1,5 +1,6 @@
 package dev.countersign.policy;
 
+import dev.countersign.stack.Stack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -173,6 +174,28 @@ public final class PolicyRequest {
         public Builder approvals(List<Approval> approvals) {
             this.approvals.addAll(approvals);
             return this;
+        }
+
+        /**
+         * Names the change the request is about: from the recorded (base) version of the stack to the
+         * proposed one. Protection is judged against the base.
+         *
+         * @param base the version recorded on the environment's main line
+         * @param proposed the version proposed
+         * @return this builder
+         */
+        public Builder change(Stack base, Stack proposed) {
+            return change(new Change(Snapshot.of(base), Snapshot.of(proposed)));
+        }
+
+        /**
+         * Names a proposed stack for an environment that has no recorded version yet.
+         *
+         * @param proposed the version proposed
+         * @return this builder
+         */
+        public Builder firstVersion(Stack proposed) {
+            return change(new Change(Snapshot.EMPTY, Snapshot.of(proposed)));
         }
 
         Builder change(Change change) {

@@ -1,5 +1,7 @@
 package dev.countersign.policy;
 
+import dev.countersign.stack.Component;
+import dev.countersign.stack.Stack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The components of one version of a stack, by name. */
 record Snapshot(Map<String, ComponentState> components) {
@@ -53,24 +55,15 @@ record Snapshot(Map<String, ComponentState> components) {
         return found;
     }
 
-    /** Reads the components of a Stack document ({@code spec.components}). */
-    static Snapshot fromDocument(JsonNode stack) {
+    /** The components of a stack, through its public model: each component's tree without its name. */
+    static Snapshot of(Stack stack) {
         List<ComponentState> components = new ArrayList<>();
-        for (JsonNode component : stack.path("spec").path("components")) {
-            components.add(component(component));
+        for (Component component : stack.components()) {
+            ObjectNode content = Canonical.JSON.valueToTree(component.toTree());
+            content.remove("name");
+            components.add(new ComponentState(
+                    component.name(), content, component.dependsOn(), Set.copyOf(component.secretPointers())));
         }
         return of(components);
-    }
-
-    private static ComponentState component(JsonNode node) {
-        tools.jackson.databind.node.ObjectNode content = node.isObject()
-                ? ((tools.jackson.databind.node.ObjectNode) node).deepCopy()
-                : tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        content.remove("name");
-        List<String> dependsOn = new ArrayList<>();
-        node.path("dependsOn").forEach(d -> dependsOn.add(d.asString()));
-        Set<String> secrets = new TreeSet<>();
-        node.path("secrets").forEach(s -> secrets.add("/helm/values" + s.asString()));
-        return new ComponentState(node.path("name").asString(), content, dependsOn, secrets);
     }
 }

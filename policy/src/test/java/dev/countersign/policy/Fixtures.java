@@ -1,9 +1,9 @@
 package dev.countersign.policy;
 
+import dev.countersign.stack.StackFiles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Shared test inputs: the example policy of the issue and helpers to build changes. */
 final class Fixtures {
@@ -109,8 +109,6 @@ final class Fixtures {
     static final Principal BUILDER = Principal.agent("builder");
     static final Principal CI = Principal.service("ci");
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
-
     private Fixtures() {}
 
     static Policy policy() {
@@ -121,9 +119,9 @@ final class Fixtures {
         return PolicyEngine.of(policy(), CLOCK);
     }
 
-    /** Reads the components of a Stack document written in YAML. */
+    /** Parses a Stack document with the stack model and takes the rules' view of it. */
     static Snapshot stack(String yaml) {
-        return Snapshot.fromDocument(YAML.readTree(yaml));
+        return Snapshot.of(StackFiles.parseStack(yaml, "test"));
     }
 
     static Change change(String base, String proposed) {

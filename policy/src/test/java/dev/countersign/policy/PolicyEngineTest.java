@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.policy.Decision.Outcome;
+import dev.countersign.policy.spi.HostFinding;
+import dev.countersign.policy.spi.HostRule;
+import dev.countersign.policy.spi.RuleContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -269,6 +272,135 @@ class PolicyEngineTest {
                             .decide(ask(BUILDER, Action.PROPOSE, "production").build())
                             .allowed())
                     .isTrue();
+        }
+    }
+
+    @Nested
+    class HostRules {
+        private final HostRule denyAll = rule("acme-change-board", c -> List.of(HostFinding.deny("board says no")));
+
+        @Test
+        void addsAHostDenialUnderTheHostRulesId() {
+            Decision decision = engine.withHostRule(denyAll)
+                    .decide(ask(BUILDER, Action.PROPOSE, "staging").build());
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.DENY);
+            assertThat(decision.reasons()).containsExactly(Reason.of("acme-change-board", "board says no"));
+        }
+
+        @Test
+        void addsRequiredApprovalsOnTopOfTheEnvironments() {
+            HostRule twoMore = rule("acme-billing", c -> List.of(HostFinding.requireApprovals(1, "billing change")));
+
+            Decision decision = engine.withHostRule(twoMore)
+                    .decide(record("staging", approval(CAROL)).build());
+
+            assertThat(decision.missingApprovals()).isEqualTo(1);
+            assertThat(decision.reasons()).contains(Reason.of("acme-billing", "billing change"));
+        }
+
+        @Test
+        void seesTheRequestPolicyAndClock() {
+            List<RuleContext> seen = new java.util.ArrayList<>();
+            engine.withHostRule(rule("acme-spy", c -> {
+                        seen.add(c);
+                        return List.of();
+                    }))
+                    .decide(ask(BUILDER, Action.PROPOSE, "staging").build());
+
+            assertThat(seen).singleElement().satisfies(c -> {
+                assertThat(c.now()).isEqualTo(Fixtures.WEDNESDAY);
+                assertThat(c.policy()).isSameAs(engine.policy());
+                assertThat(c.request().principal()).isEqualTo(BUILDER);
+            });
+        }
+
+        @Test
+        void cannotLiftABuiltInDenial() {
+            HostRule nothing = rule("acme-quiet", c -> List.of());
+
+            Decision decision = engine.withHostRule(nothing)
+                    .decide(ask(BUILDER, Action.APPROVE, "staging")
+                            .proposer(ALICE)
+                            .contentHash(HASH_A)
+                            .build());
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.DENY);
+        }
+
+        @Test
+        void deniesWhenAHostRuleFailsWithoutLeakingItsMessage() {
+            HostRule broken = rule("acme-broken", c -> {
+                throw new IllegalStateException("password=hunter2");
+            });
+
+            Decision decision = engine.withHostRule(broken)
+                    .decide(ask(BUILDER, Action.PROPOSE, "staging").build());
+
+            assertThat(decision.reasons())
+                    .extracting(Reason::message)
+                    .containsExactly("host rule failed with IllegalStateException; denied to fail closed");
+        }
+
+        @Test
+        void rejectsABuiltInOrDuplicateOrMalformedId() {
+            assertThatThrownBy(() -> engine.withHostRule(rule("freeze", c -> List.of())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'freeze'");
+            assertThatThrownBy(() -> engine.withHostRule(denyAll).withHostRule(denyAll))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> engine.withHostRule(rule("Bad Id", c -> List.of())))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void rejectsAFindingAskingForFewerThanOneApproval() {
+            assertThatThrownBy(() -> HostFinding.requireApprovals(0, "none"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("extra approvals 0: must be at least 1");
+        }
+    }
+
+    static HostRule rule(String id, java.util.function.Function<RuleContext, List<HostFinding>> body) {
+        return new HostRule() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public List<HostFinding> evaluate(RuleContext context) {
+                return body.apply(context);
+            }
+        };
+    }
+
+    @Nested
+    class Changes {
+        @Test
+        void acceptsStacksThroughThePublicBuilder() {
+            var base = dev.countersign.stack.StackFiles.parseStack(Fixtures.STACK, "base");
+            var proposed = dev.countersign.stack.StackFiles.parseStack(
+                    Fixtures.STACK.replace("image: {tag: \"1.0\"}", "image: {tag: \"2.0\"}"), "proposed");
+
+            PolicyRequest request = ask(BUILDER, Action.PROPOSE, "staging")
+                    .change(base, proposed)
+                    .build();
+
+            assertThat(request.hasChange()).isTrue();
+            assertThat(engine.decide(request).reasons())
+                    .extracting(Reason::path)
+                    .containsExactly("api:/helm/values/image/tag");
+        }
+
+        @Test
+        void judgesAFirstVersionAsAdditionsOnly() {
+            var proposed = dev.countersign.stack.StackFiles.parseStack(Fixtures.STACK, "proposed");
+
+            Decision decision = engine.decide(
+                    ask(ALICE, Action.PROPOSE, "staging").firstVersion(proposed).build());
+
+            assertThat(decision.allowed()).isTrue();
         }
     }
 }

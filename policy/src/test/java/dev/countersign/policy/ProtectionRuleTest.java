@@ -39,7 +39,9 @@ class ProtectionRuleTest {
         @Test
         void deniesRemovingAComponentNamedInThePolicy() {
             Change change = Fixtures.change(
-                    Fixtures.STACK, without(Fixtures.STACK, "    - name: postgres", "    - name: storage"));
+                    Fixtures.STACK,
+                    without(Fixtures.STACK, "    - name: postgres", "    - name: storage")
+                            .replace("dependsOn: [postgres, cache]", "dependsOn: [cache]"));
 
             Decision decision = propose(DAVE, change);
 
@@ -72,8 +74,10 @@ class ProtectionRuleTest {
         @Test
         void deniesDeletingALabelledObjectEvenWhenTheSameChangeRemovesTheLabel() {
             String unlabelled = Fixtures.STACK.replace("labels: {countersign.dev/protected: \"true\"}", "labels: {}");
-            Change change =
-                    Fixtures.change(Fixtures.STACK, without(unlabelled, "    - name: cache", "    - name: api"));
+            Change change = Fixtures.change(
+                    Fixtures.STACK,
+                    without(unlabelled, "    - name: cache", "    - name: api")
+                            .replace("dependsOn: [postgres, cache]", "dependsOn: [postgres]"));
 
             assertThat(propose(DAVE, change).reasons())
                     .extracting(Reason::message)
