@@ -183,6 +183,76 @@ class GitOpsRepositoryTest {
     }
 
     @Nested
+    class Guardrails {
+        @Test
+        void deniesRemovingAProtectedComponent() {
+            GitOpsRepository repo = open();
+            repo.reviewer(ALICE)
+                    .approve(repo.proposer(Principal.human("bob"))
+                            .propose("staging", Samples.data(true), "add data", List.of())
+                            .id());
+
+            assertThatThrownBy(() -> repo.proposer(AGENT).propose("staging", Samples.data(false), "drop", List.of()))
+                    .isInstanceOfSatisfying(
+                            ActionDeniedException.class,
+                            e -> assertThat(e.rule()).isEqualTo("protection"))
+                    .hasMessageContaining("postgres");
+        }
+
+        @Test
+        void deniesDeletingALabelledObjectTogetherWithItsLabel() {
+            GitOpsRepository repo = open();
+            repo.reviewer(ALICE)
+                    .approve(repo.proposer(Principal.human("bob"))
+                            .propose("staging", Samples.labelled(true), "add config", List.of())
+                            .id());
+
+            assertThatThrownBy(() ->
+                            repo.proposer(AGENT).propose("staging", Samples.labelled(false), "tidy up", List.of()))
+                    .isInstanceOfSatisfying(
+                            ActionDeniedException.class,
+                            e -> assertThat(e.rule()).isEqualTo("protection"))
+                    .hasMessageContaining("keep-me");
+        }
+
+        @Test
+        void deniesSecretPlaintextFromAnAgentWithoutEchoingIt() {
+            GitOpsRepository repo = open();
+
+            assertThatThrownBy(() -> repo.proposer(AGENT)
+                            .propose("staging", Samples.grafana("hunter2-plaintext"), "add grafana", List.of()))
+                    .isInstanceOfSatisfying(
+                            ActionDeniedException.class,
+                            e -> assertThat(e.rule()).isEqualTo("secret-plaintext"))
+                    .hasMessageNotContaining("hunter2-plaintext");
+            assertThat(repo.proposals(null)).isEmpty();
+        }
+
+        @Test
+        void refusesAComponentNameThatTriesToEscapeItsFolder() {
+            GitOpsRepository repo = open();
+
+            assertThatThrownBy(() -> repo.proposer(AGENT)
+                            .propose(
+                                    "staging",
+                                    Samples.web("1.0.0")
+                                            .withComponents(List.of(new dev.countersign.stack.Component(
+                                                    "../../.countersign/policy",
+                                                    List.of(),
+                                                    Samples.web("1.0.0")
+                                                            .components()
+                                                            .get(0)
+                                                            .source(),
+                                                    List.of()))),
+                                    "escape",
+                                    List.of()))
+                    .isInstanceOf(RuntimeException.class)
+                    .hasMessageContaining("../../.countersign/policy");
+            assertThat(repo.proposals(null)).isEmpty();
+        }
+    }
+
+    @Nested
     class Reverting {
         @Test
         void revertsARecordedChangeThroughTheSameContract() {

@@ -27,6 +27,8 @@ final class Samples {
                   approvals: {required: 2, from: [approver]}
                   freeze:
                     - {from: "2026-12-20T00:00:00Z", to: "2027-01-05T00:00:00Z", reason: year-end freeze}
+              protect:
+                components: [postgres]
             """;
 
     static final List<Environment> ENVIRONMENTS = List.of(
@@ -60,6 +62,60 @@ final class Samples {
                       helm: {repository: https://charts.example.com, chart: api, version: %s,
                              namespace: web, values: {replicas: "${replicas}", host: "api.${domain}"}}
                 """.formatted(version), "web.yaml");
+    }
+
+    static Stack data(boolean withPostgres) {
+        String postgres = """
+                    - name: postgres
+                      helm: {repository: https://charts.example.com, chart: postgres, version: 1.0.0,
+                             namespace: data, values: {size: 10Gi}}
+                """;
+        return StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: data}
+                spec:
+                  components:
+                %s    - name: cache
+                      helm: {repository: https://charts.example.com, chart: redis, version: 1.0.0,
+                             namespace: data, values: {size: 1Gi}}
+                """.formatted(withPostgres ? postgres : ""), "data.yaml");
+    }
+
+    static Stack labelled(boolean withObject) {
+        String object = """
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata: {name: keep-me, namespace: ops, labels: {countersign.dev/protected: "true"}}
+                          data: {a: b}
+                """;
+        return StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: ops}
+                spec:
+                  components:
+                    - name: config
+                      manifests:
+                        - apiVersion: v1
+                          kind: ConfigMap
+                          metadata: {name: other, namespace: ops}
+                          data: {c: d}
+                %s""".formatted(withObject ? object : ""), "ops.yaml");
+    }
+
+    static Stack grafana(String adminPassword) {
+        return StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: grafana}
+                spec:
+                  components:
+                    - name: grafana
+                      helm: {repository: https://grafana.github.io/helm-charts, chart: grafana, version: 8.5.0,
+                             namespace: monitoring, values: {adminPassword: "%s"}}
+                      secrets: [/adminPassword]
+                """.formatted(adminPassword), "grafana.yaml");
     }
 
     static Stack webWithoutDatabase() {

@@ -8,10 +8,13 @@ import dev.countersign.policy.PolicyEngine;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.Principal;
 import dev.countersign.policy.Reason;
+import dev.countersign.stack.Stack;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -21,9 +24,11 @@ import org.eclipse.jgit.lib.ObjectId;
  * authorize it; a record that only a freeze window denies is held, not refused.
  */
 public final class PolicyAuthority implements Authority {
+    private final GitStore git;
     private final Policy policy;
 
-    private PolicyAuthority(Policy policy) {
+    private PolicyAuthority(GitStore git, Policy policy) {
+        this.git = git;
         this.policy = policy;
     }
 
@@ -33,10 +38,12 @@ public final class PolicyAuthority implements Authority {
      * @return the source
      */
     public static Authority.Source source() {
-        return (GitStore git, ObjectId commit) -> new PolicyAuthority(Policy.parse(git.read(commit, Layout.POLICY)
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                .orElseThrow(() -> new dev.countersign.gitops.GitOpsException(
-                        "commit " + commit.name() + " has no " + Layout.POLICY))));
+        return (GitStore git, ObjectId commit) -> new PolicyAuthority(
+                git,
+                Policy.parse(git.read(commit, Layout.POLICY)
+                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                        .orElseThrow(() -> new dev.countersign.gitops.GitOpsException(
+                                "commit " + commit.name() + " has no " + Layout.POLICY))));
     }
 
     @Override
@@ -81,12 +88,23 @@ public final class PolicyAuthority implements Authority {
         List<Approval> approvals = ask.approvers().stream()
                 .map(approver -> new Approval(Principal.parse(approver), r.contentHash()))
                 .toList();
-        PolicyRequest request = PolicyRequest.builder(principal, action, r.environment())
+        PolicyRequest.Builder request = PolicyRequest.builder(principal, action, r.environment())
                 .proposer(proposer(r))
                 .contentHash(r.contentHash())
-                .approvals(approvals)
-                .build();
-        return PolicyEngine.of(policy, Clock.fixed(ask.at(), ZoneOffset.UTC)).decide(request);
+                .approvals(approvals);
+        Stack proposed = stackAt(r, r.draftCommit());
+        Optional<Stack> base = StackLayout.stack(git, ObjectId.fromString(r.baseCommit()), r.environment(), r.stack());
+        if (base.isPresent()) {
+            request.change(base.get(), proposed);
+        } else {
+            request.firstVersion(proposed);
+        }
+        return PolicyEngine.of(policy, Clock.fixed(ask.at(), ZoneOffset.UTC)).decide(request.build());
+    }
+
+    private Stack stackAt(ProposalRecord r, String commit) {
+        return StackLayout.stack(git, ObjectId.fromString(commit), r.environment(), r.stack())
+                .orElseGet(() -> new Stack(r.stack(), Map.of(), List.of()));
     }
 
     private static Principal principal(Ask ask) {
