@@ -34,6 +34,7 @@ public interface Authority {
      * @param proposal the proposal acted on (for a proposal being created, its would-be record)
      * @param approvers the approvers counted, including the one approving now
      * @param at when the action happens
+     * @param proposedStack the proposed {@code stack.yaml} when it is not yet written to Git, else null
      */
     record Ask(
             Action action,
@@ -41,7 +42,29 @@ public interface Authority {
             @Nullable String onBehalfOf,
             ProposalRecord proposal,
             List<String> approvers,
-            Instant at) {}
+            Instant at,
+            @Nullable String proposedStack) {
+
+        /**
+         * Asks about a proposal whose draft is already in Git.
+         *
+         * @param action the action
+         * @param principal who acts
+         * @param onBehalfOf the human the principal acts for, if any
+         * @param proposal the proposal acted on
+         * @param approvers the approvers counted
+         * @param at when the action happens
+         */
+        public Ask(
+                Action action,
+                String principal,
+                @Nullable String onBehalfOf,
+                ProposalRecord proposal,
+                List<String> approvers,
+                Instant at) {
+            this(action, principal, onBehalfOf, proposal, approvers, at, null);
+        }
+    }
 
     /**
      * A policy answer.

@@ -266,14 +266,15 @@ public final class Engine {
     private ProposalRecord create(Draft draft, @Nullable String supersedes) {
         ObjectId base = mainHead();
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
-        Instant now = clock.instant();
-        String id = ids.get();
-        ObjectId draftCommit = writeDraft(draft, base, folder, now, id);
-        List<String> changed = git.changedPaths(base, draftCommit);
+        SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+        draft.files().forEach((name, content) -> files.put(Layout.fileIn(folder, name), content));
+        List<String> changed = changedPaths(git.readFolder(base, folder), files);
         if (changed.isEmpty()) {
             throw new InvalidProposalException(
                     "proposal for " + folder + " changes nothing: its content equals the recorded one");
         }
+        Instant now = clock.instant();
+        String id = ids.get();
         ProposalRecord pending = new ProposalRecord(
                 id,
                 draft.environment(),
@@ -283,8 +284,8 @@ public final class Engine {
                 draft.rationale(),
                 List.copyOf(draft.evidence()),
                 base.name(),
-                draftCommit.name(),
-                ContentHash.of(git.readFolder(draftCommit, folder)),
+                "",
+                ContentHash.of(files),
                 changed,
                 draft.reverts(),
                 supersedes,
@@ -295,12 +296,20 @@ public final class Engine {
                 null,
                 now);
         Authority authority = authorities.at(git, base);
-        Ruling ruling = authority.decide(
-                new Ask(Action.PROPOSE, draft.principal(), draft.onBehalfOf(), pending, List.of(), now));
+        Ruling ruling = authority.decide(new Ask(
+                Action.PROPOSE,
+                draft.principal(),
+                draft.onBehalfOf(),
+                pending,
+                List.of(),
+                now,
+                text(draft.files().get(StackLayout.STACK))));
         if (ruling.verdict() == Verdict.DENY) {
             throw denied("propose", draft.principal(), ruling);
         }
-        ProposalRecord proposed = pending.with(decision(Action.PROPOSE, draft.principal(), ruling, authority), null)
+        ObjectId draftCommit = writeDraft(draft, base, changed, files, now, id);
+        ProposalRecord proposed = pending.withDraft(draftCommit.name())
+                .with(decision(Action.PROPOSE, draft.principal(), ruling, authority), null)
                 .withState(ProposalState.DRAFT.next(ProposalEvent.PROPOSE, ruling.verdict()));
         if (!git.compareAndSwap(Refs.draft(id), null, draftCommit, "propose " + id)
                 || !store.write(null, proposed, "propose", Idents.of(Idents.RECORDER, now))) {
@@ -309,12 +318,25 @@ public final class Engine {
         return proposed;
     }
 
-    private ObjectId writeDraft(Draft draft, ObjectId base, String folder, Instant now, String id) {
+    private static @Nullable String text(byte @Nullable [] content) {
+        return content == null ? null : new String(content, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<String> changedPaths(SortedMap<String, byte[]> before, SortedMap<String, byte[]> after) {
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        return paths.stream()
+                .filter(path -> !java.util.Arrays.equals(before.get(path), after.get(path)))
+                .toList();
+    }
+
+    private ObjectId writeDraft(
+            Draft draft, ObjectId base, List<String> changed, SortedMap<String, byte[]> files, Instant now, String id) {
         java.util.Map<String, byte @Nullable []> edits = new java.util.TreeMap<>();
-        git.readFolder(base, folder).keySet().forEach(path -> edits.put(path, null));
-        draft.files().forEach((name, content) -> edits.put(Layout.fileIn(folder, name), content));
+        changed.forEach(path -> edits.put(path, files.get(path)));
         ObjectId tree = git.writeTree(base, edits);
-        String message = "draft " + id + " of " + folder + "\n\n" + draft.rationale();
+        String message = "draft " + id + " of " + Layout.stackFolder(draft.environment(), draft.stack()) + "\n\n"
+                + draft.rationale();
         return git.commit(
                 tree, List.of(base), Idents.of(draft.principal(), now), Idents.of(Idents.RECORDER, now), message);
     }

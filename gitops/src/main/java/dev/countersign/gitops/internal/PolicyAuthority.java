@@ -9,6 +9,7 @@ import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.Principal;
 import dev.countersign.policy.Reason;
 import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -92,7 +93,10 @@ public final class PolicyAuthority implements Authority {
                 .proposer(proposer(r))
                 .contentHash(r.contentHash())
                 .approvals(approvals);
-        Stack proposed = stackAt(r, r.draftCommit());
+        String proposedStack = ask.proposedStack();
+        Stack proposed = proposedStack == null
+                ? stackAt(r, r.draftCommit())
+                : StackFiles.parseStack(proposedStack, StackLayout.STACK);
         Optional<Stack> base = StackLayout.stack(git, ObjectId.fromString(r.baseCommit()), r.environment(), r.stack());
         if (base.isPresent()) {
             request.change(base.get(), proposed);

@@ -112,6 +112,35 @@ public record ProposalRecord(
     }
 
     /**
+     * Returns a copy pointing at its draft commit.
+     *
+     * @param commit the draft commit
+     * @return the copy
+     */
+    public ProposalRecord withDraft(String commit) {
+        return new ProposalRecord(
+                id,
+                environment,
+                stack,
+                proposer,
+                onBehalfOf,
+                rationale,
+                evidence,
+                baseCommit,
+                commit,
+                contentHash,
+                changedPaths,
+                reverts,
+                supersedes,
+                supersededBy,
+                state,
+                approvals,
+                decisions,
+                recordedCommit,
+                createdAt);
+    }
+
+    /**
      * Returns a copy with one more decision, and one more approval when given.
      *
      * @param decision the decision
