@@ -1,6 +1,8 @@
 /** The {@code countersign} command line: validate, plan, render, diff, hash and clone stacks. */
 module dev.countersign.cli {
     requires static org.jspecify;
+    requires dev.countersign.gitops;
+    requires dev.countersign.policy;
     requires dev.countersign.stack;
     requires info.picocli;
 

@@ -21,7 +21,19 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             DiffCommand.class,
             HashCommand.class,
-            CloneCommand.class
+            CloneCommand.class,
+            InitCommand.class,
+            ProposeCommand.class,
+            ReviseCommand.class,
+            WithdrawCommand.class,
+            RejectCommand.class,
+            ShowCommand.class,
+            ApproveCommand.class,
+            RecordCommand.class,
+            ListCommand.class,
+            LogCommand.class,
+            RevertCommand.class,
+            VerifyCommand.class
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */
@@ -61,7 +73,9 @@ public final class Countersign {
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
-        if (!(e instanceof StackException)) {
+        if (!(e instanceof StackException
+                || e instanceof dev.countersign.gitops.GitOpsException
+                || e instanceof dev.countersign.policy.PolicyException)) {
             throw new IllegalStateException("countersign failed unexpectedly: " + e, e);
         }
         commandLine.getErr().println(commandLine.getColorScheme().errorText(String.valueOf(e.getMessage())));

@@ -78,8 +78,27 @@ public final class GitOpsRepository implements AutoCloseable {
      * @throws dev.countersign.policy.PolicyException if the policy is invalid
      */
     public String initialize(Principal by, String policy, List<Environment> environments) {
+        return initialize(by, policy, environments, List.of());
+    }
+
+    /**
+     * Writes the first commit of {@code main}, with a {@code .sops.yaml} naming the age recipients that
+     * secret files of every environment are encrypted to.
+     *
+     * @param by who initializes the repository
+     * @param policy the policy file's text ({@code kind: Policy})
+     * @param environments the environments stacks are proposed for
+     * @param ageRecipients age public keys ({@code age1...}); none writes no {@code .sops.yaml}
+     * @return the root commit's id
+     * @throws GitOpsException if the repository is already initialized
+     * @throws InvalidProposalException if a recipient is not an age public key
+     */
+    public String initialize(Principal by, String policy, List<Environment> environments, List<String> ageRecipients) {
         Policy.parse(policy);
         SortedMap<String, byte[]> files = new TreeMap<>();
+        if (!ageRecipients.isEmpty()) {
+            files.put(Layout.SOPS_CONFIG, sopsConfig(ageRecipients).getBytes(StandardCharsets.UTF_8));
+        }
         files.put(Layout.POLICY, policy.getBytes(StandardCharsets.UTF_8));
         for (Environment environment : environments) {
             files.put(
@@ -87,6 +106,17 @@ public final class GitOpsRepository implements AutoCloseable {
                     StackFiles.toYaml(List.of(environment.toTree())).getBytes(StandardCharsets.UTF_8));
         }
         return engine.initialize(files, by.name());
+    }
+
+    private static String sopsConfig(List<String> recipients) {
+        for (String recipient : recipients) {
+            if (!recipient.matches("age1[02-9ac-hj-np-z]{58}")) {
+                throw new InvalidProposalException(
+                        "invalid age recipient '" + recipient + "': must be age1 followed by 58 bech32 characters");
+            }
+        }
+        return "creation_rules:\n  - path_regex: ^environments/[^/]+/[^/]+/secrets\\.sops\\.yaml$\n    age: "
+                + String.join(",", recipients) + "\n";
     }
 
     /**
