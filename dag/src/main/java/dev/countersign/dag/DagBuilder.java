@@ -41,23 +41,30 @@ public final class DagBuilder<N> {
      */
     public DagBuilder<N> node(N node) {
         Objects.requireNonNull(node, "node");
-        if (ids.containsKey(node)) {
+        if (ownIds().putIfAbsent(node, nodes.size()) != null) {
             throw new DuplicateNodeException(node);
         }
-        ownIds().put(node, nodes.size());
         nodes.add(node);
         return this;
     }
 
     /**
-     * Adds the nodes of a collection, in its iteration order.
+     * Adds the nodes of a collection, all or none.
      *
      * @param newNodes the nodes, none added yet
      * @return this builder
-     * @throws DuplicateNodeException if a node was already added or appears twice
+     * @throws DuplicateNodeException if a node was already added or appears twice; then none is added
      */
     public DagBuilder<N> nodes(Iterable<? extends N> newNodes) {
-        newNodes.forEach(this::node);
+        int mark = nodes.size();
+        try {
+            newNodes.forEach(this::node);
+        } catch (RuntimeException e) {
+            List<N> added = nodes.subList(mark, nodes.size());
+            added.forEach(ids::remove);
+            added.clear();
+            throw e;
+        }
         return this;
     }
 

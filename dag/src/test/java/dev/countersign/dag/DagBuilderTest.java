@@ -66,6 +66,16 @@ class DagBuilderTest {
         }
 
         @Test
+        void addsNoneOfABatchWithADuplicate() {
+            DagBuilder<String> builder = Dag.<String>builder().node("a");
+
+            assertThatThrownBy(() -> builder.nodes(List.of("b", "c", "b")))
+                    .isInstanceOf(DuplicateNodeException.class)
+                    .hasMessageContaining("'b'");
+            assertThat(builder.nodes(List.of("b", "c")).build().nodes()).containsExactly("a", "b", "c");
+        }
+
+        @Test
         void keepsTheBuilderUsableAfterARejectedEdge() {
             DagBuilder<String> builder = Dag.<String>builder().nodes(List.of("a", "b"));
             assertThatThrownBy(() -> builder.dependsOn("a", "a")).isInstanceOf(SelfLoopException.class);

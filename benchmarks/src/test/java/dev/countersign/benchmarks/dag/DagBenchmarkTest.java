@@ -31,18 +31,26 @@ class DagBenchmarkTest {
     void allPeersFindTheSameWaves() {
         Dag<Integer> dag = DagHeap.dag(GRAPH, boxed());
         int[][] floor = ArrayKahn.of(GRAPH).run();
-        JGraphTOrder.Plan jgrapht = JGraphTOrder.of(GRAPH, boxed()).run();
+        JGraphTOrder.Plan jgrapht =
+                JGraphTOrder.of(GRAPH, Arrays.asList(boxed())).run();
 
         for (int u = 0; u < GRAPH.nodes(); u++) {
             assertThat(floor[1][u]).isEqualTo(dag.waveOf(u));
         }
         assertThat(jgrapht.waveCount()).isEqualTo(dag.waves().size()).isGreaterThan(5);
+        List<Integer> shuffled = new java.util.ArrayList<>(Arrays.asList(boxed()));
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        int[][] hashed = ArrayKahn.ofObjects(GRAPH, shuffled, boxed()).run();
+        for (int i = 0; i < GRAPH.nodes(); i++) {
+            assertThat(hashed[1][i]).isEqualTo(dag.waveOf(shuffled.get(i)));
+        }
     }
 
     @Test
     void allPeersOrderDependenciesFirst() {
         int[][] floor = ArrayKahn.of(GRAPH).run();
-        List<Integer> jgrapht = JGraphTOrder.of(GRAPH, boxed()).run().order();
+        List<Integer> jgrapht =
+                JGraphTOrder.of(GRAPH, Arrays.asList(boxed())).run().order();
         int[] floorPosition = new int[GRAPH.nodes()];
         for (int p = 0; p < floor[0].length; p++) {
             floorPosition[floor[0][p]] = p;
