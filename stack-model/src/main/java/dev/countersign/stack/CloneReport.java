@@ -138,34 +138,37 @@ public record CloneReport(
         return tree;
     }
 
-    /** Every referenced variable, with the inline default of its first use that has one. */
-    private static Map<String, String> references(Stack stack) {
-        var references = new LinkedHashMap<String, String>();
+    /** Every referenced variable, with the inline defaults of its uses (empty when none has one). */
+    private static Map<String, List<String>> references(Stack stack) {
+        var references = new LinkedHashMap<String, List<String>>();
         for (Component component : stack.components()) {
             collect(component.source().toTree(), references);
         }
         return references;
     }
 
-    private static void collect(Object node, Map<String, String> references) {
+    private static void collect(Object node, Map<String, List<String>> references) {
         if (node instanceof Map<?, ?> map) {
             map.values().forEach(value -> collect(value, references));
         } else if (node instanceof List<?> list) {
             list.forEach(value -> collect(value, references));
         } else if (node instanceof String text && Template.isTemplated(text)) {
             for (Template.Ref ref : Template.parse(text, "").references()) {
+                List<String> fallbacks = references.computeIfAbsent(ref.name(), name -> new ArrayList<>());
                 String fallback = ref.fallback();
-                references.merge(ref.name(), fallback == null ? "" : fallback, (a, b) -> a.isEmpty() ? b : a);
+                if (fallback != null) {
+                    fallbacks.add(fallback);
+                }
             }
         }
     }
 
     private static Resolver.@org.jspecify.annotations.Nullable Resolved resolve(
-            Stack stack, Environment environment, String name, String fallback) {
+            Stack stack, Environment environment, String name, List<String> fallbacks) {
         var resolver = new Resolver(stack.variables(), environment.variables(), Map.of());
         var resolved = resolver.variable(name, new Location("variables", "/" + name));
-        if (resolved == null && !fallback.isEmpty()) {
-            return new Resolver.Resolved(fallback, Scope.INLINE_DEFAULT);
+        if (resolved == null && !fallbacks.isEmpty()) {
+            return new Resolver.Resolved(fallbacks.get(0), Scope.INLINE_DEFAULT);
         }
         return resolved == null || !resolver.undefined().isEmpty() ? null : resolved;
     }

@@ -46,7 +46,10 @@ public final class StackFiles {
                                 "/kind", "unknown kind '" + Documents.kind(document) + "' (known: Stack, Environment)");
                 }
             } catch (InvalidStackException e) {
-                throw new InvalidStackException(e.pointer(), e.problem() + " in " + where(source, i, documents));
+                var located =
+                        new InvalidStackException(e.pointer(), e.problem() + " in " + where(source, i, documents));
+                located.initCause(e);
+                throw located;
             }
         }
         return new StackFile(stacks, environments);

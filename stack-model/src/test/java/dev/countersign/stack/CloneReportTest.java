@@ -57,6 +57,20 @@ class CloneReportTest {
     }
 
     @Test
+    void acceptsAnEmptyInlineDefault() {
+        Stack stack = stack(Map.of(), helm("web", Map.of("suffix", "x${suffix:=}")));
+        var from = new Environment("staging", "s", Map.of("suffix", "-s"));
+        var to = new Environment("production", "p", Map.of());
+
+        CloneReport report = CloneReport.of(stack, from, to);
+
+        assertThat(report.missing()).isEmpty();
+        assertThat(report.differences())
+                .singleElement()
+                .satisfies(difference -> assertThat(difference.toSource()).isEqualTo(Scope.INLINE_DEFAULT));
+    }
+
+    @Test
     void clonesTheSampleFromStagingToProductionCompletely() {
         Stack stack = Samples.monitoring();
 
