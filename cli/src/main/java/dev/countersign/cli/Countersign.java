@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.policy.PolicyException;
 import dev.countersign.stack.StackException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             LogCommand.class,
             RevertCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            PolicyCommand.class
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */
@@ -76,7 +78,7 @@ public final class Countersign {
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
         if (!(e instanceof StackException
                 || e instanceof dev.countersign.gitops.GitOpsException
-                || e instanceof dev.countersign.policy.PolicyException)) {
+                || e instanceof PolicyException)) {
             throw new IllegalStateException("countersign failed unexpectedly: " + e, e);
         }
         commandLine.getErr().println(commandLine.getColorScheme().errorText(String.valueOf(e.getMessage())));

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 final class ApprovalCount {
     private final Evaluation evaluation;
     private final ApprovalRule rule;
+    private final boolean elevated;
     private final List<Reason> discounted = new ArrayList<>();
 
     ApprovalCount(Evaluation evaluation, int extra, boolean elevated) {
@@ -19,6 +20,7 @@ final class ApprovalCount {
         ApprovalRule base =
                 evaluation.policy.approvals(evaluation.environment()).plus(extra);
         this.rule = elevated ? elevate(evaluation.policy, base) : base;
+        this.elevated = elevated;
     }
 
     private static ApprovalRule elevate(Policy policy, ApprovalRule base) {
@@ -69,6 +71,9 @@ final class ApprovalCount {
                     BuiltInRule.APPROVAL_HASH,
                     approver,
                     "it was given for " + approval.contentHash() + ", not for this content " + request.contentHash());
+        }
+        if (elevated && approver.kind() != Principal.Kind.HUMAN) {
+            return discounted(BuiltInRule.PROTECTION, approver, "an unprotect change is approved by humans only");
         }
         if (approver.involves(proposer)) {
             return discounted(

@@ -7,16 +7,20 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** A change from a base (recorded) version of a stack to a proposed one, as leaf edits. */
-record Change(Snapshot base, Snapshot proposed) {
-    List<Edit> edits() {
+/** A change from a base (recorded) version of a stack to a proposed one, with its leaf edits. */
+record Change(Snapshot base, Snapshot proposed, List<Edit> edits) {
+    Change {
+        edits = List.copyOf(edits);
+    }
+
+    static Change between(Snapshot base, Snapshot proposed) {
         List<Edit> edits = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>(base.components().keySet());
         names.addAll(proposed.components().keySet());
         for (String name : names) {
             diff(name, "", content(base, name), content(proposed, name), edits);
         }
-        return edits;
+        return new Change(base, proposed, edits);
     }
 
     Set<String> removedComponents() {

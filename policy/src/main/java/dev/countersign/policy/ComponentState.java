@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One component of a stack as the rules see it: its content (everything but the name, pointers are
- * relative to it), its dependencies and the pointers that hold secrets.
+ * relative to it), its dependencies and the pointers that hold secrets (from {@code
+ * Component.secretPointers()}: declared secrets and the data of Secret manifests).
  */
 record ComponentState(String name, JsonNode content, List<String> dependsOn, Set<String> secretPointers) {
     ComponentState {
@@ -24,12 +25,8 @@ record ComponentState(String name, JsonNode content, List<String> dependsOn, Set
         return objects;
     }
 
+    /** Whether the value at a pointer is, or lies inside, a secret (as the stack model declares them). */
     boolean isSecret(String pointer) {
-        for (String secret : secretPointers) {
-            if (pointer.equals(secret) || pointer.startsWith(secret + "/")) {
-                return true;
-            }
-        }
-        return objects().stream().anyMatch(o -> o.holdsSecret(pointer));
+        return secretPointers.stream().anyMatch(secret -> pointer.equals(secret) || pointer.startsWith(secret + "/"));
     }
 }

@@ -81,10 +81,6 @@ record Field(JsonNode node, String path) {
         return values;
     }
 
-    Set<String> uniqueStrings() {
-        return uniqueList((field, text) -> text);
-    }
-
     Map<String, Field> entries() {
         if (!node.isObject()) {
             throw invalid("must be a mapping, was " + type());

@@ -24,11 +24,6 @@ record KubeObject(String component, String pointer, String kind, String namespac
         return labels.path(Protections.LABEL).asString("");
     }
 
-    boolean holdsSecret(String path) {
-        return kind.equals("Secret")
-                && (path.startsWith(pointer + "/data/") || path.startsWith(pointer + "/stringData/"));
-    }
-
     @Override
     public String toString() {
         return key();

@@ -185,7 +185,7 @@ public final class PolicyRequest {
          * @return this builder
          */
         public Builder change(Stack base, Stack proposed) {
-            return change(new Change(Snapshot.of(base), Snapshot.of(proposed)));
+            return change(Change.between(Snapshot.of(base), Snapshot.of(proposed)));
         }
 
         /**
@@ -195,7 +195,7 @@ public final class PolicyRequest {
          * @return this builder
          */
         public Builder firstVersion(Stack proposed) {
-            return change(new Change(Snapshot.EMPTY, Snapshot.of(proposed)));
+            return change(Change.between(Snapshot.EMPTY, Snapshot.of(proposed)));
         }
 
         Builder change(Change change) {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Built-in rule 4: protection is judged against the recorded (base) state. Removing a protected
  * component or deleting a protected object is denied; lifting an object's protection is an unprotect
- * change of its own, which an agent never makes and which needs approvers that may unprotect.
+ * change of its own, proposed by a human who may unprotect and approved by other humans who may.
  */
 final class ProtectionRule implements Rule {
     private static final String UNTIL = "; record a separate unprotect change first";
@@ -71,6 +71,12 @@ final class ProtectionRule implements Rule {
             e.deny(
                     BuiltInRule.AGENT_LIMITS,
                     "agents never unprotect: " + what + " and was proposed by " + author,
+                    first.component(),
+                    first.pointer());
+        } else if (author.kind() != Principal.Kind.HUMAN) {
+            e.deny(
+                    BuiltInRule.PROTECTION,
+                    what + ": an unprotect change is proposed by a human, not by " + author,
                     first.component(),
                     first.pointer());
         } else if (!e.policy.permissions(author, e.environment()).contains(Action.UNPROTECT)) {

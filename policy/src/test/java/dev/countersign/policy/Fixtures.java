@@ -125,7 +125,7 @@ final class Fixtures {
     }
 
     static Change change(String base, String proposed) {
-        return new Change(stack(base), stack(proposed));
+        return Change.between(stack(base), stack(proposed));
     }
 
     /** A change of {@link #STACK} that replaces {@code from} by {@code to} once. */

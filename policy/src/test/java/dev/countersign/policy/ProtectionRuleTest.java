@@ -118,6 +118,40 @@ class ProtectionRuleTest {
         }
 
         @Test
+        void deniesAServiceProposingAnUnprotectChangeEvenWithThePermission() {
+            Policy generous = Policy.parse(Fixtures.POLICY.replace(
+                    "{principal: \"service:ci\", roles: [approver]", "{principal: \"service:ci\", roles: [admin]"));
+            Decision decision = PolicyEngine.of(generous, Fixtures.CLOCK)
+                    .decide(PolicyRequest.builder(Fixtures.CI, Action.PROPOSE, "staging")
+                            .change(unlabel)
+                            .build());
+
+            assertThat(decision.reasons())
+                    .extracting(Reason::message)
+                    .singleElement()
+                    .asString()
+                    .endsWith("an unprotect change is proposed by a human, not by service:ci");
+        }
+
+        @Test
+        void countsNoServiceApprovalForAnUnprotectChange() {
+            Policy generous = Policy.parse(Fixtures.POLICY.replace(
+                    "{principal: \"service:ci\", roles: [approver]", "{principal: \"service:ci\", roles: [admin]"));
+            Decision decision = PolicyEngine.of(generous, Fixtures.CLOCK)
+                    .decide(PolicyRequest.builder(CAROL, Action.RECORD, "staging")
+                            .proposer(DAVE)
+                            .contentHash(HASH_A)
+                            .approvals(List.of(new Approval(Fixtures.CI, HASH_A)))
+                            .change(unlabel)
+                            .build());
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_APPROVALS);
+            assertThat(decision.reasons())
+                    .extracting(Reason::message)
+                    .contains("approval by service:ci does not count: an unprotect change is approved by humans only");
+        }
+
+        @Test
         void deniesAHumanWithoutTheUnprotectPermission() {
             assertThat(propose(ALICE, unlabel).reasons()).singleElement().satisfies(reason -> {
                 assertThat(reason.rule()).isEqualTo("protection");
