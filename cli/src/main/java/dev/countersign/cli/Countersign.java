@@ -24,6 +24,18 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             HashCommand.class,
             CloneCommand.class,
+            InitCommand.class,
+            ProposeCommand.class,
+            ReviseCommand.class,
+            WithdrawCommand.class,
+            RejectCommand.class,
+            ShowCommand.class,
+            ApproveCommand.class,
+            RecordCommand.class,
+            ListCommand.class,
+            LogCommand.class,
+            RevertCommand.class,
+            VerifyCommand.class,
             PolicyCommand.class
         })
 public final class Countersign {
@@ -64,7 +76,9 @@ public final class Countersign {
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
-        if (!(e instanceof StackException) && !(e instanceof PolicyException)) {
+        if (!(e instanceof StackException
+                || e instanceof dev.countersign.gitops.GitOpsException
+                || e instanceof PolicyException)) {
             throw new IllegalStateException("countersign failed unexpectedly: " + e, e);
         }
         commandLine.getErr().println(commandLine.getColorScheme().errorText(String.valueOf(e.getMessage())));

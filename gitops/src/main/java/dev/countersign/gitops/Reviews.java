@@ -1,0 +1,74 @@
+package dev.countersign.gitops;
+
+import dev.countersign.dag.Dag;
+import dev.countersign.dag.DagBuilder;
+import dev.countersign.gitops.internal.GitStore;
+import dev.countersign.gitops.internal.ProposalRecord;
+import dev.countersign.gitops.internal.StackLayout;
+import dev.countersign.stack.Component;
+import dev.countersign.stack.Environment;
+import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackDiff;
+import dev.countersign.stack.ValueChange;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+
+/** Builds the {@link Review} of a proposal from its base and draft commits. */
+final class Reviews {
+    private Reviews() {}
+
+    static Review of(GitStore git, ProposalRecord r, Proposal proposal) {
+        ObjectId base = ObjectId.fromString(r.baseCommit());
+        ObjectId draft = ObjectId.fromString(r.draftCommit());
+        Stack empty = new Stack(r.stack(), Map.of(), List.of());
+        Stack before = StackLayout.stack(git, base, r.environment(), r.stack()).orElse(empty);
+        Stack after = StackLayout.stack(git, draft, r.environment(), r.stack()).orElse(empty);
+        Environment environment = StackLayout.environment(git, base, r.environment());
+        StackDiff diff = StackDiff.between(before, after);
+        return new Review(
+                proposal,
+                diff,
+                graph(after).waves(),
+                blastRadius(before, diff),
+                after.components().isEmpty()
+                        ? List.of()
+                        : after.render(environment).uses(),
+                secrets(after, diff));
+    }
+
+    private static Dag<String> graph(Stack stack) {
+        DagBuilder<String> builder = Dag.builder();
+        builder.nodes(stack.componentNames());
+        for (Component component : stack.components()) {
+            component.dependsOn().forEach(dependency -> builder.dependsOn(component.name(), dependency));
+        }
+        return builder.build();
+    }
+
+    private static Map<String, List<String>> blastRadius(Stack before, StackDiff diff) {
+        Dag<String> recorded = graph(before);
+        Map<String, List<String>> radius = new TreeMap<>();
+        diff.removed().forEach(name -> radius.put(name, List.copyOf(recorded.dependentsOf(name))));
+        return radius;
+    }
+
+    private static Map<String, String> secrets(Stack after, StackDiff diff) {
+        Map<String, String> secrets = new TreeMap<>();
+        for (Component component : after.components()) {
+            List<ValueChange> changes = diff.changed().getOrDefault(component.name(), List.of());
+            for (String pointer : component.secretPointers()) {
+                secrets.put(component.name() + ":" + pointer, status(diff, component.name(), changes, pointer));
+            }
+        }
+        return secrets;
+    }
+
+    private static String status(StackDiff diff, String component, List<ValueChange> changes, String pointer) {
+        if (diff.added().contains(component)) {
+            return "added";
+        }
+        return changes.stream().anyMatch(c -> c.path().startsWith(pointer)) ? "changed" : "unchanged";
+    }
+}

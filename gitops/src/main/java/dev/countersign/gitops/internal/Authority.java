@@ -1,0 +1,105 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.Verdict;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The policy in force at one commit, as the engine asks it. The gitops engine enforces the contract's own
+ * rules (agents never approve, nobody approves their own or their delegator's proposal) before asking.
+ */
+public interface Authority {
+
+    /** What the engine asks policy about. */
+    enum Action {
+        /** Propose, revise or propose a revert. */
+        PROPOSE,
+        /** Approve; the verdict says whether the approvals so far are enough. */
+        APPROVE,
+        /** Reject. */
+        REJECT,
+        /** Withdraw. */
+        WITHDRAW,
+        /** Record on the main line; HOLD during a freeze. */
+        RECORD
+    }
+
+    /**
+     * One question to policy.
+     *
+     * @param action the action
+     * @param principal who acts, written {@code kind:id}
+     * @param onBehalfOf the human the principal acts for, if any
+     * @param proposal the proposal acted on (for a proposal being created, its would-be record)
+     * @param approvers the approvers counted, including the one approving now
+     * @param at when the action happens
+     * @param proposedStack the proposed {@code stack.yaml} when it is not yet written to Git, else null
+     */
+    record Ask(
+            Action action,
+            String principal,
+            @Nullable String onBehalfOf,
+            ProposalRecord proposal,
+            List<String> approvers,
+            Instant at,
+            @Nullable String proposedStack) {
+
+        /**
+         * Asks about a proposal whose draft is already in Git.
+         *
+         * @param action the action
+         * @param principal who acts
+         * @param onBehalfOf the human the principal acts for, if any
+         * @param proposal the proposal acted on
+         * @param approvers the approvers counted
+         * @param at when the action happens
+         */
+        public Ask(
+                Action action,
+                String principal,
+                @Nullable String onBehalfOf,
+                ProposalRecord proposal,
+                List<String> approvers,
+                Instant at) {
+            this(action, principal, onBehalfOf, proposal, approvers, at, null);
+        }
+    }
+
+    /**
+     * A policy answer.
+     *
+     * @param verdict allow, hold or deny
+     * @param rule the deciding rule
+     * @param explanation the decision explained, without secret values
+     */
+    record Ruling(Verdict verdict, String rule, String explanation) {}
+
+    /**
+     * Returns the hash of the policy in force, recorded with every decision.
+     *
+     * @return {@code sha256:...}
+     */
+    String policyHash();
+
+    /**
+     * Decides one question.
+     *
+     * @param ask the question
+     * @return the answer
+     */
+    Ruling decide(Ask ask);
+
+    /** Opens the authority in force at a commit (the policy file in that commit's tree). */
+    @FunctionalInterface
+    interface Source {
+        /**
+         * Returns the authority in force at a commit.
+         *
+         * @param git the repository
+         * @param commit the commit whose policy is in force
+         * @return the authority
+         */
+        Authority at(GitStore git, org.eclipse.jgit.lib.ObjectId commit);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.Authority.Action;
+import dev.countersign.gitops.internal.Authority.Ask;
+import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
+
+/** The checks of one main-line commit against the contract; collects findings instead of failing fast. */
+final class CommitCheck {
+    private static final List<String> REQUIRED = List.of(
+            Trailers.PROPOSAL,
+            Trailers.ENVIRONMENT,
+            Trailers.STACK,
+            Trailers.PROPOSED_BY,
+            Trailers.CONTENT_HASH,
+            Trailers.POLICY,
+            Trailers.DECISION);
+
+    private final GitStore git;
+    private final ProposalStore store;
+    private final Authority.Source authorities;
+    private final CommitInfo commit;
+    private final Trailers trailers;
+    private final List<Finding> findings = new ArrayList<>();
+
+    CommitCheck(GitStore git, ProposalStore store, Authority.Source authorities, CommitInfo commit) {
+        this.git = git;
+        this.store = store;
+        this.authorities = authorities;
+        this.commit = commit;
+        this.trailers = commit.trailers();
+    }
+
+    List<Finding> run() {
+        if (commit.parents().isEmpty()) {
+            checkRoot();
+        } else if (commit.parents().size() > 1) {
+            add("merge-commit", "main must be a line of recorded changes, not a merge");
+        } else if (hasTrailers()) {
+            checkChange(commit.parents().get(0));
+        }
+        return findings;
+    }
+
+    private void checkRoot() {
+        List<String> outside = git.changedPaths(null, commit.id()).stream()
+                .filter(path -> !Layout.isConfigPath(path))
+                .toList();
+        if (!outside.isEmpty()) {
+            add("root-outside-config", "the root commit may hold only configuration, but holds " + outside);
+        }
+    }
+
+    private boolean hasTrailers() {
+        List<String> missing =
+                REQUIRED.stream().filter(key -> trailers.single(key).isEmpty()).collect(Collectors.toList());
+        if (trailers.all(Trailers.APPROVED_BY).isEmpty()) {
+            missing.add(Trailers.APPROVED_BY);
+        }
+        if (!missing.isEmpty()) {
+            add("missing-trailers", "not recorded through Countersign: missing or repeated " + missing);
+        }
+        return missing.isEmpty();
+    }
+
+    private void checkChange(ObjectId parent) {
+        String id = value(Trailers.PROPOSAL);
+        String folder;
+        try {
+            folder = Layout.stackFolder(value(Trailers.ENVIRONMENT), value(Trailers.STACK));
+        } catch (dev.countersign.gitops.InvalidProposalException e) {
+            add("inconsistent-trailers", String.valueOf(e.getMessage()));
+            return;
+        }
+        checkPaths(parent, folder);
+        checkContentHash(folder);
+        checkAuthor();
+        List<String> approvers = trailers.all(Trailers.APPROVED_BY);
+        checkApprovers(approvers);
+        checkPolicy(parent, approvers);
+        checkProposalRecord(id, approvers);
+    }
+
+    private void checkPaths(ObjectId parent, String folder) {
+        List<String> outside = git.changedPaths(parent, commit.id()).stream()
+                .filter(path -> !path.startsWith(folder + "/"))
+                .toList();
+        if (!outside.isEmpty()) {
+            add("outside-stack-folder", "changes " + outside + " outside its stack folder " + folder);
+        }
+    }
+
+    private void checkContentHash(String folder) {
+        String actual = ContentHash.of(git.readFolder(commit.id(), folder));
+        if (!actual.equals(value(Trailers.CONTENT_HASH))) {
+            add(
+                    "content-hash-mismatch",
+                    "recorded tree of " + folder + " hashes to " + actual + ", trailer says "
+                            + value(Trailers.CONTENT_HASH));
+        }
+    }
+
+    private void checkAuthor() {
+        if (!commit.authorName().equals(value(Trailers.PROPOSED_BY))) {
+            add(
+                    "inconsistent-trailers",
+                    "author " + commit.authorName() + " is not the proposer " + value(Trailers.PROPOSED_BY));
+        }
+    }
+
+    private void checkApprovers(List<String> approvers) {
+        String proposer = value(Trailers.PROPOSED_BY);
+        Optional<String> delegator = trailers.single(Trailers.ON_BEHALF_OF);
+        for (String approver : approvers) {
+            if (!Idents.kind(approver).equals("human")) {
+                add("agent-approved", approver + " approved, but only humans approve");
+            } else if (approver.equals(proposer)) {
+                add("self-approval", approver + " approved their own proposal");
+            } else if (delegator.filter(approver::equals).isPresent()) {
+                add("self-approval", approver + " approved the proposal of " + proposer + ", acting for them");
+            }
+        }
+        if (new HashSet<>(approvers).size() != approvers.size()) {
+            add("duplicate-approver", "an approver is counted twice in " + approvers);
+        }
+    }
+
+    private void checkPolicy(ObjectId parent, List<String> approvers) {
+        Authority authority = authorities.at(git, parent);
+        if (!authority.policyHash().equals(value(Trailers.POLICY))) {
+            add(
+                    "policy-mismatch",
+                    "policy in force at the parent is " + authority.policyHash() + ", trailer says "
+                            + value(Trailers.POLICY));
+        }
+        Optional<ProposalRecord> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::record);
+        record.ifPresent(r -> {
+            Ruling ruling =
+                    authority.decide(new Ask(Action.RECORD, Idents.RECORDER, null, r, approvers, commit.committedAt()));
+            if (ruling.verdict() != Verdict.ALLOW) {
+                add(
+                        "approvers-not-allowed",
+                        "policy at the parent does not allow this record: rule " + ruling.rule() + ": "
+                                + ruling.explanation());
+            }
+        });
+    }
+
+    private void checkProposalRecord(String id, List<String> approvers) {
+        Optional<ProposalRecord> loaded = store.load(id).map(ProposalStore.Stored::record);
+        if (loaded.isEmpty()) {
+            add("unknown-proposal", "proposal " + id + " has no record in this repository");
+            return;
+        }
+        ProposalRecord r = loaded.get();
+        if (!r.contentHash().equals(value(Trailers.CONTENT_HASH))
+                || !r.proposer().equals(value(Trailers.PROPOSED_BY))
+                || !commit.id().name().equals(r.recordedCommit())) {
+            add(
+                    "proposal-record-mismatch",
+                    "proposal " + id + " records content " + r.contentHash() + " by " + r.proposer() + " as commit "
+                            + r.recordedCommit());
+        }
+        List<String> recorded =
+                r.validApprovals().stream().map(ApprovalRecord::approver).toList();
+        approvers.stream()
+                .filter(approver -> !recorded.contains(approver))
+                .forEach(approver -> add(
+                        "approval-not-in-record",
+                        approver + " never approved proposal " + id + " with content " + r.contentHash()));
+    }
+
+    private String value(String key) {
+        return trailers.single(key).orElse("");
+    }
+
+    private void add(String rule, String message) {
+        findings.add(new Finding(commit.id().name(), rule, message));
+    }
+}

@@ -1,0 +1,480 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.ProposalEvent;
+import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.UnknownProposalException;
+import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.Authority.Action;
+import dev.countersign.gitops.internal.Authority.Ask;
+import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
+import dev.countersign.gitops.internal.ProposalRecord.DecisionRecord;
+import dev.countersign.gitops.internal.ProposalStore.Stored;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Supplier;
+import org.eclipse.jgit.lib.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The proposal lifecycle over a Git repository: every action runs the pure state machine, asks policy, and
+ * writes with compare-and-swap while holding the repository lock. Thread-safe and safe across processes.
+ */
+public final class Engine {
+    private static final int ATTEMPTS = 20;
+
+    private final GitStore git;
+    private final ProposalStore store;
+    private final RepositoryLock lock;
+    private final Authority.Source authorities;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    /**
+     * Creates an engine.
+     *
+     * @param git the repository
+     * @param authorities the policy in force at a commit
+     * @param clock the time of actions
+     * @param ids new proposal ids
+     */
+    public Engine(GitStore git, Authority.Source authorities, Clock clock, Supplier<String> ids) {
+        this.git = git;
+        this.store = new ProposalStore(git);
+        this.lock = new RepositoryLock(git.gitDirectory());
+        this.authorities = authorities;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /**
+     * A draft about to be proposed: the complete new content of one stack folder.
+     *
+     * @param principal the proposer
+     * @param onBehalfOf the human an agent acts for, if any
+     * @param environment the environment
+     * @param stack the stack
+     * @param files file name inside the stack folder to content; files of the base not listed are removed
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @param reverts the recorded commit this draft reverts, if any
+     */
+    public record Draft(
+            String principal,
+            @Nullable String onBehalfOf,
+            String environment,
+            String stack,
+            SortedMap<String, byte[]> files,
+            String rationale,
+            List<String> evidence,
+            @Nullable String reverts) {}
+
+    /**
+     * Returns the repository.
+     *
+     * @return the repository
+     */
+    public GitStore git() {
+        return git;
+    }
+
+    /**
+     * Writes the first commit of the main line: the policy, the environments and the sops rules.
+     *
+     * @param files path to content; only paths under {@code .countersign/} and {@code .sops.yaml}
+     * @param principal who initializes the repository
+     * @return the root commit's id
+     * @throws GitOpsException if the main line already exists
+     */
+    public String initialize(SortedMap<String, byte[]> files, String principal) {
+        return lock.holding(() -> {
+            files.keySet().forEach(Layout::requireConfigPath);
+            Instant now = clock.instant();
+            ObjectId tree = git.writeTree(null, new java.util.TreeMap<String, byte @Nullable []>(files));
+            String message = Trailers.builder()
+                    .add(Trailers.POLICY, ContentHash.ofBytes(files.getOrDefault(Layout.POLICY, new byte[0])))
+                    .build()
+                    .appendTo("Initialize the Countersign repository");
+            ObjectId root = git.commit(tree, List.of(), Idents.of(principal, now), Idents.of(principal, now), message);
+            if (!git.compareAndSwap(Refs.MAIN, null, root, "initialize")) {
+                throw new GitOpsException("repository at " + git.gitDirectory() + " is already initialized");
+            }
+            return root.name();
+        });
+    }
+
+    /**
+     * Loads one proposal.
+     *
+     * @param id the proposal id
+     * @return its metadata
+     * @throws UnknownProposalException if there is no such proposal
+     */
+    public ProposalRecord get(String id) {
+        return load(id).record();
+    }
+
+    /**
+     * Lists every proposal.
+     *
+     * @return the metadata, sorted by id
+     */
+    public List<ProposalRecord> list() {
+        return store.all();
+    }
+
+    /**
+     * Proposes a draft: writes {@code drafts/<id>} and the metadata, after policy allowed it.
+     *
+     * @param draft the draft
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if policy denies the proposal
+     */
+    public ProposalRecord propose(Draft draft) {
+        return lock.holding(() -> create(draft, null));
+    }
+
+    /**
+     * Revises a proposal: the new content becomes a new revision, the old one is superseded and its
+     * approvals are void.
+     *
+     * @param id the proposal to revise
+     * @param principal who revises; must be its proposer
+     * @param files the new content of the stack folder
+     * @return the new revision
+     */
+    public ProposalRecord revise(String id, String principal, SortedMap<String, byte[]> files) {
+        return lock.holding(() -> {
+            Stored old = load(id);
+            ProposalRecord r = old.record();
+            r.state().next(ProposalEvent.REVISE, Verdict.ALLOW);
+            requireProposer(r, principal, "revise");
+            Draft draft = new Draft(
+                    principal,
+                    r.onBehalfOf(),
+                    r.environment(),
+                    r.stack(),
+                    files,
+                    r.rationale(),
+                    r.evidence(),
+                    r.reverts());
+            ProposalRecord revision = create(draft, id);
+            writeOrFail(old, old.record().supersededBy(revision.id()), "superseded by " + revision.id());
+            return revision;
+        });
+    }
+
+    /**
+     * Withdraws a proposal.
+     *
+     * @param id the proposal
+     * @param principal who withdraws; must be its proposer
+     * @return the withdrawn proposal
+     */
+    public ProposalRecord withdraw(String id, String principal) {
+        return lock.holding(() -> {
+            Stored stored = load(id);
+            requireProposer(stored.record(), principal, "withdraw");
+            return decideAndWrite(stored, ProposalEvent.WITHDRAW, Action.WITHDRAW, principal, "");
+        });
+    }
+
+    /**
+     * Rejects a proposal.
+     *
+     * @param id the proposal
+     * @param principal the reviewer
+     * @param reason why, recorded with the decision
+     * @return the rejected proposal
+     */
+    public ProposalRecord reject(String id, String principal, String reason) {
+        return lock.holding(() -> decideAndWrite(load(id), ProposalEvent.REJECT, Action.REJECT, principal, reason));
+    }
+
+    /**
+     * Approves a proposal's current content; records it at once when policy allows.
+     *
+     * @param id the proposal
+     * @param principal the approver
+     * @return the proposal after the approval (and the record, if it happened)
+     * @throws ActionDeniedException if the approver may not approve it
+     */
+    public ProposalRecord approve(String id, String principal) {
+        ProposalRecord approved = lock.holding(() -> approveLocked(id, principal));
+        return approved.state() == ProposalState.APPROVED ? record(id) : approved;
+    }
+
+    /**
+     * Records an approved proposal on the main line, rebasing when main moved without overlap.
+     *
+     * @param id the proposal
+     * @return the proposal: recorded, still approved (policy holds it, e.g. a freeze) or conflicted
+     */
+    public ProposalRecord record(String id) {
+        return lock.holding(() -> new Recording(this, git, clock).record(id));
+    }
+
+    /**
+     * Proposes the revert of a recorded change: the stack folder goes back to its content before it.
+     *
+     * @param commit the recorded main-line commit to revert
+     * @param principal the proposer
+     * @param onBehalfOf the human an agent acts for, if any
+     * @param rationale why
+     * @return the revert proposal, carrying {@code Countersign-Reverts} once recorded
+     * @throws InvalidProposalException if the commit is not a recorded change on the main line
+     */
+    public ProposalRecord proposeRevert(
+            String commit, String principal, @Nullable String onBehalfOf, String rationale) {
+        return lock.holding(() -> {
+            ObjectId head = mainHead();
+            CommitInfo target = git.resolveRevision(commit)
+                    .filter(id -> git.firstParentLine(head, null).stream().anyMatch(c -> c.id().equals(id)))
+                    .map(git::commitInfo)
+                    .filter(c -> c.parents().size() == 1
+                            && c.trailers().single(Trailers.PROPOSAL).isPresent())
+                    .orElseThrow(() -> new InvalidProposalException(
+                            "cannot revert '" + commit + "': not a recorded change on the main line"));
+            String environment = target.trailers().single(Trailers.ENVIRONMENT).orElse("");
+            String stack = target.trailers().single(Trailers.STACK).orElse("");
+            String folder = Layout.stackFolder(environment, stack);
+            SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+            git.readFolder(target.parents().get(0), folder)
+                    .forEach((path, content) -> files.put(path.substring(folder.length() + 1), content));
+            return create(
+                    new Draft(
+                            principal,
+                            onBehalfOf,
+                            environment,
+                            stack,
+                            files,
+                            rationale,
+                            List.of(),
+                            target.id().name()),
+                    null);
+        });
+    }
+
+    private ProposalRecord create(Draft draft, @Nullable String supersedes) {
+        ObjectId base = mainHead();
+        String folder = Layout.stackFolder(draft.environment(), draft.stack());
+        SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+        draft.files().forEach((name, content) -> files.put(Layout.fileIn(folder, name), content));
+        List<String> changed = changedPaths(git.readFolder(base, folder), files);
+        if (changed.isEmpty()) {
+            throw new InvalidProposalException(
+                    "proposal for " + folder + " changes nothing: its content equals the recorded one");
+        }
+        Instant now = clock.instant();
+        String id = ids.get();
+        ProposalRecord pending = new ProposalRecord(
+                id,
+                draft.environment(),
+                draft.stack(),
+                draft.principal(),
+                draft.onBehalfOf(),
+                draft.rationale(),
+                List.copyOf(draft.evidence()),
+                base.name(),
+                "",
+                ContentHash.of(files),
+                changed,
+                draft.reverts(),
+                supersedes,
+                null,
+                ProposalState.DRAFT,
+                List.of(),
+                List.of(),
+                null,
+                now);
+        Authority authority = authorities.at(git, base);
+        Ruling ruling = authority.decide(new Ask(
+                Action.PROPOSE,
+                draft.principal(),
+                draft.onBehalfOf(),
+                pending,
+                List.of(),
+                now,
+                text(draft.files().get(StackLayout.STACK))));
+        if (ruling.verdict() == Verdict.DENY) {
+            throw denied("propose", draft.principal(), ruling);
+        }
+        ObjectId draftCommit = writeDraft(draft, base, changed, files, now, id);
+        ProposalRecord proposed = pending.withDraft(draftCommit.name())
+                .with(decision(Action.PROPOSE, draft.principal(), ruling, authority), null)
+                .withState(ProposalState.DRAFT.next(ProposalEvent.PROPOSE, ruling.verdict()));
+        if (!git.compareAndSwap(Refs.draft(id), null, draftCommit, "propose " + id)
+                || !store.write(null, proposed, "propose", Idents.of(Idents.RECORDER, now))) {
+            throw new GitOpsException("proposal id " + id + " is already taken: choose another id source");
+        }
+        return proposed;
+    }
+
+    private static @Nullable String text(byte @Nullable [] content) {
+        return content == null ? null : new String(content, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static List<String> changedPaths(SortedMap<String, byte[]> before, SortedMap<String, byte[]> after) {
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        return paths.stream()
+                .filter(path -> !java.util.Arrays.equals(before.get(path), after.get(path)))
+                .toList();
+    }
+
+    private ObjectId writeDraft(
+            Draft draft, ObjectId base, List<String> changed, SortedMap<String, byte[]> files, Instant now, String id) {
+        java.util.Map<String, byte @Nullable []> edits = new java.util.TreeMap<>();
+        changed.forEach(path -> edits.put(path, files.get(path)));
+        ObjectId tree = git.writeTree(base, edits);
+        String message = "draft " + id + " of " + Layout.stackFolder(draft.environment(), draft.stack()) + "\n\n"
+                + draft.rationale();
+        return git.commit(
+                tree, List.of(base), Idents.of(draft.principal(), now), Idents.of(Idents.RECORDER, now), message);
+    }
+
+    private ProposalRecord approveLocked(String id, String principal) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Stored stored = load(id);
+            ProposalRecord r = stored.record();
+            r.state().next(ProposalEvent.APPROVE, Verdict.ALLOW);
+            Instant now = clock.instant();
+            Authority authority = authorities.at(git, mainHead());
+            Ruling ruling = contractRule(r, principal)
+                    .orElseGet(() -> authority.decide(
+                            new Ask(Action.APPROVE, principal, null, r, approversWith(r, principal), now)));
+            DecisionRecord decision = decision(Action.APPROVE, principal, ruling, authority);
+            if (ruling.verdict() == Verdict.DENY) {
+                store.write(stored, r.with(decision, null), "approve denied", Idents.of(Idents.RECORDER, now));
+                throw denied("approve", principal, ruling);
+            }
+            ApprovalRecord approval = new ApprovalRecord(principal, r.id(), r.contentHash(), r.baseCommit(), now);
+            ProposalRecord next =
+                    r.with(decision, approval).withState(r.state().next(ProposalEvent.APPROVE, ruling.verdict()));
+            if (store.write(stored, next, "approve by " + principal, Idents.of(Idents.RECORDER, now))) {
+                return next;
+            }
+        }
+        throw lostRaces(id);
+    }
+
+    /**
+     * Applies the contract's own approval rules, which no policy can relax.
+     *
+     * @param r the proposal
+     * @param principal the would-be approver
+     * @return a denial, or empty when the contract has no objection
+     */
+    static Optional<Ruling> contractRule(ProposalRecord r, String principal) {
+        if (!Idents.kind(principal).equals("human")) {
+            return Optional.of(
+                    new Ruling(Verdict.DENY, "humans-approve", principal + " is not a human: only humans approve"));
+        }
+        if (principal.equals(r.proposer())) {
+            return Optional.of(new Ruling(
+                    Verdict.DENY, "no-self-approval", principal + " proposed " + r.id() + " and cannot approve it"));
+        }
+        if (principal.equals(r.onBehalfOf())) {
+            return Optional.of(new Ruling(
+                    Verdict.DENY,
+                    "no-self-approval",
+                    principal + " delegated " + r.id() + " to " + r.proposer() + " and cannot approve it"));
+        }
+        if (r.validApprovals().stream().anyMatch(a -> a.approver().equals(principal))) {
+            return Optional.of(
+                    new Ruling(Verdict.DENY, "one-approval-each", principal + " already approved " + r.id()));
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> approversWith(ProposalRecord r, String principal) {
+        List<String> approvers = new ArrayList<>();
+        r.validApprovals().forEach(a -> approvers.add(a.approver()));
+        approvers.add(principal);
+        return approvers;
+    }
+
+    private ProposalRecord decideAndWrite(
+            Stored stored, ProposalEvent event, Action action, String principal, String reason) {
+        ProposalRecord r = stored.record();
+        r.state().next(event, Verdict.ALLOW);
+        Instant now = clock.instant();
+        Authority authority = authorities.at(git, mainHead());
+        Ruling ruling = authority.decide(new Ask(action, principal, null, r, List.of(), now));
+        if (ruling.verdict() == Verdict.DENY) {
+            throw denied(action.name().toLowerCase(Locale.ROOT), principal, ruling);
+        }
+        Ruling explained = reason.isBlank() ? ruling : new Ruling(ruling.verdict(), ruling.rule(), reason);
+        ProposalRecord next = r.with(decision(action, principal, explained, authority), null)
+                .withState(r.state().next(event, ruling.verdict()));
+        writeOrFail(stored, next, action.name().toLowerCase(Locale.ROOT) + " by " + principal);
+        return next;
+    }
+
+    private static void requireProposer(ProposalRecord r, String principal, String action) {
+        if (!principal.equals(r.proposer())) {
+            throw new ActionDeniedException(
+                    action,
+                    principal,
+                    "proposer-only",
+                    "only " + r.proposer() + ", who proposed " + r.id() + ", may " + action + " it");
+        }
+    }
+
+    void writeOrFail(Stored stored, ProposalRecord next, String event) {
+        if (!store.write(stored, next, event, Idents.of(Idents.RECORDER, clock.instant()))) {
+            throw lostRaces(next.id());
+        }
+    }
+
+    Stored load(String id) {
+        return store.load(id).orElseThrow(() -> new UnknownProposalException(id));
+    }
+
+    ProposalStore store() {
+        return store;
+    }
+
+    Authority authorityAt(ObjectId commit) {
+        return authorities.at(git, commit);
+    }
+
+    /**
+     * Returns the head of the main line.
+     *
+     * @return the commit
+     * @throws GitOpsException if the repository is not initialized
+     */
+    public ObjectId mainHead() {
+        return git.resolve(Refs.MAIN)
+                .orElseThrow(() -> new GitOpsException("repository at " + git.gitDirectory()
+                        + " has no main line: initialize it first (countersign init)"));
+    }
+
+    DecisionRecord decision(Action action, String principal, Ruling ruling, Authority authority) {
+        return new DecisionRecord(
+                action.name().toLowerCase(Locale.ROOT),
+                principal,
+                ruling.verdict().name().toLowerCase(Locale.ROOT),
+                ruling.rule(),
+                ruling.explanation(),
+                authority.policyHash(),
+                clock.instant());
+    }
+
+    static ActionDeniedException denied(String action, String principal, Ruling ruling) {
+        return new ActionDeniedException(action, principal, ruling.rule(), ruling.explanation());
+    }
+
+    static GitOpsException lostRaces(String id) {
+        return new GitOpsException("proposal " + id + " kept changing under concurrent writers; retry the action");
+    }
+}

@@ -1,0 +1,322 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.GitOpsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local Git repository on disk, seen as objects and refs only: it never touches a work tree or an index
+ * file. Thread-safe: JGit's object database and ref database are.
+ */
+public final class GitStore implements AutoCloseable {
+    private final Repository repository;
+    private final Path directory;
+
+    private GitStore(Repository repository, Path directory) {
+        this.repository = repository;
+        this.directory = directory;
+    }
+
+    /**
+     * Opens the repository in a directory, creating an empty bare one if there is none.
+     *
+     * @param directory a bare repository, a work tree with {@code .git}, or an empty or missing folder
+     * @return the opened store; close it when done
+     */
+    public static GitStore open(Path directory) {
+        try {
+            Path gitDir = directory.resolve(".git").toFile().isDirectory() ? directory.resolve(".git") : directory;
+            Repository repository = new FileRepositoryBuilder()
+                    .setGitDir(gitDir.toFile())
+                    .setBare()
+                    .build();
+            if (!repository.getObjectDatabase().exists()) {
+                repository.create(true);
+                repository.updateRef(Constants.HEAD).link(Refs.MAIN);
+            }
+            return new GitStore(repository, gitDir);
+        } catch (IOException e) {
+            throw new GitOpsException("cannot open Git repository at " + directory, e);
+        }
+    }
+
+    /**
+     * Returns the Git directory (where objects and refs live).
+     *
+     * @return the Git directory
+     */
+    public Path gitDirectory() {
+        return directory;
+    }
+
+    /**
+     * Resolves a ref to the commit it points at.
+     *
+     * @param ref a full ref name
+     * @return the commit, or empty when the ref does not exist
+     */
+    public Optional<ObjectId> resolve(String ref) {
+        return io(() -> Optional.ofNullable(repository.exactRef(ref)).map(Ref::getObjectId));
+    }
+
+    /**
+     * Resolves a revision expression (a commit id, an abbreviation, a ref) to a commit.
+     *
+     * @param revision the expression
+     * @return the commit, or empty when it names nothing
+     */
+    public Optional<ObjectId> resolveRevision(String revision) {
+        return io(() -> Optional.ofNullable(repository.resolve(revision + "^{commit}")));
+    }
+
+    /**
+     * Lists the refs under a prefix.
+     *
+     * @param prefix a ref prefix such as {@code refs/countersign/proposals/}
+     * @return ref name to commit, sorted by name
+     */
+    public SortedMap<String, ObjectId> refs(String prefix) {
+        return io(() -> {
+            SortedMap<String, ObjectId> refs = new TreeMap<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(prefix)) {
+                refs.put(ref.getName(), ref.getObjectId());
+            }
+            return refs;
+        });
+    }
+
+    /**
+     * Writes a tree that is a base tree with some paths replaced or removed; untouched subtrees are reused.
+     *
+     * @param base the commit whose tree to start from, or null for the empty tree
+     * @param edits path to new content, or to null to remove the path
+     * @return the new tree
+     */
+    public ObjectId writeTree(@Nullable ObjectId base, Map<String, byte @Nullable []> edits) {
+        return io(() -> {
+            try (ObjectInserter inserter = repository.newObjectInserter();
+                    ObjectReader reader = repository.newObjectReader()) {
+                ObjectId tree = TreeEdits.apply(reader, inserter, base == null ? null : treeOf(base), edits);
+                inserter.flush();
+                return tree;
+            }
+        });
+    }
+
+    /**
+     * Writes a commit object.
+     *
+     * @param tree the tree
+     * @param parents the parent commits, first parent first
+     * @param author who wrote the change
+     * @param committer who recorded it
+     * @param message the full message, trailers included
+     * @return the new commit
+     */
+    public ObjectId commit(
+            ObjectId tree, List<ObjectId> parents, PersonIdent author, PersonIdent committer, String message) {
+        CommitBuilder builder = new CommitBuilder();
+        builder.setTreeId(tree);
+        builder.setParentIds(parents.toArray(new ObjectId[0]));
+        builder.setAuthor(author);
+        builder.setCommitter(committer);
+        builder.setMessage(message);
+        return io(() -> {
+            try (ObjectInserter inserter = repository.newObjectInserter()) {
+                ObjectId id = inserter.insert(builder);
+                inserter.flush();
+                return id;
+            }
+        });
+    }
+
+    /**
+     * Moves a ref from an expected commit to a new one, atomically: compare and swap.
+     *
+     * @param ref the full ref name
+     * @param expected the commit the ref must point at now, or null if it must not exist
+     * @param target the commit to point it at
+     * @param reason the reflog message
+     * @return true if the ref moved, false if it no longer pointed at {@code expected} (a lost race)
+     */
+    public boolean compareAndSwap(String ref, @Nullable ObjectId expected, ObjectId target, String reason) {
+        return io(() -> {
+            RefUpdate update = repository.updateRef(ref);
+            update.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
+            update.setNewObjectId(target);
+            update.setForceUpdate(true);
+            update.setRefLogMessage(reason, false);
+            return Refs.succeeded(update.update());
+        });
+    }
+
+    /**
+     * Reads one file of a commit's tree.
+     *
+     * @param commit the commit
+     * @param path the file's path
+     * @return its content, or empty when the commit has no such file
+     */
+    public Optional<byte[]> read(ObjectId commit, String path) {
+        return io(() -> {
+            try (ObjectReader reader = repository.newObjectReader();
+                    TreeWalk walk = TreeWalk.forPath(reader, path, treeOf(commit))) {
+                return walk == null
+                        ? Optional.empty()
+                        : Optional.of(reader.open(walk.getObjectId(0)).getBytes());
+            }
+        });
+    }
+
+    /**
+     * Reads every file under a folder of a commit's tree.
+     *
+     * @param commit the commit
+     * @param folder the folder's path, without trailing slash
+     * @return path to content, sorted by path
+     */
+    public SortedMap<String, byte[]> readFolder(ObjectId commit, String folder) {
+        return readTreeFolder(io(() -> treeOf(commit)), folder);
+    }
+
+    /**
+     * Reads every file under a folder of a tree.
+     *
+     * @param tree the tree
+     * @param folder the folder's path, without trailing slash
+     * @return path to content, sorted by path
+     */
+    public SortedMap<String, byte[]> readTreeFolder(ObjectId tree, String folder) {
+        return io(() -> {
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            try (ObjectReader reader = repository.newObjectReader();
+                    TreeWalk walk = new TreeWalk(reader)) {
+                walk.addTree(tree);
+                walk.setRecursive(true);
+                walk.setFilter(PathFilter.create(folder));
+                while (walk.next()) {
+                    files.put(
+                            walk.getPathString(),
+                            reader.open(walk.getObjectId(0)).getBytes());
+                }
+            }
+            return files;
+        });
+    }
+
+    /**
+     * Lists the paths whose content differs between two commits.
+     *
+     * @param from the older commit, or null for the empty tree
+     * @param to the newer commit
+     * @return the changed paths, sorted
+     */
+    public List<String> changedPaths(@Nullable ObjectId from, ObjectId to) {
+        return io(() -> {
+            try (ObjectReader reader = repository.newObjectReader()) {
+                return TreeEdits.changedPaths(reader, from == null ? null : treeOf(from), treeOf(to));
+            }
+        });
+    }
+
+    /**
+     * Reads a commit's metadata.
+     *
+     * @param commit the commit
+     * @return its parents, message and identities
+     */
+    public CommitInfo commitInfo(ObjectId commit) {
+        return io(() -> {
+            try (RevWalk walk = new RevWalk(repository)) {
+                return CommitInfo.of(walk.parseCommit(commit));
+            }
+        });
+    }
+
+    /**
+     * Walks the first-parent line from a commit back to the root or to a stop commit.
+     *
+     * @param head where to start
+     * @param stop where to stop (excluded), or null to walk to the root
+     * @return the commits, newest first
+     */
+    public List<CommitInfo> firstParentLine(ObjectId head, @Nullable ObjectId stop) {
+        return io(() -> {
+            List<CommitInfo> line = new ArrayList<>();
+            try (RevWalk walk = new RevWalk(repository)) {
+                RevCommit commit = walk.parseCommit(head);
+                while (!commit.equals(stop)) {
+                    line.add(CommitInfo.of(commit));
+                    if (commit.getParentCount() == 0) {
+                        break;
+                    }
+                    commit = walk.parseCommit(commit.getParent(0));
+                }
+            }
+            return line;
+        });
+    }
+
+    /**
+     * Tells whether one commit is an ancestor of (or equal to) another.
+     *
+     * @param ancestor the presumed ancestor
+     * @param descendant the presumed descendant
+     * @return true if {@code ancestor} is reachable from {@code descendant}
+     */
+    public boolean isAncestor(ObjectId ancestor, ObjectId descendant) {
+        return io(() -> {
+            try (RevWalk walk = new RevWalk(repository)) {
+                return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(descendant));
+            }
+        });
+    }
+
+    private ObjectId treeOf(ObjectId commit) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(commit).getTree().getId();
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+
+    private static <T> T io(IoAction<T> action) {
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new GitOpsException("Git operation failed: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new GitOpsException("Git operation failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.Verdict;
+import dev.countersign.policy.Approval;
+import dev.countersign.policy.Decision;
+import dev.countersign.policy.Policy;
+import dev.countersign.policy.PolicyEngine;
+import dev.countersign.policy.PolicyRequest;
+import dev.countersign.policy.Principal;
+import dev.countersign.policy.Reason;
+import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * The {@link Authority} of a policy file ({@code .countersign/policy.yaml}) read from a commit, decided by
+ * the policy module's engine. A record is decided as asked by the last approver: the approvals are what
+ * authorize it; a record that only a freeze window denies is held, not refused.
+ */
+public final class PolicyAuthority implements Authority {
+    private final GitStore git;
+    private final Policy policy;
+
+    private PolicyAuthority(GitStore git, Policy policy) {
+        this.git = git;
+        this.policy = policy;
+    }
+
+    /**
+     * Returns the source reading the policy in force at each commit.
+     *
+     * @return the source
+     */
+    public static Authority.Source source() {
+        return (GitStore git, ObjectId commit) -> new PolicyAuthority(
+                git,
+                Policy.parse(git.read(commit, Layout.POLICY)
+                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                        .orElseThrow(() -> new dev.countersign.gitops.GitOpsException(
+                                "commit " + commit.name() + " has no " + Layout.POLICY))));
+    }
+
+    @Override
+    public String policyHash() {
+        return policy.hash();
+    }
+
+    @Override
+    public Ruling decide(Ask ask) {
+        return switch (ask.action()) {
+            case PROPOSE -> ruling(decide(ask, principal(ask), dev.countersign.policy.Action.PROPOSE), false);
+            case WITHDRAW -> ruling(decide(ask, principal(ask), dev.countersign.policy.Action.WITHDRAW), false);
+            case REJECT -> ruling(decide(ask, principal(ask), dev.countersign.policy.Action.REJECT), false);
+            case APPROVE -> approve(ask);
+            case RECORD -> record(ask);
+        };
+    }
+
+    private Ruling approve(Ask ask) {
+        Ruling may = ruling(decide(ask, principal(ask), dev.countersign.policy.Action.APPROVE), false);
+        if (may.verdict() == Verdict.DENY) {
+            return may;
+        }
+        Principal recorder = Principal.parse(ask.approvers().get(ask.approvers().size() - 1));
+        Decision enough = decide(ask, recorder, dev.countersign.policy.Action.RECORD);
+        if (enough.outcome() == Decision.Outcome.NEEDS_APPROVALS) {
+            return ruling(enough, false);
+        }
+        return new Ruling(Verdict.ALLOW, "approvals", "enough approvals to record");
+    }
+
+    private Ruling record(Ask ask) {
+        if (ask.approvers().isEmpty()) {
+            return new Ruling(Verdict.DENY, "approvals", "no approvals: nothing is recorded without one");
+        }
+        Principal recorder = Principal.parse(ask.approvers().get(ask.approvers().size() - 1));
+        return ruling(decide(ask, recorder, dev.countersign.policy.Action.RECORD), true);
+    }
+
+    private Decision decide(Ask ask, Principal principal, dev.countersign.policy.Action action) {
+        ProposalRecord r = ask.proposal();
+        List<Approval> approvals = ask.approvers().stream()
+                .map(approver -> new Approval(Principal.parse(approver), r.contentHash()))
+                .toList();
+        PolicyRequest.Builder request = PolicyRequest.builder(principal, action, r.environment())
+                .proposer(proposer(r))
+                .contentHash(r.contentHash())
+                .approvals(approvals);
+        String proposedStack = ask.proposedStack();
+        Stack proposed = proposedStack == null
+                ? stackAt(r, r.draftCommit())
+                : StackFiles.parseStack(proposedStack, StackLayout.STACK);
+        Optional<Stack> base = StackLayout.stack(git, ObjectId.fromString(r.baseCommit()), r.environment(), r.stack());
+        if (base.isPresent()) {
+            request.change(base.get(), proposed);
+        } else {
+            request.firstVersion(proposed);
+        }
+        return PolicyEngine.of(policy, Clock.fixed(ask.at(), ZoneOffset.UTC)).decide(request.build());
+    }
+
+    private Stack stackAt(ProposalRecord r, String commit) {
+        return StackLayout.stack(git, ObjectId.fromString(commit), r.environment(), r.stack())
+                .orElseGet(() -> new Stack(r.stack(), Map.of(), List.of()));
+    }
+
+    private static Principal principal(Ask ask) {
+        Principal principal = Principal.parse(ask.principal());
+        return ask.onBehalfOf() == null ? principal : principal.actingFor(Principal.parse(ask.onBehalfOf()));
+    }
+
+    static Principal proposer(ProposalRecord r) {
+        Principal proposer = Principal.parse(r.proposer());
+        return r.onBehalfOf() == null ? proposer : proposer.actingFor(Principal.parse(r.onBehalfOf()));
+    }
+
+    private static Ruling ruling(Decision decision, boolean freezeHolds) {
+        List<Reason> reasons = decision.reasons();
+        String rule = reasons.isEmpty() ? "policy" : reasons.get(0).rule();
+        String explanation = reasons.isEmpty()
+                ? decision.outcome().spelling()
+                : reasons.stream().map(Reason::message).collect(Collectors.joining("; "));
+        return new Ruling(verdict(decision, freezeHolds), rule, explanation);
+    }
+
+    private static Verdict verdict(Decision decision, boolean freezeHolds) {
+        return switch (decision.outcome()) {
+            case ALLOW -> Verdict.ALLOW;
+            case NEEDS_APPROVALS -> Verdict.HOLD;
+            case DENY ->
+                freezeHolds
+                                && decision.reasons().stream()
+                                        .allMatch(r -> r.rule().equals("freeze"))
+                        ? Verdict.HOLD
+                        : Verdict.DENY;
+        };
+    }
+}

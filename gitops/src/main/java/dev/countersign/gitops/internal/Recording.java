@@ -1,0 +1,145 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.ProposalEvent;
+import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.Authority.Action;
+import dev.countersign.gitops.internal.Authority.Ask;
+import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
+import dev.countersign.gitops.internal.ProposalStore.Stored;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One attempt to record an approved proposal on the main line: re-evaluate policy at the current head,
+ * rebase when main moved without touching the stack folder, otherwise mark the proposal conflicted, then
+ * compare-and-swap main. A lost race is retried from the top, so nothing is lost or recorded twice.
+ */
+final class Recording {
+    private static final int ATTEMPTS = 20;
+
+    private final Engine engine;
+    private final GitStore git;
+    private final Clock clock;
+
+    Recording(Engine engine, GitStore git, Clock clock) {
+        this.engine = engine;
+        this.git = git;
+        this.clock = clock;
+    }
+
+    ProposalRecord record(String id) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ProposalRecord outcome = attempt(engine.load(id));
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        throw Engine.lostRaces(id);
+    }
+
+    private @Nullable ProposalRecord attempt(Stored stored) {
+        ProposalRecord r = stored.record();
+        r.state().next(ProposalEvent.RECORD, Verdict.ALLOW);
+        ObjectId head = engine.mainHead();
+        Optional<ObjectId> already = findOnMain(r, head);
+        if (already.isPresent()) {
+            return finish(stored, r.recordedAs(already.get().name()), "found recorded");
+        }
+        Instant now = clock.instant();
+        Authority authority = engine.authorityAt(head);
+        List<String> approvers =
+                r.validApprovals().stream().map(ApprovalRecord::approver).toList();
+        Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, null, r, approvers, now));
+        ProposalRecord decided = r.with(engine.decision(Action.RECORD, Idents.RECORDER, ruling, authority), null);
+        if (ruling.verdict() == Verdict.DENY) {
+            engine.store().write(stored, decided, "record denied", Idents.of(Idents.RECORDER, now));
+            throw Engine.denied("record", Idents.RECORDER, ruling);
+        }
+        if (ruling.verdict() == Verdict.HOLD) {
+            return finish(stored, decided, "record held");
+        }
+        ObjectId base = ObjectId.fromString(r.baseCommit());
+        String folder = Layout.stackFolder(r.environment(), r.stack());
+        if (!head.equals(base) && overlaps(base, head, folder)) {
+            return finish(stored, decided.withState(ProposalState.CONFLICTED), "conflicted");
+        }
+        ObjectId commit = commit(r, head, approvers, authority, ruling, now);
+        if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + r.id())) {
+            return null;
+        }
+        return finish(stored, decided.recordedAs(commit.name()), "recorded as " + commit.name());
+    }
+
+    private ProposalRecord finish(Stored stored, ProposalRecord next, String event) {
+        engine.writeOrFail(stored, next, event);
+        return next;
+    }
+
+    private Optional<ObjectId> findOnMain(ProposalRecord r, ObjectId head) {
+        return git.firstParentLine(head, ObjectId.fromString(r.baseCommit())).stream()
+                .filter(c -> c.trailers().all(Trailers.PROPOSAL).contains(r.id()))
+                .map(CommitInfo::id)
+                .findFirst();
+    }
+
+    private boolean overlaps(ObjectId base, ObjectId head, String folder) {
+        return git.changedPaths(base, head).stream().anyMatch(path -> path.startsWith(folder + "/"));
+    }
+
+    private ObjectId commit(
+            ProposalRecord r, ObjectId head, List<String> approvers, Authority authority, Ruling ruling, Instant now) {
+        ObjectId tree = git.writeTree(head, draftEdits(r));
+        String hash = ContentHash.of(git.readTreeFolder(tree, Layout.stackFolder(r.environment(), r.stack())));
+        if (!hash.equals(r.contentHash())) {
+            throw new GitOpsException("content of " + r.id() + " on " + head.name() + " hashes to " + hash
+                    + ", not the approved " + r.contentHash() + ": refusing to record");
+        }
+        String message = trailers(r, approvers, authority, ruling).appendTo(subject(r));
+        return git.commit(tree, List.of(head), Idents.of(r.proposer(), now), Idents.of(Idents.RECORDER, now), message);
+    }
+
+    private ObjectId draft(ProposalRecord r) {
+        return ObjectId.fromString(r.draftCommit());
+    }
+
+    private Map<String, byte @Nullable []> draftEdits(ProposalRecord r) {
+        Map<String, byte @Nullable []> edits = new TreeMap<>();
+        for (String path : r.changedPaths()) {
+            edits.put(path, git.read(draft(r), path).orElse(null));
+        }
+        return edits;
+    }
+
+    private static Trailers trailers(ProposalRecord r, List<String> approvers, Authority authority, Ruling ruling) {
+        Trailers.Builder trailers = Trailers.builder()
+                .add(Trailers.PROPOSAL, r.id())
+                .add(Trailers.ENVIRONMENT, r.environment())
+                .add(Trailers.STACK, r.stack())
+                .add(Trailers.PROPOSED_BY, r.proposer());
+        if (r.onBehalfOf() != null) {
+            trailers.add(Trailers.ON_BEHALF_OF, r.onBehalfOf());
+        }
+        approvers.forEach(approver -> trailers.add(Trailers.APPROVED_BY, approver));
+        trailers.add(Trailers.CONTENT_HASH, r.contentHash())
+                .add(Trailers.POLICY, authority.policyHash())
+                .add(Trailers.DECISION, "allow by " + ruling.rule());
+        if (r.reverts() != null) {
+            trailers.add(Trailers.REVERTS, r.reverts());
+        }
+        return trailers.build();
+    }
+
+    private static String subject(ProposalRecord r) {
+        String line = r.rationale().strip().lines().findFirst().orElse("change");
+        return r.environment() + "/" + r.stack() + ": " + line;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Verification;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Walks the main line from its head back to a checkpoint (default: the root) and reports every commit that
+ * did not come through the contract. Reads Git only: commits, trees, proposal metadata refs.
+ */
+public final class Verifier {
+    private final GitStore git;
+    private final ProposalStore store;
+    private final Authority.Source authorities;
+
+    /**
+     * Creates a verifier.
+     *
+     * @param git the repository
+     * @param authorities the policy in force at a commit
+     */
+    public Verifier(GitStore git, Authority.Source authorities) {
+        this.git = git;
+        this.store = new ProposalStore(git);
+        this.authorities = authorities;
+    }
+
+    /**
+     * Verifies the main line.
+     *
+     * @param checkpoint a trusted commit (expression) to verify from, or null for the root
+     * @return the findings
+     * @throws GitOpsException if the repository has no main line or the checkpoint names nothing
+     */
+    public Verification verify(@Nullable String checkpoint) {
+        ObjectId head =
+                git.resolve(Refs.MAIN).orElseThrow(() -> new GitOpsException("repository has no main line to verify"));
+        ObjectId stop = checkpoint == null ? null : resolve(checkpoint);
+        List<Finding> findings = new ArrayList<>();
+        if (stop != null && !git.isAncestor(stop, head)) {
+            findings.add(new Finding(
+                    stop.name(),
+                    "checkpoint-not-ancestor",
+                    "checkpoint " + stop.name() + " is no longer an ancestor of main: history was rewritten"));
+            return new Verification(head.name(), stop.name(), 0, findings);
+        }
+        List<CommitInfo> line = git.firstParentLine(head, stop);
+        Set<String> seen = new HashSet<>();
+        for (CommitInfo commit : line) {
+            findings.addAll(new CommitCheck(git, store, authorities, commit).run());
+            commit.trailers()
+                    .single(Trailers.PROPOSAL)
+                    .filter(id -> !seen.add(id))
+                    .ifPresent(id -> findings.add(new Finding(
+                            commit.id().name(), "duplicate-record", "proposal " + id + " is recorded twice")));
+        }
+        return new Verification(head.name(), stop == null ? "" : stop.name(), line.size(), findings);
+    }
+
+    private ObjectId resolve(String checkpoint) {
+        Optional<ObjectId> resolved = git.resolveRevision(checkpoint);
+        return resolved.orElseThrow(
+                () -> new GitOpsException("checkpoint '" + checkpoint + "' names no commit in this repository"));
+    }
+}

@@ -1,0 +1,15 @@
+/** The propose, approve, record state machine of Countersign, recorded in Git, with an offline verifier. */
+module dev.countersign.gitops {
+    requires static org.jspecify;
+    requires transitive dev.countersign.policy;
+    requires transitive dev.countersign.stack;
+    requires dev.countersign.dag;
+    requires org.eclipse.jgit;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
+
+    exports dev.countersign.gitops;
+
+    opens dev.countersign.gitops.internal to
+            tools.jackson.databind;
+}

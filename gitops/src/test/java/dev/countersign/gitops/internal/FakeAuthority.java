@@ -1,0 +1,60 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.Verdict;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * A tiny stand-in policy read from the policy file at a commit: lines {@code approvals=N}, {@code freeze=true},
+ * {@code deny-propose=PRINCIPAL}.
+ */
+final class FakeAuthority implements Authority {
+    private final String text;
+
+    private FakeAuthority(String text) {
+        this.text = text;
+    }
+
+    static Authority.Source source() {
+        return (GitStore git, ObjectId commit) -> new FakeAuthority(git.read(commit, Layout.POLICY)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse(""));
+    }
+
+    @Override
+    public String policyHash() {
+        return ContentHash.ofBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Ruling decide(Ask ask) {
+        return switch (ask.action()) {
+            case PROPOSE ->
+                text.contains("deny-propose=" + ask.principal())
+                        ? new Ruling(Verdict.DENY, "permission", ask.principal() + " may not propose")
+                        : allow("permission");
+            case APPROVE ->
+                ask.approvers().size() >= required()
+                        ? allow("approvals")
+                        : new Ruling(Verdict.HOLD, "approvals", ask.approvers().size() + " of " + required());
+            case RECORD -> record(ask);
+            default -> allow("permission");
+        };
+    }
+
+    private Ruling record(Ask ask) {
+        if (ask.approvers().size() < required()) {
+            return new Ruling(Verdict.DENY, "approvals", "not enough approvals");
+        }
+        return text.contains("freeze=true") ? new Ruling(Verdict.HOLD, "freeze", "frozen") : allow("approvals");
+    }
+
+    private int required() {
+        int at = text.indexOf("approvals=");
+        return at < 0 ? 1 : text.charAt(at + "approvals=".length()) - '0';
+    }
+
+    private static Ruling allow(String rule) {
+        return new Ruling(Verdict.ALLOW, rule, "allowed");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.countersign.gitops.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real repository in a folder with an engine over it, for tests. */
+final class Fixture implements AutoCloseable {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+
+    final Path directory;
+    final GitStore git;
+    final Engine engine;
+
+    private Fixture(Path directory, String prefix) {
+        this.directory = directory;
+        this.git = GitStore.open(directory);
+        AtomicInteger next = new AtomicInteger();
+        this.engine = new Engine(git, FakeAuthority.source(), CLOCK, () -> prefix + next.incrementAndGet());
+    }
+
+    static Fixture initialized(Path directory, String policy) {
+        Fixture fixture = new Fixture(directory, "p");
+        fixture.engine.initialize(files(Layout.POLICY, policy), "human:admin");
+        return fixture;
+    }
+
+    static Fixture reopen(Path directory, String prefix) {
+        return new Fixture(directory, prefix);
+    }
+
+    static SortedMap<String, byte[]> files(String... pathsAndContents) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            files.put(pathsAndContents[i], pathsAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    static Engine.Draft draft(String principal, String stack, String content) {
+        return new Engine.Draft(
+                principal, null, "staging", stack, files("stack.yaml", content), "scale up", List.of(), null);
+    }
+
+    static Engine.Draft delegated(String agent, String human, String content) {
+        return new Engine.Draft(
+                agent,
+                human,
+                "staging",
+                "web",
+                files("stack.yaml", content),
+                "scale up",
+                List.of("https://example.com/ticket/1"),
+                null);
+    }
+
+    String mainFile(String path) {
+        return git.resolve(Refs.MAIN)
+                .flatMap(head -> git.read(head, path))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse("<absent>");
+    }
+
+    /** Commits a file straight onto main, bypassing the contract (as a plain {@code git commit} would). */
+    void commitOnMain(String path, String content) {
+        org.eclipse.jgit.lib.ObjectId head = git.resolve(Refs.MAIN).orElseThrow();
+        org.eclipse.jgit.lib.ObjectId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
+        org.eclipse.jgit.lib.PersonIdent mallory = Idents.of("human:mallory", CLOCK.instant());
+        org.eclipse.jgit.lib.ObjectId commit = git.commit(tree, List.of(head), mallory, mallory, "plain commit\n");
+        git.compareAndSwap(Refs.MAIN, head, commit, "plain commit");
+    }
+
+    /** Commits onto main a change with the given trailers, as a forger with push access would. */
+    String forge(String author, String path, String content, Trailers trailers) {
+        org.eclipse.jgit.lib.ObjectId head = git.resolve(Refs.MAIN).orElseThrow();
+        org.eclipse.jgit.lib.ObjectId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
+        org.eclipse.jgit.lib.ObjectId commit = git.commit(
+                tree,
+                List.of(head),
+                Idents.of(author, CLOCK.instant()),
+                Idents.of(Idents.RECORDER, CLOCK.instant()),
+                trailers.appendTo("forged change"));
+        git.compareAndSwap(Refs.MAIN, head, commit, "forged");
+        return commit.name();
+    }
+
+    List<CommitInfo> mainLine() {
+        return git.firstParentLine(git.resolve(Refs.MAIN).orElseThrow(), null);
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}
