@@ -19,6 +19,7 @@ final class TreeWriter {
     private static final TokenStreamFactory YAML = YAMLFactory.builder()
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER, YAMLWriteFeature.SPLIT_LINES)
+            .stringQuotingChecker(new Quoting())
             .build();
     private static final TokenStreamFactory JSON = new JsonFactory();
     private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {

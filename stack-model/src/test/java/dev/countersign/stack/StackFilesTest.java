@@ -97,6 +97,21 @@ class StackFilesTest {
         }
 
         @Test
+        void quotesStringsThatLookLikeNumbers() {
+            Stack stack = minimal("{a: '1.0', b: '1e3', c: '0x1F', d: '.inf', e: 'true', f: '007'}");
+
+            Stack again = StackFiles.parseStack(StackFiles.toYaml(List.of(stack.toTree())), "again.yaml");
+
+            assertThat(values(again))
+                    .containsEntry("a", "1.0")
+                    .containsEntry("b", "1e3")
+                    .containsEntry("c", "0x1F")
+                    .containsEntry("d", ".inf")
+                    .containsEntry("e", "true")
+                    .containsEntry("f", "007");
+        }
+
+        @Test
         void writesYamlThatReadsBack() {
             Stack stack = Samples.monitoring();
 

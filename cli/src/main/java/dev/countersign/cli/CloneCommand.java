@@ -1,0 +1,87 @@
+package dev.countersign.cli;
+
+import dev.countersign.stack.CloneReport;
+import dev.countersign.stack.StackFiles;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code countersign clone STACK --from ENV --to ENV}: what cloning to another environment takes. */
+@Command(
+        name = "clone",
+        description = "Report what cloning a stack to another environment takes; exit 1 when the target"
+                + " lacks variables.",
+        mixinStandardHelpOptions = true)
+final class CloneCommand implements Callable<Integer> {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
+    @SuppressWarnings("NullAway.Init")
+    Path stack;
+
+    @Option(names = "--from", required = true, paramLabel = "ENV", description = "The current environment file.")
+    @SuppressWarnings("NullAway.Init")
+    Path from;
+
+    @Option(names = "--to", required = true, paramLabel = "ENV", description = "The target environment file.")
+    @SuppressWarnings("NullAway.Init")
+    Path to;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+    Output format = Output.TEXT;
+
+    @Override
+    public Integer call() {
+        CloneReport report = CloneReport.of(
+                StackFiles.readStack(stack), StackFiles.readEnvironment(from), StackFiles.readEnvironment(to));
+        spec.commandLine().getOut().print(format == Output.JSON ? StackFiles.toJson(report.toTree()) : text(report));
+        spec.commandLine().getOut().flush();
+        return report.isComplete() ? 0 : Countersign.EXIT_NO;
+    }
+
+    static String text(CloneReport report) {
+        var text = new StringBuilder();
+        text.append("clone ")
+                .append(report.stack())
+                .append(" from ")
+                .append(report.from())
+                .append(" to ")
+                .append(report.to())
+                .append('\n');
+        report.missing()
+                .forEach(name -> text.append("missing in ")
+                        .append(report.to())
+                        .append(": ")
+                        .append(name)
+                        .append('\n'));
+        for (CloneReport.Difference d : report.differences()) {
+            text.append("differs: ")
+                    .append(d.variable())
+                    .append(' ')
+                    .append(d.fromValue())
+                    .append(" (")
+                    .append(d.fromSource().label())
+                    .append(") -> ")
+                    .append(d.toValue())
+                    .append(" (")
+                    .append(d.toSource().label())
+                    .append(')')
+                    .append(d.fallsBackToDefault() ? " [target falls back to a default]" : "")
+                    .append('\n');
+        }
+        report.secrets()
+                .forEach(location ->
+                        text.append("supply secret again: ").append(location).append('\n'));
+        text.append(
+                report.isComplete()
+                        ? "complete\n"
+                        : "incomplete: " + report.missing().size() + " variable(s) missing\n");
+        return text.toString();
+    }
+}

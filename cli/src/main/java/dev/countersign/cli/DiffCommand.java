@@ -1,0 +1,64 @@
+package dev.countersign.cli;
+
+import dev.countersign.stack.StackDiff;
+import dev.countersign.stack.StackFiles;
+import dev.countersign.stack.ValueChange;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code countersign diff OLD NEW}: what changed between two versions of a stack. */
+@Command(
+        name = "diff",
+        description = "Show components added, removed and changed between two stack versions; secrets show as"
+                + " changed, never in plaintext.",
+        mixinStandardHelpOptions = true)
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The old stack file.")
+    @SuppressWarnings("NullAway.Init")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The new stack file.")
+    @SuppressWarnings("NullAway.Init")
+    Path after;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
+    Output format = Output.TEXT;
+
+    @Override
+    public Integer call() {
+        StackDiff diff = StackDiff.between(StackFiles.readStack(before), StackFiles.readStack(after));
+        spec.commandLine().getOut().print(format == Output.JSON ? StackFiles.toJson(diff.toTree()) : text(diff));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String text(StackDiff diff) {
+        if (diff.isEmpty()) {
+            return "no changes\n";
+        }
+        var text = new StringBuilder();
+        diff.added().forEach(name -> text.append("+ ").append(name).append('\n'));
+        diff.removed().forEach(name -> text.append("- ").append(name).append('\n'));
+        diff.changed().forEach((name, changes) -> changes(text, name, changes));
+        changes(text, "variables", diff.variables());
+        return text.toString();
+    }
+
+    private static void changes(StringBuilder text, String owner, List<ValueChange> changes) {
+        for (ValueChange change : changes) {
+            text.append("~ ").append(owner).append(' ');
+            text.append(change.secret() ? change.path() + ": changed (secret)" : change.toString());
+            text.append('\n');
+        }
+    }
+}
