@@ -4,8 +4,12 @@ module dev.countersign.gitops {
     requires org.eclipse.jgit;
     requires tools.jackson.core;
     requires tools.jackson.databind;
+    requires transitive dev.countersign.stack;
+    requires transitive dev.countersign.dag;
 
     exports dev.countersign.gitops;
+    exports dev.countersign.gitops.spi;
+    exports dev.countersign.gitops.render;
 
     opens dev.countersign.gitops.internal to
             tools.jackson.databind;
