@@ -5,7 +5,6 @@ module dev.countersign.gitops {
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires transitive dev.countersign.stack;
-    requires transitive dev.countersign.dag;
 
     exports dev.countersign.gitops;
     exports dev.countersign.gitops.spi;

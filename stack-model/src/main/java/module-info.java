@@ -1,6 +1,7 @@
 /** Stacks and environments: parsing, validation, variables, canonical hashing, render, diff and clone. */
 module dev.countersign.stack {
     requires static transitive org.jspecify;
+    requires dev.countersign.dag;
     requires tools.jackson.core;
     requires tools.jackson.dataformat.yaml;
     requires org.snakeyaml.engine;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "The agent proposes a draft, a human approves it, Git records the result.",
         subcommands = {
             ValidateCommand.class,
+            PlanCommand.class,
             RenderCommand.class,
             DiffCommand.class,
             HashCommand.class,

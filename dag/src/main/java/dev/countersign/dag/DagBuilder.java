@@ -41,10 +41,9 @@ public final class DagBuilder<N> {
      */
     public DagBuilder<N> node(N node) {
         Objects.requireNonNull(node, "node");
-        if (ids.containsKey(node)) {
+        if (ownIds().putIfAbsent(node, nodes.size()) != null) {
             throw new DuplicateNodeException(node);
         }
-        ownIds().put(node, nodes.size());
         nodes.add(node);
         return this;
     }

@@ -20,6 +20,17 @@ public final class DependencyCycleException extends StackException {
     }
 
     /**
+     * Creates the exception from the graph library's report of the cycle.
+     *
+     * @param cycle the components on the cycle, first and last equal ({@code a, b, a})
+     * @param cause the graph library's exception
+     */
+    public DependencyCycleException(List<String> cycle, Throwable cause) {
+        super("dependency cycle: " + String.join(" -> ", cycle), cause);
+        this.cycle = List.copyOf(cycle);
+    }
+
+    /**
      * Returns the cycle as a path whose first and last element are the same component.
      *
      * @return the components on the cycle

@@ -37,7 +37,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
         Names.label("stack name", name);
         variables = Variables.checked(variables, "/spec/variables");
         components = List.copyOf(components);
-        Graph.check(components);
+        Graph.of(components);
     }
 
     /**

@@ -4,7 +4,11 @@ import dev.countersign.dag.Dag;
 import dev.countersign.dag.DagBuilder;
 import dev.countersign.dag.internal.Adjacency;
 import dev.countersign.dag.internal.Layering;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +28,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * library's structure (for {@code Dag}: the builder's node map, validation, tie-break sort, sparse
  * rows, duplicate removal, waves and order). The {@code prebuilt*} benchmarks start from the built
  * structure and measure the order and waves alone; for Countersign that is {@code Layering}, the
- * internal step {@code Dag} runs when it builds.
+ * internal step {@code Dag} runs when it builds. Nodes are added in a shuffled order (fixed seed), as
+ * a host would add them, so the tie-break sort does real work.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +41,7 @@ public class DagBenchmark {
 
     private RandomDag graph;
     private Integer[] boxed;
+    private List<Integer> insertionOrder;
     private Adjacency adjacency;
     private ArrayKahn arrayKahn;
     private JGraphTOrder jgrapht;
@@ -46,9 +52,11 @@ public class DagBenchmark {
         graph = RandomDag.generate(nodes, 5 * nodes, 20261124L);
         boxed = new Integer[nodes];
         Arrays.setAll(boxed, Integer::valueOf);
+        insertionOrder = new ArrayList<>(Arrays.asList(boxed));
+        Collections.shuffle(insertionOrder, new Random(20261124L));
         adjacency = Adjacency.of(nodes, graph.dependent(), graph.dependency(), graph.edges());
         arrayKahn = ArrayKahn.of(graph);
-        jgrapht = JGraphTOrder.of(graph, boxed);
+        jgrapht = JGraphTOrder.of(graph, insertionOrder);
     }
 
     /**
@@ -58,7 +66,7 @@ public class DagBenchmark {
      */
     @Benchmark
     public void fromEdgesCountersignDag(Blackhole bh) {
-        DagBuilder<Integer> builder = Dag.<Integer>builder().nodes(Arrays.asList(boxed));
+        DagBuilder<Integer> builder = Dag.<Integer>builder().nodes(insertionOrder);
         int[] dependent = graph.dependent();
         int[] dependency = graph.dependency();
         for (int i = 0; i < dependent.length; i++) {
@@ -76,7 +84,7 @@ public class DagBenchmark {
      */
     @Benchmark
     public void fromEdgesJGraphT(Blackhole bh) {
-        bh.consume(JGraphTOrder.of(graph, boxed).run());
+        bh.consume(JGraphTOrder.of(graph, insertionOrder).run());
     }
 
     /**

@@ -32,7 +32,7 @@ public final class DagHeap {
         Arrays.setAll(boxed, Integer::valueOf);
         System.out.printf(Locale.ROOT, "retained heap, %d nodes / %d edges%n", nodes, graph.edges());
         report("countersign Dag (with order and waves)", () -> dag(graph, boxed));
-        report("JGraphT SimpleDirectedGraph", () -> JGraphTOrder.of(graph, boxed));
+        report("JGraphT SimpleDirectedGraph", () -> JGraphTOrder.of(graph, Arrays.asList(boxed)));
         report("array Kahn floor (rows + in-degrees)", () -> ArrayKahn.of(graph));
     }
 

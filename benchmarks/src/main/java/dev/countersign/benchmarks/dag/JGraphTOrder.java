@@ -26,13 +26,15 @@ public final class JGraphTOrder {
      * Builds the JGraphT graph.
      *
      * @param dag the edges
-     * @param boxed the node objects, {@code boxed[i] == i}
+     * @param nodes the node objects {@code 0..nodes-1}, in the order to add them
      * @return the prepared graph
      */
-    public static JGraphTOrder of(RandomDag dag, Integer[] boxed) {
+    public static JGraphTOrder of(RandomDag dag, List<Integer> nodes) {
         Graph<Integer, DefaultEdge> graph = new SimpleDirectedGraph<>(DefaultEdge.class);
-        for (Integer node : boxed) {
+        Integer[] boxed = new Integer[dag.nodes()];
+        for (Integer node : nodes) {
             graph.addVertex(node);
+            boxed[node] = node;
         }
         for (int i = 0; i < dag.edges(); i++) {
             graph.addEdge(boxed[dag.dependency()[i]], boxed[dag.dependent()[i]]);

@@ -31,7 +31,8 @@ class DagBenchmarkTest {
     void allPeersFindTheSameWaves() {
         Dag<Integer> dag = DagHeap.dag(GRAPH, boxed());
         int[][] floor = ArrayKahn.of(GRAPH).run();
-        JGraphTOrder.Plan jgrapht = JGraphTOrder.of(GRAPH, boxed()).run();
+        JGraphTOrder.Plan jgrapht =
+                JGraphTOrder.of(GRAPH, Arrays.asList(boxed())).run();
 
         for (int u = 0; u < GRAPH.nodes(); u++) {
             assertThat(floor[1][u]).isEqualTo(dag.waveOf(u));
@@ -42,7 +43,8 @@ class DagBenchmarkTest {
     @Test
     void allPeersOrderDependenciesFirst() {
         int[][] floor = ArrayKahn.of(GRAPH).run();
-        List<Integer> jgrapht = JGraphTOrder.of(GRAPH, boxed()).run().order();
+        List<Integer> jgrapht =
+                JGraphTOrder.of(GRAPH, Arrays.asList(boxed())).run().order();
         int[] floorPosition = new int[GRAPH.nodes()];
         for (int p = 0; p < floor[0].length; p++) {
             floorPosition[floor[0][p]] = p;

@@ -1,10 +1,11 @@
 package dev.countersign.gitops.spi;
 
-import dev.countersign.dag.Dag;
-import dev.countersign.stack.Component;
+import dev.countersign.stack.DeployPlan;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.RenderedStack;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a {@link LayoutRenderer} renders: an environment, a stack resolved for it, and the stack's
@@ -15,16 +16,22 @@ import java.util.List;
 public final class RenderRequest {
     private final Environment environment;
     private final RenderedStack stack;
-    private final Dag<String> plan;
+    private final DeployPlan plan;
+    private final Map<String, Integer> waves = new HashMap<>();
 
-    private RenderRequest(Environment environment, RenderedStack stack, Dag<String> plan) {
+    private RenderRequest(Environment environment, RenderedStack stack, DeployPlan plan) {
         this.environment = environment;
         this.stack = stack;
         this.plan = plan;
+        for (int wave = 0; wave < plan.waves().size(); wave++) {
+            for (String component : plan.waves().get(wave)) {
+                waves.put(component, wave);
+            }
+        }
     }
 
     /**
-     * Creates a request, computing the deploy waves from the components' {@code dependsOn}.
+     * Creates a request, planning the deploy waves from the components' {@code dependsOn}.
      *
      * @param environment the environment rendered for
      * @param stack the stack resolved for that environment
@@ -36,12 +43,7 @@ public final class RenderRequest {
             throw new IllegalArgumentException("stack '" + stack.stack().name() + "' was rendered for environment '"
                     + stack.environment() + "', not '" + environment.name() + "'");
         }
-        var builder = Dag.<String>builder();
-        for (Component component : stack.stack().components()) {
-            builder.node(component.name());
-            component.dependsOn().forEach(dependency -> builder.dependsOn(component.name(), dependency));
-        }
-        return new RenderRequest(environment, stack, builder.build());
+        return new RenderRequest(environment, stack, DeployPlan.of(stack.stack()));
     }
 
     /**
@@ -63,6 +65,15 @@ public final class RenderRequest {
     }
 
     /**
+     * Returns the stack's deploy plan.
+     *
+     * @return the plan
+     */
+    public DeployPlan plan() {
+        return plan;
+    }
+
+    /**
      * Returns the deploy waves: every component's dependencies sit in earlier waves.
      *
      * @return the component names by wave, each wave sorted by name
@@ -79,10 +90,11 @@ public final class RenderRequest {
      * @throws IllegalArgumentException if the stack has no such component
      */
     public int waveOf(String component) {
-        if (!plan.nodes().contains(component)) {
+        Integer wave = waves.get(component);
+        if (wave == null) {
             throw new IllegalArgumentException("stack has no component '" + component + "'");
         }
-        return plan.waveOf(component);
+        return wave;
     }
 
     @Override

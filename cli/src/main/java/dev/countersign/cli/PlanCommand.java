@@ -1,0 +1,97 @@
+package dev.countersign.cli;
+
+import dev.countersign.stack.DeployPlan;
+import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code countersign plan STACK}: deploy order, waves, teardown and blast radius. */
+@Command(
+        name = "plan",
+        description = "Show a stack's deploy waves and order, its teardown order, and the blast radius of"
+                + " components removed since a previous version.",
+        mixinStandardHelpOptions = true)
+final class PlanCommand implements Callable<Integer> {
+    /** The formats of a plan. */
+    enum Format {
+        TEXT,
+        JSON,
+        DOT,
+        MERMAID
+    }
+
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
+    @SuppressWarnings("NullAway.Init")
+    Path stack;
+
+    @Option(
+            names = "--env",
+            paramLabel = "ENV",
+            description = "Check first that the stack renders for this environment (fail closed).")
+    @Nullable
+    Path environment;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a variable when rendering.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--previous", paramLabel = "OLD", description = "The deployed version, to plan removals.")
+    @Nullable
+    Path previous;
+
+    @Option(names = "--format", paramLabel = "text|json|dot|mermaid", description = "Output format (default: text).")
+    Format format = Format.TEXT;
+
+    @Override
+    public Integer call() {
+        Stack parsed = StackFiles.readStack(stack);
+        if (environment != null) {
+            parsed.render(StackFiles.readEnvironment(environment), Overrides.typed(overrides));
+        }
+        DeployPlan plan =
+                previous == null ? DeployPlan.of(parsed) : DeployPlan.between(StackFiles.readStack(previous), parsed);
+        spec.commandLine()
+                .getOut()
+                .print(
+                        switch (format) {
+                            case JSON -> StackFiles.toJson(plan.toTree());
+                            case DOT -> plan.toDot();
+                            case MERMAID -> plan.toMermaid();
+                            case TEXT -> text(plan);
+                        });
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String text(DeployPlan plan) {
+        var text = new StringBuilder("plan for stack ").append(plan.stack()).append('\n');
+        List<List<String>> waves = plan.waves();
+        for (int i = 0; i < waves.size(); i++) {
+            text.append("wave ")
+                    .append(i + 1)
+                    .append(": ")
+                    .append(String.join(", ", waves.get(i)))
+                    .append('\n');
+        }
+        text.append("teardown: ").append(String.join(", ", plan.teardown())).append('\n');
+        plan.removals()
+                .forEach((name, dependents) -> text.append("remove ")
+                        .append(name)
+                        .append(dependents.isEmpty() ? "" : " (depended on by " + String.join(", ", dependents) + ")")
+                        .append('\n'));
+        return text.toString();
+    }
+}
