@@ -54,6 +54,25 @@ class RendererPropertiesTest {
         });
     }
 
+    @Test
+    void everyFileOfARandomStackValidatesAndRendersIdenticallyTwice() {
+        var schemas = SharedSchemas.locate();
+        qt().withExamples(40).forAll(RendererGenerators.stacks()).checkAssert(stack -> {
+            for (var renderer : RenderersTest.RENDERERS) {
+                var files = renderer.render(request(stack));
+                assertThat(renderer.render(request(stack))).isEqualTo(files);
+                for (String path : files.paths()) {
+                    if (!path.endsWith(".sops.yaml")) {
+                        SharedSchemas.documents(files.text(path))
+                                .forEach(document -> assertThat(schemas.errors(document))
+                                        .as(path)
+                                        .isEmpty());
+                    }
+                }
+            }
+        });
+    }
+
     private static RenderRequest request(Stack stack) {
         return RenderRequest.of(DEV, stack.render(DEV));
     }
