@@ -9,6 +9,8 @@ module dev.countersign.gitops {
     requires tools.jackson.databind;
 
     exports dev.countersign.gitops;
+    exports dev.countersign.gitops.spi;
+    exports dev.countersign.gitops.render;
 
     opens dev.countersign.gitops.internal to
             tools.jackson.databind;

@@ -11,10 +11,11 @@ import java.util.Set;
  * @param name the environment name, a DNS-1123 label (e.g. {@code production})
  * @param cluster the cluster this environment deploys to
  * @param variables the values by variable name (middle precedence)
+ * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
  */
-public record Environment(String name, String cluster, Map<String, Object> variables) {
+public record Environment(String name, String cluster, Map<String, Object> variables, RendererChoice renderer) {
     static final String KIND = "Environment";
-    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables");
+    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables", "renderer");
 
     /**
      * Validates and copies the fields.
@@ -22,6 +23,7 @@ public record Environment(String name, String cluster, Map<String, Object> varia
      * @param name the environment name, a DNS-1123 label (e.g. {@code production})
      * @param cluster the cluster this environment deploys to
      * @param variables the values by variable name (middle precedence)
+     * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
      * @throws InvalidNameException if the name or a variable name breaks its rule
      * @throws InvalidStackException if the cluster is blank
      */
@@ -31,6 +33,19 @@ public record Environment(String name, String cluster, Map<String, Object> varia
             throw new InvalidStackException("/spec/cluster", "cluster must not be blank");
         }
         variables = Variables.checked(variables, "/spec/variables");
+    }
+
+    /**
+     * Creates an environment with the {@link RendererChoice#NATIVE native} layout.
+     *
+     * @param name the environment name, a DNS-1123 label (e.g. {@code production})
+     * @param cluster the cluster this environment deploys to
+     * @param variables the values by variable name (middle precedence)
+     * @throws InvalidNameException if the name or a variable name breaks its rule
+     * @throws InvalidStackException if the cluster is blank
+     */
+    public Environment(String name, String cluster, Map<String, Object> variables) {
+        this(name, cluster, variables, RendererChoice.NATIVE);
     }
 
     /**
@@ -44,6 +59,9 @@ public record Environment(String name, String cluster, Map<String, Object> varia
         if (!variables.isEmpty()) {
             spec.put("variables", variables);
         }
+        if (renderer != RendererChoice.NATIVE) {
+            spec.put("renderer", renderer.id());
+        }
         return Documents.envelope(KIND, name, spec);
     }
 
@@ -56,11 +74,13 @@ public record Environment(String name, String cluster, Map<String, Object> varia
      */
     public static Environment fromTree(Object document) {
         var spec = Documents.spec(document, KIND).only(SPEC_KEYS);
-        return new Environment(Documents.name(document), spec.string("cluster"), spec.map("variables"));
+        var renderer = spec.has("renderer") ? RendererChoice.fromId(spec.string("renderer")) : RendererChoice.NATIVE;
+        return new Environment(Documents.name(document), spec.string("cluster"), spec.map("variables"), renderer);
     }
 
     @Override
     public String toString() {
-        return "Environment[name=" + name + ", cluster=" + cluster + ", variables=" + variables.keySet() + "]";
+        return "Environment[name=" + name + ", cluster=" + cluster + ", variables=" + variables.keySet() + ", renderer="
+                + renderer.id() + "]";
     }
 }
