@@ -1,0 +1,142 @@
+package dev.countersign.sops.internal;
+
+import dev.countersign.sops.TamperedValueException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM over single values with a 32-byte IV and the key path as AAD. It remembers the IV of
+ * every value it decrypted, so re-encrypting an unchanged value under the same path reproduces the
+ * same ciphertext (small Git diffs, as sops does). Not thread-safe; {@link #close()} wipes the key.
+ */
+public final class ValueCipher implements AutoCloseable {
+    private static final int IV_BYTES = 32;
+    private static final int TAG_BYTES = 16;
+
+    private final byte[] key;
+    private final SecureRandom random;
+    private final Map<StashKey, byte[]> stash = new HashMap<>();
+
+    /**
+     * Creates a cipher over a data key.
+     *
+     * @param dataKey the 32-byte data key, copied
+     * @param random the source of fresh IVs
+     */
+    public ValueCipher(byte[] dataKey, SecureRandom random) {
+        this.key = dataKey.clone();
+        this.random = random;
+    }
+
+    /**
+     * Returns a copy of the data key.
+     *
+     * @return the key bytes
+     */
+    public byte[] dataKey() {
+        return key.clone();
+    }
+
+    /**
+     * Returns a cipher with another key that reuses this cipher's IV memory (for rotation).
+     *
+     * @param dataKey the new key
+     * @return the new cipher
+     */
+    public ValueCipher withKey(byte[] dataKey) {
+        ValueCipher next = new ValueCipher(dataKey, random);
+        next.stash.putAll(stash);
+        return next;
+    }
+
+    /**
+     * Encrypts a value.
+     *
+     * @param value the typed plaintext; must not be empty
+     * @param aad the additional data, e.g. {@code db:password:}
+     * @return the ENC string
+     */
+    public String encrypt(Scalar value, String aad) {
+        byte[] iv = stash.computeIfAbsent(new StashKey(aad, value), k -> freshIv());
+        byte[] plain = value.bytes();
+        try {
+            byte[] sealed = gcm(Cipher.ENCRYPT_MODE, iv, aad).doFinal(plain);
+            byte[] data = Arrays.copyOf(sealed, sealed.length - TAG_BYTES);
+            byte[] tag = Arrays.copyOfRange(sealed, sealed.length - TAG_BYTES, sealed.length);
+            return new EncValue(data, iv, tag, value.type()).format();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Decrypts a value and checks its type.
+     *
+     * @param enc the ENC string
+     * @param aad the additional data the value must have been encrypted with
+     * @param path the value's path, for messages
+     * @return the typed plaintext
+     * @throws TamperedValueException when authentication fails
+     * @throws dev.countersign.sops.MalformedValueException when the string or the plaintext is malformed
+     */
+    public Scalar decrypt(String enc, String aad, String path) {
+        EncValue value = EncValue.parse(enc, path);
+        byte[] plain = open(value, aad, path);
+        Scalar scalar = Scalars.canonical(value.type(), plain, path);
+        Arrays.fill(plain, (byte) 0);
+        stash.put(new StashKey(aad, scalar), value.iv());
+        return scalar;
+    }
+
+    private byte[] open(EncValue value, String aad, String path) {
+        byte[] sealed = Arrays.copyOf(value.data(), value.data().length + value.tag().length);
+        System.arraycopy(value.tag(), 0, sealed, value.data().length, value.tag().length);
+        try {
+            return gcm(Cipher.DECRYPT_MODE, value.iv(), aad).doFinal(sealed);
+        } catch (AEADBadTagException e) {
+            throw new TamperedValueException(
+                    "value at '" + path
+                            + "' failed authentication: it was changed, moved to another key, or the data key is wrong",
+                    e);
+        } catch (GeneralSecurityException e) {
+            throw new TamperedValueException("value at '" + path + "' cannot be decrypted: " + e.getMessage(), e);
+        }
+    }
+
+    private Cipher gcm(int mode, byte[] iv, String aad) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, iv));
+        cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    private byte[] freshIv() {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        return iv;
+    }
+
+    /** Wipes the data key and forgets the remembered IVs. */
+    @Override
+    public void close() {
+        Arrays.fill(key, (byte) 0);
+        stash.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "ValueCipher[<redacted>]";
+    }
+
+    private record StashKey(String aad, Scalar value) {}
+}
