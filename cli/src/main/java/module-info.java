@@ -1,8 +1,12 @@
-/** The {@code countersign} command line: validate, plan, render, diff, hash and clone stacks. */
+/**
+ * The {@code countersign} command line: stacks, policy checks, SOPS files and the propose, approve,
+ * record lifecycle.
+ */
 module dev.countersign.cli {
     requires static org.jspecify;
     requires dev.countersign.gitops;
     requires dev.countersign.policy;
+    requires dev.countersign.sops;
     requires dev.countersign.stack;
     requires info.picocli;
 

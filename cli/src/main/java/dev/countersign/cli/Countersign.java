@@ -1,8 +1,10 @@
 package dev.countersign.cli;
 
 import dev.countersign.policy.PolicyException;
+import dev.countersign.sops.SopsException;
 import dev.countersign.stack.StackException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,7 +38,8 @@ import picocli.CommandLine.Command;
             LogCommand.class,
             RevertCommand.class,
             VerifyCommand.class,
-            PolicyCommand.class
+            PolicyCommand.class,
+            SopsCommand.class
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */
@@ -50,7 +53,7 @@ public final class Countersign {
      * @param args the command line arguments
      */
     public static void main(String... args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(SopsEnvironment.system(System.out)).execute(args));
     }
 
     /**
@@ -62,27 +65,45 @@ public final class Countersign {
      * @return the exit code: 0 ok, 1 invalid input or "no", 2 usage error
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine().setOut(out).setErr(err).execute(args);
+        return run(SopsEnvironment.system(out), out, err, args);
+    }
+
+    /** Runs the command in-process with an injected environment, as tests do. */
+    static int run(SopsEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        int code = commandLine(environment).setOut(out).setErr(err).execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
     /** Creates the command line with the exit-code and error handling described above. */
-    static CommandLine commandLine() {
-        return new CommandLine(new Countersign())
+    static CommandLine commandLine(SopsEnvironment environment) {
+        return new CommandLine(new Countersign(), new Factory(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Countersign::handle);
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
-        if (!(e instanceof StackException
-                || e instanceof dev.countersign.gitops.GitOpsException
-                || e instanceof PolicyException)) {
+        if (!(e instanceof StackException)
+                && !(e instanceof dev.countersign.gitops.GitOpsException)
+                && !(e instanceof PolicyException)
+                && !(e instanceof SopsException)
+                && !(e instanceof CommandFailure)
+                && !(e instanceof UncheckedIOException)) {
             throw new IllegalStateException("countersign failed unexpectedly: " + e, e);
         }
         commandLine.getErr().println(commandLine.getColorScheme().errorText(String.valueOf(e.getMessage())));
         return EXIT_NO;
+    }
+
+    /** Creates commands, handing the {@code sops} group the environment it reads. */
+    private record Factory(SopsEnvironment environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return type == SopsCommand.class
+                    ? type.cast(new SopsCommand(environment))
+                    : CommandLine.defaultFactory().create(type);
+        }
     }
 
     /** The version, from the jar manifest. */
