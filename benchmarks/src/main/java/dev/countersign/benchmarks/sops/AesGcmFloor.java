@@ -68,8 +68,12 @@ public final class AesGcmFloor {
         return walk(parse(plaintext), new ArrayList<>(), false);
     }
 
+    /** Parses without snakeyaml-engine's 3 MB default limit (the encrypted benchmark file is larger), as sops does. */
     private static Object parse(byte[] yaml) {
-        Object tree = new Load(LoadSettings.builder().build()).loadFromString(new String(yaml, StandardCharsets.UTF_8));
+        Object tree = new Load(LoadSettings.builder()
+                        .setCodePointLimit(Integer.MAX_VALUE)
+                        .build())
+                .loadFromString(new String(yaml, StandardCharsets.UTF_8));
         if (tree == null) {
             throw new IllegalArgumentException("the YAML document is empty");
         }

@@ -80,6 +80,14 @@ class SopsBenchmarkTest {
         }
 
         @Test
+        void theFloorReadsAnEncryptedFileLargerThanSnakeyamlsDefaultLimit() {
+            SopsFixture large = SopsFixture.create(HelmValues.BENCHMARK_LEAVES, SopsBenchmark.SEED);
+            assertThat(large.encrypted().length).isGreaterThan(3 * 1024 * 1024);
+            AesGcmFloor floor = new AesGcmFloor(large.dataKey(), new SecureRandom());
+            assertThat(leaves(floor.decrypt(large.encrypted()))).hasSize(HelmValues.BENCHMARK_LEAVES);
+        }
+
+        @Test
         void theFloorRejectsAWrongDataKey() {
             AesGcmFloor floor = new AesGcmFloor(new byte[32], new SecureRandom());
             assertThatThrownBy(() -> floor.decrypt(fixture.encrypted())).isInstanceOf(IllegalStateException.class);
