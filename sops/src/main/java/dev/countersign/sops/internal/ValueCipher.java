@@ -11,6 +11,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AES-256-GCM over single values with a 32-byte IV and the key path as AAD. It remembers the IV of
@@ -20,10 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ValueCipher implements AutoCloseable {
     private static final int IV_BYTES = 32;
     private static final int TAG_BYTES = 16;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
     private final byte[] key;
     private final SecureRandom random;
     private final Map<StashKey, byte[]> stash = new HashMap<>();
+    private final SecretKeySpec keySpec;
+    // One instance serves every decryption; encryption takes a fresh one because the JDK refuses to
+    // re-initialise GCM encryption with the key and IV it just used, which the IV stash can ask for.
+    private @Nullable Cipher decryptor;
 
     /**
      * Creates a cipher over a data key.
@@ -33,6 +39,7 @@ public final class ValueCipher implements AutoCloseable {
      */
     public ValueCipher(byte[] dataKey, SecureRandom random) {
         this.key = dataKey.clone();
+        this.keySpec = new SecretKeySpec(key, "AES");
         this.random = random;
     }
 
@@ -68,7 +75,8 @@ public final class ValueCipher implements AutoCloseable {
         byte[] iv = stash.computeIfAbsent(new StashKey(aad, value), k -> freshIv());
         byte[] plain = value.bytes();
         try {
-            byte[] sealed = gcm(Cipher.ENCRYPT_MODE, iv, aad).doFinal(plain);
+            byte[] sealed = init(Cipher.getInstance(TRANSFORMATION), Cipher.ENCRYPT_MODE, iv, aad)
+                    .doFinal(plain);
             byte[] data = Arrays.copyOf(sealed, sealed.length - TAG_BYTES);
             byte[] tag = Arrays.copyOfRange(sealed, sealed.length - TAG_BYTES, sealed.length);
             return new EncValue(data, iv, tag, value.type()).format();
@@ -102,7 +110,7 @@ public final class ValueCipher implements AutoCloseable {
         byte[] sealed = Arrays.copyOf(value.data(), value.data().length + value.tag().length);
         System.arraycopy(value.tag(), 0, sealed, value.data().length, value.tag().length);
         try {
-            return gcm(Cipher.DECRYPT_MODE, value.iv(), aad).doFinal(sealed);
+            return init(decryptor(), Cipher.DECRYPT_MODE, value.iv(), aad).doFinal(sealed);
         } catch (AEADBadTagException e) {
             throw new TamperedValueException(
                     "value at '" + path
@@ -113,9 +121,17 @@ public final class ValueCipher implements AutoCloseable {
         }
     }
 
-    private Cipher gcm(int mode, byte[] iv, String aad) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, iv));
+    private Cipher decryptor() throws GeneralSecurityException {
+        Cipher cipher = decryptor;
+        if (cipher == null) {
+            cipher = Cipher.getInstance(TRANSFORMATION);
+            decryptor = cipher;
+        }
+        return cipher;
+    }
+
+    private Cipher init(Cipher cipher, int mode, byte[] iv, String aad) throws GeneralSecurityException {
+        cipher.init(mode, keySpec, new GCMParameterSpec(TAG_BYTES * 8, iv));
         cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
