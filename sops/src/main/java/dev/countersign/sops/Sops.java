@@ -128,7 +128,7 @@ public final class Sops {
     }
 
     private byte[] decrypt(byte[] file, FileFormat input, FileFormat output, boolean verifyMac) {
-        try (Engine.Opened opened = engine.open(Stores.of(input).readEncrypted(file), verifyMac)) {
+        try (Engine.Opened opened = engine.read(Stores.of(input).readEncrypted(file), verifyMac)) {
             return Stores.of(output).writePlain(opened.documents());
         }
     }
@@ -145,7 +145,7 @@ public final class Sops {
      * @throws SopsException when there is no value at the path
      */
     public byte[] extract(byte[] file, FileFormat input, ValuePath path, FileFormat output) {
-        try (Engine.Opened opened = engine.open(Stores.of(input).readEncrypted(file), true)) {
+        try (Engine.Opened opened = engine.read(Stores.of(input).readEncrypted(file), true)) {
             Node value = Trees.find(opened.documents().get(0), path);
             if (value instanceof Scalar scalar) {
                 return scalarBytes(scalar);

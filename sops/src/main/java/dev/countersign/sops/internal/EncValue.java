@@ -1,7 +1,9 @@
 package dev.countersign.sops.internal;
 
 import dev.countersign.sops.MalformedValueException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 final class EncValue {
     private static final Pattern SYNTAX =
             Pattern.compile("^ENC\\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\\]", Pattern.DOTALL);
+    private static final String PREFIX = "ENC[AES256_GCM,data:";
+    private static final String[] SEPARATORS = {",iv:", ",tag:", ",type:"};
 
     private final byte[] data;
     private final byte[] iv;
@@ -17,9 +21,13 @@ final class EncValue {
     private final ValueType type;
 
     EncValue(byte[] data, byte[] iv, byte[] tag, ValueType type) {
-        this.data = data.clone();
-        this.iv = iv.clone();
-        this.tag = tag.clone();
+        this(data, iv, tag, type, true);
+    }
+
+    private EncValue(byte[] data, byte[] iv, byte[] tag, ValueType type, boolean copy) {
+        this.data = copy ? data.clone() : data;
+        this.iv = copy ? iv.clone() : iv;
+        this.tag = copy ? tag.clone() : tag;
         this.type = type;
     }
 
@@ -35,6 +43,18 @@ final class EncValue {
         return tag.clone();
     }
 
+    /** Returns the ciphertext followed by the tag, as the JDK's AES-GCM decryption takes them. */
+    byte[] sealed() {
+        byte[] sealed = Arrays.copyOf(data, data.length + tag.length);
+        System.arraycopy(tag, 0, sealed, data.length, tag.length);
+        return sealed;
+    }
+
+    /** Returns the IV without copying it; callers must not change it. */
+    byte[] ivView() {
+        return iv;
+    }
+
     ValueType type() {
         return type;
     }
@@ -44,19 +64,68 @@ final class EncValue {
     }
 
     static EncValue parse(String text, String path) {
-        Matcher m = SYNTAX.matcher(text);
-        if (!m.find()) {
-            throw new MalformedValueException(
-                    "malformed encrypted value at '" + path + "': must be ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]");
-        }
-        return new EncValue(
-                base64(m.group(1), "data", path),
-                base64(m.group(2), "iv", path),
-                base64(m.group(3), "tag", path),
-                ValueType.fromWireName(m.group(4), path));
+        return parse(text, () -> path);
     }
 
-    private static byte[] base64(String text, String field, String path) {
+    /**
+     * Parses an ENC string. The common form (base64 fields, a lowercase type, nothing after the closing
+     * bracket) is split by hand; anything else goes through the regex, whose greedy groups decide.
+     */
+    static EncValue parse(String text, Supplier<String> path) {
+        String[] fields = split(text);
+        if (fields == null) {
+            Matcher m = SYNTAX.matcher(text);
+            if (!m.find()) {
+                throw new MalformedValueException("malformed encrypted value at '" + path.get()
+                        + "': must be ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]");
+            }
+            fields = new String[] {m.group(1), m.group(2), m.group(3), m.group(4)};
+        }
+        return new EncValue(
+                base64(fields[0], "data", path),
+                base64(fields[1], "iv", path),
+                base64(fields[2], "tag", path),
+                type(fields[3], path),
+                false);
+    }
+
+    private static ValueType type(String name, Supplier<String> path) {
+        for (ValueType type : ValueType.values()) {
+            if (type.wireName().equals(name)) {
+                return type;
+            }
+        }
+        return ValueType.fromWireName(name, path.get());
+    }
+
+    /**
+     * Splits {@code ENC[AES256_GCM,data:D,iv:I,tag:T,type:Y]} when the only commas after the prefix are
+     * the three separators and the only closing bracket is the last character: then the regex has
+     * exactly one match, with these groups. Returns null for any other text.
+     */
+    static String @Nullable [] split(String text) {
+        int last = text.length() - 1;
+        if (!text.startsWith(PREFIX) || text.indexOf(']', PREFIX.length()) != last) {
+            return null;
+        }
+        String[] fields = new String[4];
+        int start = PREFIX.length();
+        for (int i = 0; i < 3; i++) {
+            int comma = text.indexOf(',', start);
+            if (comma <= start || !text.startsWith(SEPARATORS[i], comma)) {
+                return null;
+            }
+            fields[i] = text.substring(start, comma);
+            start = comma + SEPARATORS[i].length();
+        }
+        if (start >= last || text.indexOf(',', start) >= 0) {
+            return null;
+        }
+        fields[3] = text.substring(start, last);
+        return fields;
+    }
+
+    private static byte[] base64(String text, String field, Supplier<String> path) {
         try {
             if (text.length() % 4 != 0) {
                 throw new IllegalArgumentException("unpadded");
@@ -64,7 +133,8 @@ final class EncValue {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new MalformedValueException(
-                    "malformed encrypted value at '" + path + "': " + field + " is not padded standard base64", e);
+                    "malformed encrypted value at '" + path.get() + "': " + field + " is not padded standard base64",
+                    e);
         }
     }
 

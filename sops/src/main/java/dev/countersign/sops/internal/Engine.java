@@ -136,10 +136,27 @@ public final class Engine {
      * @throws MacMismatchException when the MAC is checked and does not match
      */
     public Opened open(Store.EncryptedTree tree, boolean verifyMac) {
+        return open(tree, verifyMac, true);
+    }
+
+    /**
+     * Decrypts a file that will not be written back: like {@link #open}, but the opened file's cipher
+     * does not remember IVs, so it must not be used to re-encrypt.
+     *
+     * @param tree the encrypted documents and metadata
+     * @param verifyMac whether to check the MAC
+     * @return the opened file; the caller closes it
+     * @throws MacMismatchException when the MAC is checked and does not match
+     */
+    public Opened read(Store.EncryptedTree tree, boolean verifyMac) {
+        return open(tree, verifyMac, false);
+    }
+
+    private Opened open(Store.EncryptedTree tree, boolean verifyMac, boolean forWriting) {
         Metadata metadata = MetadataCodec.read(tree.sops());
         checkVersion(metadata.version());
         byte[] dataKey = keyRing.unwrap(metadata);
-        ValueCipher cipher = new ValueCipher(dataKey, random);
+        ValueCipher cipher = forWriting ? new ValueCipher(dataKey, random) : ValueCipher.forReading(dataKey, random);
         KeyRing.wipe(dataKey);
         try {
             TreeCipher.Result result =

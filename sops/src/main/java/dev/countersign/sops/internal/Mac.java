@@ -24,7 +24,7 @@ final class Mac {
     }
 
     void add(Scalar value) {
-        digest.update(value.bytes());
+        value.digestInto(digest);
     }
 
     String hex() {

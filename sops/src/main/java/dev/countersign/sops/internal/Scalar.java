@@ -1,6 +1,9 @@
 package dev.countersign.sops.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +18,7 @@ public final class Scalar implements Node {
 
     private Scalar(ValueType type, byte[] bytes) {
         this.type = type;
-        this.bytes = bytes.clone();
+        this.bytes = bytes;
     }
 
     /**
@@ -26,7 +29,7 @@ public final class Scalar implements Node {
      * @return the scalar
      */
     public static Scalar of(ValueType type, byte[] bytes) {
-        return new Scalar(type, bytes);
+        return new Scalar(type, bytes.clone());
     }
 
     /**
@@ -66,6 +69,44 @@ public final class Scalar implements Node {
      */
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /**
+     * Feeds the plaintext bytes to a digest without copying them.
+     *
+     * @param digest the digest
+     */
+    void digestInto(MessageDigest digest) {
+        digest.update(bytes);
+    }
+
+    /**
+     * Returns the plaintext as text when it is valid UTF-8.
+     *
+     * @return the text, or null for bytes that are not UTF-8
+     */
+    @Nullable
+    String utf8Text() {
+        if (isAscii()) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private boolean isAscii() {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

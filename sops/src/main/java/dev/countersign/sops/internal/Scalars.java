@@ -4,23 +4,31 @@ import dev.countersign.sops.MalformedValueException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Parses decrypted plaintext by its {@code type:} into the canonical bytes sops would hash. */
 final class Scalars {
     private Scalars() {}
 
-    static Scalar canonical(ValueType type, byte[] plain, String path) {
-        String text = new String(plain, StandardCharsets.UTF_8);
+    static Scalar canonical(ValueType type, byte[] plain, Supplier<String> path) {
+        return switch (type) {
+            case STR, COMMENT, BYTES -> Scalar.of(type, plain);
+            default -> parsed(type, new String(plain, StandardCharsets.UTF_8), path);
+        };
+    }
+
+    private static Scalar parsed(ValueType type, String text, Supplier<String> path) {
         try {
             return switch (type) {
-                case STR, COMMENT, BYTES -> Scalar.of(type, plain);
                 case INT -> Scalar.of(type, Long.toString(Long.parseLong(text)));
                 case FLOAT -> Scalar.of(type, GoFloat.format(GoFloat.parse(text)));
                 case BOOL -> Scalar.of(type, parseBool(text) ? "True" : "False");
                 case TIME -> Scalar.of(type, GoTime.formatNanos(GoTime.parseRfc3339(text)));
+                case STR, COMMENT, BYTES -> Scalar.of(type, text);
             };
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new MalformedValueException("value at '" + path + "' does not parse as type " + type.wireName(), e);
+            throw new MalformedValueException(
+                    "value at '" + path.get() + "' does not parse as type " + type.wireName(), e);
         }
     }
 

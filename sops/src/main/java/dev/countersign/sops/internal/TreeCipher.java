@@ -18,7 +18,12 @@ public final class TreeCipher {
     private final boolean macOnlyEncrypted;
     private final boolean encrypting;
     private final Mac mac;
+    private final boolean commentRule;
     private final Deque<List<String>> comments = new ArrayDeque<>();
+    // The map keys from the root to the current value, and the same keys as the AAD prefix
+    // "k1:k2:...:", both grown and shrunk in step with the walk.
+    private final List<String> path = new ArrayList<>();
+    private final StringBuilder aad = new StringBuilder();
 
     private TreeCipher(ValueCipher cipher, EncryptionRule rule, boolean macOnlyEncrypted, boolean encrypting) {
         this.cipher = cipher;
@@ -26,6 +31,8 @@ public final class TreeCipher {
         this.macOnlyEncrypted = macOnlyEncrypted;
         this.encrypting = encrypting;
         this.mac = new Mac(macOnlyEncrypted);
+        this.commentRule = rule.kind() == EncryptionRule.Kind.UNENCRYPTED_COMMENT_REGEX
+                || rule.kind() == EncryptionRule.Kind.ENCRYPTED_COMMENT_REGEX;
     }
 
     /**
@@ -77,21 +84,21 @@ public final class TreeCipher {
     private Result walkAll(List<MapNode> documents) {
         List<MapNode> out = new ArrayList<>();
         for (MapNode document : documents) {
-            out.add(walkMap(document, List.of()));
+            out.add(walkMap(document));
         }
         return new Result(out, mac.hex());
     }
 
-    private MapNode walkMap(MapNode map, List<String> path) {
+    private MapNode walkMap(MapNode map) {
         List<String> level = new ArrayList<>();
         comments.addLast(level);
-        List<Item> items = new ArrayList<>();
+        List<Item> items = new ArrayList<>(map.items().size());
         for (Item item : map.items()) {
             if (item instanceof Comment comment) {
-                items.add(walkComment(comment.text(), path, level));
+                items.add(walkComment(comment.text(), level));
             } else {
                 Pair pair = (Pair) item;
-                items.add(new Pair(pair.key(), walkValue(pair.value(), append(path, pair.key()))));
+                items.add(new Pair(pair.key(), walkUnder(pair.key(), pair.value())));
                 level.clear();
             }
         }
@@ -99,17 +106,29 @@ public final class TreeCipher {
         return new MapNode(items);
     }
 
-    private ListNode walkList(ListNode list, List<String> path) {
+    private Node walkUnder(String key, Node value) {
+        int aadLength = aad.length();
+        path.add(key);
+        aad.append(key).append(':');
+        try {
+            return walkValue(value);
+        } finally {
+            path.remove(path.size() - 1);
+            aad.setLength(aadLength);
+        }
+    }
+
+    private ListNode walkList(ListNode list) {
         List<String> level = new ArrayList<>();
         comments.addLast(level);
-        List<Node> elements = new ArrayList<>();
+        List<Node> elements = new ArrayList<>(list.elements().size());
         for (Node element : list.elements()) {
             if (element instanceof Comment comment) {
-                elements.add(encryptListComment(comment, path, level));
-            } else if (!encrypting && element instanceof Scalar s && isEncryptedComment(s, path)) {
-                elements.add(walkComment(s.text(), path, level));
+                elements.add(encryptListComment(comment, level));
+            } else if (!encrypting && element instanceof Scalar s && isEncryptedComment(s)) {
+                elements.add(walkComment(s.text(), level));
             } else {
-                elements.add(walkValue(element, path));
+                elements.add(walkValue(element));
                 level.clear();
             }
         }
@@ -117,88 +136,89 @@ public final class TreeCipher {
         return new ListNode(elements);
     }
 
-    private Node encryptListComment(Comment comment, List<String> path, List<String> level) {
-        Comment walked = walkComment(comment.text(), path, level);
+    private Node encryptListComment(Comment comment, List<String> level) {
+        Comment walked = walkComment(comment.text(), level);
         boolean changed = encrypting && !walked.text().equals(comment.text());
         return changed ? Scalar.str(walked.text()) : walked;
     }
 
-    private boolean isEncryptedComment(Scalar scalar, List<String> path) {
+    private boolean isEncryptedComment(Scalar scalar) {
         if (scalar.type() != ValueType.STR || !EncValue.looksEncrypted(scalar.text())) {
             return false;
         }
         try {
-            return EncValue.parse(scalar.text(), String.join(":", path)).type() == ValueType.COMMENT;
+            return EncValue.parse(scalar.text(), () -> String.join(":", path)).type() == ValueType.COMMENT;
         } catch (MalformedValueException e) {
             return false;
         }
     }
 
-    private Comment walkComment(String text, List<String> path, List<String> level) {
+    private Comment walkComment(String text, List<String> level) {
         if (encrypting) {
             level.add(text);
             boolean encrypt = !text.isEmpty() && rule.encrypts(path, stackedComments(), true, text);
-            return new Comment(encrypt ? cipher.encrypt(Scalar.of(ValueType.COMMENT, text), aad(path)) : text);
+            return new Comment(encrypt ? cipher.encrypt(Scalar.of(ValueType.COMMENT, text), aad()) : text);
         }
-        String plain = decryptComment(text, path);
+        String plain = decryptComment(text);
         level.add(plain);
         return new Comment(plain);
     }
 
-    private String decryptComment(String text, List<String> path) {
+    private String decryptComment(String text) {
         if (!EncValue.looksEncrypted(text)) {
             return text;
         }
         try {
-            return cipher.decrypt(text, aad(path), String.join(".", path)).text();
+            return cipher.decrypt(text, aad(), this::where).text();
         } catch (TamperedValueException | MalformedValueException e) {
             // sops keeps comments it cannot decrypt (files from before comments were encrypted)
             return text;
         }
     }
 
-    private Node walkValue(Node value, List<String> path) {
+    private Node walkValue(Node value) {
         if (value instanceof MapNode map) {
-            return walkMap(map, path);
+            return walkMap(map);
         }
         if (value instanceof ListNode list) {
-            return walkList(list, path);
+            return walkList(list);
         }
         if (value instanceof Scalar scalar) {
-            return walkScalar(scalar, path);
+            return walkScalar(scalar);
         }
         return value;
     }
 
-    private Node walkScalar(Scalar scalar, List<String> path) {
-        boolean selected = rule.encrypts(path, stackedComments(), false, "");
+    private Node walkScalar(Scalar scalar) {
+        // key rules ignore the comments, so only comment rules pay for gathering them
+        List<String> above = commentRule ? stackedComments() : List.of();
+        boolean selected = rule.encrypts(path, above, false, "");
         if (!selected) {
             if (!macOnlyEncrypted) {
                 mac.add(scalar);
             }
             return scalar;
         }
-        return encrypting ? encryptScalar(scalar, path) : decryptScalar(scalar, path);
+        return encrypting ? encryptScalar(scalar) : decryptScalar(scalar);
     }
 
-    private Node encryptScalar(Scalar scalar, List<String> path) {
+    private Node encryptScalar(Scalar scalar) {
         mac.add(scalar);
         if (scalar.isEmpty()) {
             return scalar;
         }
-        return Scalar.str(cipher.encrypt(scalar, aad(path)));
+        return Scalar.str(cipher.encrypt(scalar, aad()));
     }
 
-    private Node decryptScalar(Scalar scalar, List<String> path) {
-        String where = String.join(".", path);
+    private Node decryptScalar(Scalar scalar) {
         if (scalar.type() != ValueType.STR) {
-            throw new MalformedValueException("value at '" + where + "' should be encrypted but is a plain "
+            throw new MalformedValueException("value at '" + where() + "' should be encrypted but is a plain "
                     + scalar.type().wireName());
         }
         if (scalar.isEmpty()) {
             return scalar;
         }
-        Scalar plain = cipher.decrypt(scalar.text(), aad(path), where);
+        Scalar plain = cipher.decrypt(scalar.text(), aad(), this::where);
         mac.add(plain);
         return plain;
     }
@@ -209,13 +229,12 @@ public final class TreeCipher {
         return all;
     }
 
-    private static String aad(List<String> path) {
-        return String.join(":", path) + ":";
+    /** The AAD of the current position: {@code k1:k2:} for a value, {@code :} at a document's top level. */
+    private String aad() {
+        return aad.length() == 0 ? ":" : aad.toString();
     }
 
-    private static List<String> append(List<String> path, String key) {
-        List<String> longer = new ArrayList<>(path);
-        longer.add(key);
-        return List.copyOf(longer);
+    private String where() {
+        return String.join(".", path);
     }
 }

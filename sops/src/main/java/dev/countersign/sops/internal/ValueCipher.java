@@ -4,9 +4,12 @@ import dev.countersign.sops.TamperedValueException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -26,7 +29,12 @@ public final class ValueCipher implements AutoCloseable {
     private final byte[] key;
     private final SecureRandom random;
     private final Map<StashKey, byte[]> stash = new HashMap<>();
+    // IVs of decrypted values, in order, not yet hashed into the stash: a plain decrypt never
+    // encrypts, so it should not pay for a map of every value.
+    private final List<StashKey> pendingKeys = new ArrayList<>();
+    private final List<byte[]> pendingIvs = new ArrayList<>();
     private final SecretKeySpec keySpec;
+    private final boolean remembering;
     // One instance serves every decryption; encryption takes a fresh one because the JDK refuses to
     // re-initialise GCM encryption with the key and IV it just used, which the IV stash can ask for.
     private @Nullable Cipher decryptor;
@@ -38,9 +46,26 @@ public final class ValueCipher implements AutoCloseable {
      * @param random the source of fresh IVs
      */
     public ValueCipher(byte[] dataKey, SecureRandom random) {
+        this(dataKey, random, true);
+    }
+
+    private ValueCipher(byte[] dataKey, SecureRandom random, boolean remembering) {
         this.key = dataKey.clone();
         this.keySpec = new SecretKeySpec(key, "AES");
         this.random = random;
+        this.remembering = remembering;
+    }
+
+    /**
+     * Creates a cipher that only reads: it does not remember the IVs of what it decrypts, so anything it
+     * encrypts gets a fresh IV. For decrypting a file that is not written back.
+     *
+     * @param dataKey the 32-byte data key, copied
+     * @param random the source of fresh IVs
+     * @return the cipher
+     */
+    public static ValueCipher forReading(byte[] dataKey, SecureRandom random) {
+        return new ValueCipher(dataKey, random, false);
     }
 
     /**
@@ -60,7 +85,7 @@ public final class ValueCipher implements AutoCloseable {
      */
     public ValueCipher withKey(byte[] dataKey) {
         ValueCipher next = new ValueCipher(dataKey, random);
-        next.stash.putAll(stash);
+        next.stash.putAll(stash());
         return next;
     }
 
@@ -72,7 +97,7 @@ public final class ValueCipher implements AutoCloseable {
      * @return the ENC string
      */
     public String encrypt(Scalar value, String aad) {
-        byte[] iv = stash.computeIfAbsent(new StashKey(aad, value), k -> freshIv());
+        byte[] iv = stash().computeIfAbsent(new StashKey(aad, value), k -> freshIv());
         byte[] plain = value.bytes();
         try {
             byte[] sealed = init(Cipher.getInstance(TRANSFORMATION), Cipher.ENCRYPT_MODE, iv, aad)
@@ -98,27 +123,51 @@ public final class ValueCipher implements AutoCloseable {
      * @throws dev.countersign.sops.MalformedValueException when the string or the plaintext is malformed
      */
     public Scalar decrypt(String enc, String aad, String path) {
+        return decrypt(enc, aad, () -> path);
+    }
+
+    /**
+     * Decrypts a value and checks its type, naming its path only when something fails.
+     *
+     * @param enc the ENC string
+     * @param aad the additional data the value must have been encrypted with
+     * @param path the value's path, for messages
+     * @return the typed plaintext
+     * @throws TamperedValueException when authentication fails
+     * @throws dev.countersign.sops.MalformedValueException when the string or the plaintext is malformed
+     */
+    public Scalar decrypt(String enc, String aad, Supplier<String> path) {
         EncValue value = EncValue.parse(enc, path);
         byte[] plain = open(value, aad, path);
         Scalar scalar = Scalars.canonical(value.type(), plain, path);
         Arrays.fill(plain, (byte) 0);
-        stash.put(new StashKey(aad, scalar), value.iv());
+        if (remembering) {
+            pendingKeys.add(new StashKey(aad, scalar));
+            pendingIvs.add(value.ivView());
+        }
         return scalar;
     }
 
-    private byte[] open(EncValue value, String aad, String path) {
-        byte[] sealed = Arrays.copyOf(value.data(), value.data().length + value.tag().length);
-        System.arraycopy(value.tag(), 0, sealed, value.data().length, value.tag().length);
+    private byte[] open(EncValue value, String aad, Supplier<String> path) {
         try {
-            return init(decryptor(), Cipher.DECRYPT_MODE, value.iv(), aad).doFinal(sealed);
+            return init(decryptor(), Cipher.DECRYPT_MODE, value.ivView(), aad).doFinal(value.sealed());
         } catch (AEADBadTagException e) {
             throw new TamperedValueException(
-                    "value at '" + path
+                    "value at '" + path.get()
                             + "' failed authentication: it was changed, moved to another key, or the data key is wrong",
                     e);
         } catch (GeneralSecurityException e) {
-            throw new TamperedValueException("value at '" + path + "' cannot be decrypted: " + e.getMessage(), e);
+            throw new TamperedValueException("value at '" + path.get() + "' cannot be decrypted: " + e.getMessage(), e);
         }
+    }
+
+    private Map<StashKey, byte[]> stash() {
+        for (int i = 0; i < pendingKeys.size(); i++) {
+            stash.put(pendingKeys.get(i), pendingIvs.get(i));
+        }
+        pendingKeys.clear();
+        pendingIvs.clear();
+        return stash;
     }
 
     private Cipher decryptor() throws GeneralSecurityException {
@@ -147,6 +196,8 @@ public final class ValueCipher implements AutoCloseable {
     public void close() {
         Arrays.fill(key, (byte) 0);
         stash.clear();
+        pendingKeys.clear();
+        pendingIvs.clear();
     }
 
     @Override

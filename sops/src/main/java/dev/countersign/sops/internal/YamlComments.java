@@ -22,15 +22,15 @@ final class YamlComments {
             List<NodeTuple> tuples = mapping.getValue();
             for (int i = 0; i < tuples.size(); i++) {
                 relocate(tuples.get(i).getValueNode());
-                if (i > 0) {
-                    Node key = tuples.get(i).getKeyNode();
+                Node key = tuples.get(i).getKeyNode();
+                if (i > 0 && hasAny(key.getBlockComments())) {
                     key.setBlockComments(moveDeeper(
                             key.getBlockComments(),
                             column(key),
                             tuples.get(i - 1).getValueNode()));
                 }
             }
-            if (!tuples.isEmpty()) {
+            if (!tuples.isEmpty() && hasAny(mapping.getEndComments())) {
                 mapping.setEndComments(moveDeeper(
                         mapping.getEndComments(),
                         column(mapping),
@@ -40,13 +40,17 @@ final class YamlComments {
             List<Node> elements = sequence.getValue();
             for (int i = 0; i < elements.size(); i++) {
                 relocate(elements.get(i));
-                if (i > 0) {
-                    Node element = elements.get(i);
+                Node element = elements.get(i);
+                if (i > 0 && hasAny(element.getBlockComments())) {
                     element.setBlockComments(
                             moveDeeper(element.getBlockComments(), column(sequence), elements.get(i - 1)));
                 }
             }
         }
+    }
+
+    private static boolean hasAny(@Nullable List<CommentLine> comments) {
+        return comments != null && !comments.isEmpty();
     }
 
     private static @Nullable List<CommentLine> moveDeeper(

@@ -17,9 +17,16 @@ final class YamlScalars {
     private static final Pattern INT =
             Pattern.compile("[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)");
 
+    // The first characters of every null, bool, special float, number and time form: a plain scalar
+    // starting with anything else is a string.
+    private static final String NOT_WORD_STARTS = "~nNtTfF.+-0123456789";
+
     private YamlScalars() {}
 
     static Node resolvePlain(String text, String where) {
+        if (!text.isEmpty() && NOT_WORD_STARTS.indexOf(text.charAt(0)) < 0) {
+            return Scalar.str(text);
+        }
         if (NULLS.contains(text)) {
             return NullNode.INSTANCE;
         }

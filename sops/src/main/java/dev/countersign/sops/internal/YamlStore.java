@@ -28,6 +28,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * resolved like yaml.v3. Writing uses {@link YamlWriter}.
  */
 final class YamlStore implements Store {
+    private static final NullOnlySchema SCHEMA = new NullOnlySchema();
+
     private final YamlWriter writer = new YamlWriter();
 
     @Override
@@ -37,6 +39,7 @@ final class YamlStore implements Store {
                 .setParseComments(true)
                 .setAllowDuplicateKeys(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
+                .setSchema(SCHEMA)
                 .build();
         List<MapNode> documents = new ArrayList<>();
         try {

@@ -1,8 +1,5 @@
 package dev.countersign.sops.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
@@ -35,7 +32,7 @@ final class YamlWriter {
         boolean inline = firstInline;
         for (Item item : map.items()) {
             if (!inline) {
-                out.append(" ".repeat(column));
+                indent(column, out);
             }
             inline = false;
             if (item instanceof Comment comment) {
@@ -77,7 +74,7 @@ final class YamlWriter {
         boolean inline = firstInline;
         for (Node element : list.elements()) {
             if (!inline) {
-                out.append(" ".repeat(dash));
+                indent(dash, out);
             }
             inline = false;
             element(element, dash, out);
@@ -123,13 +120,8 @@ final class YamlWriter {
     }
 
     private void string(Scalar scalar, int blockIndent, StringBuilder out) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(ByteBuffer.wrap(scalar.bytes()))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = scalar.utf8Text();
+        if (text == null) {
             out.append("!!binary ")
                     .append(Base64.getEncoder().encodeToString(scalar.bytes()))
                     .append('\n');
@@ -167,9 +159,16 @@ final class YamlWriter {
         out.append(chomp).append('\n');
         for (String line : body.split("\n", -1)) {
             if (!line.isEmpty()) {
-                out.append(" ".repeat(indent)).append(line);
+                indent(indent, out);
+                out.append(line);
             }
             out.append('\n');
+        }
+    }
+
+    private static void indent(int spaces, StringBuilder out) {
+        for (int i = 0; i < spaces; i++) {
+            out.append(' ');
         }
     }
 
