@@ -294,6 +294,30 @@ public final class Dag<N> {
         return Pictures.mermaid(labels(label), graph, layering);
     }
 
+    /**
+     * Draws the graph as an SVG picture, labelling each node by its {@code toString()}.
+     *
+     * @return the SVG document; see {@link #toSvg(Function)}
+     */
+    public String toSvg() {
+        return toSvg(String::valueOf);
+    }
+
+    /**
+     * Draws the graph as a standalone SVG picture: one column per wave titled {@code wave <n>}, wave 0 on
+     * the left, a box per node in tie-break order, and an arrow from each dependent to its dependency.
+     * Nodes are groups {@code <g class="node" id="n<index>">}, waves {@code <g class="wave"
+     * id="wave<n>">}, so a page can style them. The text depends only on the graph, the tie-break and the
+     * labels (integer coordinates from the label lengths, no fonts measured); labels are XML-escaped, so
+     * the picture can be embedded in an HTML page as it is.
+     *
+     * @param label names a node in the picture
+     * @return the SVG document
+     */
+    public String toSvg(Function<? super N, String> label) {
+        return Svg.draw(labels(label), graph, layering);
+    }
+
     /** Returns a summary such as {@code Dag[nodes=3, edges=2, waves=3]}. */
     @Override
     public String toString() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Runs the examples of {@code docs/dag.md} and checks the page still shows exactly this code. */
 class DagDocsTest {
     private static final Path PAGE = Path.of("..", "docs", "dag.md");
+    private static final Path SVG_PICTURE = Path.of("..", "docs", "images", "dag-example.svg");
     private static final Path THIS_FILE =
             Path.of("src", "test", "java", "dev", "countersign", "dag", "DagDocsTest.java");
 
@@ -104,6 +105,7 @@ class DagDocsTest {
         void pictures() throws IOException {
             assertThat(stack.toDot()).isEqualTo(fenced("dot").get(0));
             assertThat(stack.toMermaid()).isEqualTo(fenced("mermaid").get(0));
+            assertThat(stack.toSvg()).isEqualTo(Files.readString(SVG_PICTURE));
         }
     }
 
