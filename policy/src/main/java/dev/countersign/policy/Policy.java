@@ -156,6 +156,24 @@ public final class Policy {
     }
 
     /**
+     * The principals the policy names: every member of a group and every principal a binding names
+     * exactly ({@code human:alice}, not the pattern {@code human:*}). A host can offer them on a login
+     * form or check that its users are known; the policy grants nothing to anyone it does not name or
+     * match.
+     *
+     * @return the named principals, each acting for itself, sorted by {@link Principal#name()}
+     */
+    public List<Principal> principals() {
+        Set<String> names = new TreeSet<>();
+        groups.values().forEach(names::addAll);
+        bindings.stream()
+                .map(Binding::principal)
+                .filter(name -> name != null && !name.endsWith(":" + Binding.ANY))
+                .forEach(names::add);
+        return names.stream().map(Principal::parse).toList();
+    }
+
+    /**
      * The roles that grant an action.
      *
      * @param action the action

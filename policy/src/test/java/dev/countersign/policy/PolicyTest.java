@@ -74,6 +74,18 @@ class PolicyTest {
         }
 
         @Test
+        void namesGroupMembersAndExactlyBoundPrincipalsButNoPattern() {
+            Policy sample = Policy.read(Path.of("..", "samples", "demo", "policy.yaml"));
+
+            assertThat(sample.principals())
+                    .extracting(Principal::name)
+                    .containsExactly(
+                            "agent:builder", "human:alice", "human:bob", "human:carol", "human:dave", "service:ci");
+            assertThat(sample.principals())
+                    .allSatisfy(p -> assertThat(p.onBehalfOf()).isNull());
+        }
+
+        @Test
         void readsAPolicyFileFromDisk(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("policy.yaml");
             Files.writeString(file, Fixtures.POLICY);

@@ -106,6 +106,16 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
     }
 
     /**
+     * Returns the variables referenced at secret places (a component's {@code secrets} pointers, the data
+     * of a Kubernetes {@code Secret}): their values are secret too, and come from a secrets file.
+     *
+     * @return the variable names, in document order, without repeats
+     */
+    public List<String> secretVariables() {
+        return Secrets.variables(this);
+    }
+
+    /**
      * Returns a copy with other components and the same name and variables.
      *
      * @param replacement the new components

@@ -240,6 +240,14 @@ class StackTest {
         }
 
         @Test
+        void namesTheVariablesUsedAtSecretPlaces() {
+            assertThat(Samples.monitoring().secretVariables())
+                    .containsExactlyInAnyOrder("cloudflare_api_token", "grafana_admin_password");
+            assertThat(stack(Map.of(), helm("api", Map.of("host", "${domain}"))).secretVariables())
+                    .isEmpty();
+        }
+
+        @Test
         void neverShowsValuesInToString() {
             RenderedStack rendered = Samples.monitoring().render(Samples.production(), Samples.SECRETS);
 
