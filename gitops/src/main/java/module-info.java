@@ -4,7 +4,10 @@ module dev.countersign.gitops {
     requires transitive dev.countersign.policy;
     requires transitive dev.countersign.stack;
     requires dev.countersign.dag;
+    requires dev.countersign.sops;
+    requires org.snakeyaml.engine;
     requires org.eclipse.jgit;
+    requires org.bouncycastle.pg;
     requires tools.jackson.core;
     requires tools.jackson.databind;
 

@@ -5,6 +5,9 @@ import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.PolicyAuthority;
 import dev.countersign.gitops.internal.ProposalRecord;
+import dev.countersign.gitops.internal.RemoteConfigs;
+import dev.countersign.gitops.internal.RemoteSync;
+import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.gitops.internal.Verifier;
 import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
@@ -16,9 +19,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,16 +30,21 @@ import org.jspecify.annotations.Nullable;
  * own branch. Hand an agent a {@link #proposer(Principal) proposer}, a human a {@link #reviewer(Principal)
  * reviewer}.
  *
- * <p>Thread-safe; several processes may share one repository (compare-and-swap on refs plus a lock file).
- * Closing releases the repository's file handles.
+ * <p>Thread-safe; several processes may share one repository (compare-and-swap on refs plus a lock file),
+ * and in remote mode ({@link Builder#remote(String)}) several hosts share one Git server. Closing releases
+ * the repository's file handles.
  */
 public final class GitOpsRepository implements AutoCloseable {
+    private static final int DEFAULT_ATTEMPTS = 100;
+
     private final GitStore git;
     private final Engine engine;
+    private final StackFolder folders;
 
-    private GitOpsRepository(GitStore git, Clock clock, Supplier<String> ids) {
+    private GitOpsRepository(GitStore git, Engine engine, StackFolder folders) {
         this.git = git;
-        this.engine = new Engine(git, PolicyAuthority.source(), clock, ids);
+        this.engine = engine;
+        this.folders = folders;
     }
 
     /**
@@ -58,7 +66,138 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the repository; close it when done
      */
     public static GitOpsRepository open(Path directory, Clock clock, SecureRandom random) {
-        return new GitOpsRepository(GitStore.open(directory), clock, () -> newId(random));
+        return builder(directory).clock(clock).random(random).open();
+    }
+
+    /**
+     * Starts configuring a repository in a directory; the defaults are those of {@link #open(Path)}.
+     *
+     * @param directory the repository's directory
+     * @return a builder; {@link Builder#open()} opens the repository
+     */
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
+    }
+
+    /**
+     * Configures a {@link GitOpsRepository} before it opens. Not thread-safe; use it from one thread and
+     * discard it after {@link #open()}.
+     */
+    public static final class Builder {
+        private final Path directory;
+        private Clock clock = Clock.systemUTC();
+        private SecureRandom random = new SecureRandom();
+        private @Nullable SigningKey signingKey;
+        private @Nullable String remote;
+        private @Nullable RemoteCredentials credentials;
+        private int maxAttempts = DEFAULT_ATTEMPTS;
+
+        private Builder(Path directory) {
+            this.directory = directory;
+        }
+
+        /**
+         * Puts the repository in remote mode: the directory becomes a clone of a Git server shared by several
+         * hosts. Every action fetches, acts, and pushes each ref it changed with the old id it saw (an atomic
+         * compare-and-swap on the server); a rejected push is a lost race, evaluated again from a fresh fetch.
+         * The URL is saved in the directory's Git config ({@code remote "origin"}), so later opens without
+         * this option stay in remote mode.
+         *
+         * @param url the server's URL: {@code file://}, {@code git://}, {@code http(s)://} or {@code ssh://};
+         *     without a password (see {@link #credentials(RemoteCredentials)})
+         * @return this builder
+         */
+        public Builder remote(String url) {
+            this.remote = url;
+            return this;
+        }
+
+        /**
+         * Sets the credentials presented to the remote over http(s).
+         *
+         * @param credentials the user name and password or token
+         * @return this builder
+         */
+        public Builder credentials(RemoteCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * Sets how many times an action is evaluated and pushed in remote mode before it fails with a
+         * {@link LostRaceException}.
+         *
+         * @param attempts at least 1; default 100
+         * @return this builder
+         * @throws IllegalArgumentException if {@code attempts} is below 1
+         */
+        public Builder maxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("invalid maxAttempts " + attempts + ": must be at least 1");
+            }
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Sets the clock of every action (approvals, freeze windows).
+         *
+         * @param clock the clock; default the system UTC clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets the source of proposal ids, and of the data keys, IVs and salts of secrets files.
+         *
+         * @param random the source; default a new {@link SecureRandom}
+         * @return this builder
+         */
+        public Builder random(SecureRandom random) {
+            this.random = random;
+            return this;
+        }
+
+        /**
+         * Signs every commit the repository writes (the root commit, records, reverts, drafts and proposal
+         * metadata) with an OpenPGP key, so that {@code git verify-commit} and verification with trusted
+         * keys accept them.
+         *
+         * @param key the signing key; default none (commits are unsigned)
+         * @return this builder
+         */
+        public Builder signingKey(SigningKey key) {
+            this.signingKey = key;
+            return this;
+        }
+
+        /**
+         * Opens (or creates, empty) the repository, then repairs what a writer killed mid-action left
+         * behind (see {@code docs/operations.md}). In remote mode it first fetches the server's state,
+         * joining a repository another host initialized.
+         *
+         * @return the repository; close it when done
+         * @throws GitOpsException if the remote cannot be reached, or differs from the one saved
+         */
+        public GitOpsRepository open() {
+            SecureRandom ids = random;
+            GitStore git = GitStore.open(directory, signingKey == null ? null : signingKey.signer());
+            try {
+                Optional<String> url = RemoteConfigs.settle(git, remote);
+                RemoteSync sync = url.map(u -> new RemoteSync(git, u, credentials, maxAttempts, ids.nextLong()))
+                        .orElse(null);
+                Engine engine = new Engine(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
+                engine.recover();
+                url.ifPresent(u -> RemoteConfigs.save(git, u));
+                return new GitOpsRepository(git, engine, new StackFolder(git, clock, ids));
+            } catch (RuntimeException e) {
+                git.close();
+                throw e;
+            }
+        }
     }
 
     private static String newId(SecureRandom random) {
@@ -120,13 +259,38 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
+     * Tells whether {@code main} exists: the repository was initialized, here or, in remote mode, by
+     * another host.
+     *
+     * @return true once initialized
+     */
+    public boolean isInitialized() {
+        engine.refresh();
+        return git.resolve(dev.countersign.gitops.internal.Refs.MAIN).isPresent();
+    }
+
+    /**
+     * Returns the policy in force: the one recorded on {@code main} now. A host reads it to know the
+     * principals and the rules; every action reads it again, so a policy changed since does apply.
+     *
+     * @return the policy of {@code main}'s head
+     * @throws GitOpsException if the repository is not initialized
+     */
+    public Policy policy() {
+        engine.refresh();
+        return Policy.parse(git.read(engine.mainHead(), Layout.POLICY)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new GitOpsException("main has no " + Layout.POLICY)));
+    }
+
+    /**
      * Returns the handle of a principal who proposes: propose, revise, withdraw and read, nothing else.
      *
      * @param principal the proposer, typically an agent acting on behalf of a human
      * @return the handle
      */
     public Proposer proposer(Principal principal) {
-        return new Proposer(this, engine, principal);
+        return new Proposer(this, engine, folders, principal);
     }
 
     /**
@@ -189,7 +353,26 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the verification, with every commit that did not come through the contract
      */
     public Verification verify(@Nullable String checkpoint) {
+        engine.refresh();
         return new Verifier(git, PolicyAuthority.source()).verify(checkpoint);
+    }
+
+    /**
+     * Verifies {@code main} offline with options: from a checkpoint commit or a checkpoint file, and
+     * requiring signatures by trusted keys. With a checkpoint file, a clean run advances the file to the
+     * head; a checkpoint that is no longer on {@code main} (history rewritten) is a finding and leaves the
+     * file alone.
+     *
+     * @param options where to start and what to require
+     * @return the verification, with every commit that did not come through the contract
+     * @throws GitOpsException if the checkpoint names nothing, or the checkpoint file cannot be read,
+     *     holds no commit id, or cannot be written
+     */
+    public Verification verifyWith(VerifyOptions options) {
+        Verifier verifier = new Verifier(git, PolicyAuthority.source());
+        var keys = options.trustedKeys() == null ? null : options.trustedKeys().keyring();
+        Path file = options.checkpointFile();
+        return file == null ? verifier.verify(options.checkpoint(), keys) : verifier.verify(file, keys);
     }
 
     /**
@@ -209,6 +392,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the recorded changes (the root commit included)
      */
     public List<RecordedChange> log() {
+        engine.refresh();
         return git.resolve(dev.countersign.gitops.internal.Refs.MAIN)
                 .map(head -> git.firstParentLine(head, null).stream()
                         .map(RecordedChange::of)

@@ -1,11 +1,12 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Engine;
-import dev.countersign.gitops.internal.StackLayout;
+import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
 import java.util.List;
 import java.util.SortedMap;
+import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,11 +16,13 @@ import org.jspecify.annotations.Nullable;
 public final class Proposer {
     private final GitOpsRepository repository;
     private final Engine engine;
+    private final StackFolder folders;
     private final Principal principal;
 
-    Proposer(GitOpsRepository repository, Engine engine, Principal principal) {
+    Proposer(GitOpsRepository repository, Engine engine, StackFolder folders, Principal principal) {
         this.repository = repository;
         this.engine = engine;
+        this.folders = folders;
         this.principal = principal;
     }
 
@@ -33,7 +36,8 @@ public final class Proposer {
     }
 
     /**
-     * Proposes a new version of a stack for an environment, based on what {@code main} records now.
+     * Proposes a new version of a stack for an environment, based on what {@code main} records now. The
+     * recorded secrets of the stack, if any, are kept as they are.
      *
      * @param environment the environment
      * @param stack the complete new version of the stack
@@ -42,28 +46,87 @@ public final class Proposer {
      * @return the proposal, in state {@link ProposalState#PROPOSED}
      * @throws ActionDeniedException if policy denies the proposal, naming the rule
      * @throws InvalidProposalException if a name could escape its folder or nothing changes
-     * @throws dev.countersign.stack.StackException if the stack does not render for the environment
+     * @throws dev.countersign.stack.StackException if the stack does not render for the environment, for
+     *     example a secret variable without a recorded value
      */
     public Proposal propose(String environment, Stack stack, String rationale, List<String> evidence) {
-        SortedMap<String, byte[]> files =
-                StackLayout.files(stack, StackLayout.environment(engine.git(), engine.mainHead(), environment));
+        return proposeDraft(environment, stack, null, rationale, evidence);
+    }
+
+    /**
+     * Proposes a new version of a stack with its secrets: they replace the recorded secrets of the stack and
+     * are sops-encrypted to the recipients of the repository's {@code .sops.yaml} before anything is written.
+     * Only a human acting for itself supplies secrets.
+     *
+     * @param environment the environment
+     * @param stack the complete new version of the stack
+     * @param secrets every secret variable of the stack with its value; empty removes the secrets file
+     * @param rationale why the change is needed
+     * @param evidence links or notes backing the rationale
+     * @return the proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException with rule {@code secrets-from-humans} if this principal is an agent, a
+     *     service or acts on behalf of someone; or if policy denies the proposal
+     * @throws InvalidProposalException if a secret is not used at a secret place of the stack
+     * @throws NoSecretRecipientsException if the repository names no recipients for the secrets file
+     */
+    public Proposal propose(String environment, Stack stack, Secrets secrets, String rationale, List<String> evidence) {
+        requireHuman("propose", secrets);
+        return proposeDraft(environment, stack, secrets, rationale, evidence);
+    }
+
+    private Proposal proposeDraft(
+            String environment, Stack stack, @Nullable Secrets secrets, String rationale, List<String> evidence) {
+        engine.refresh();
+        ObjectId head = engine.mainHead();
+        SortedMap<String, byte[]> files = folders.files(head, head, environment, stack, secrets);
         return Views.proposal(engine.propose(new Engine.Draft(
                 principal.name(), delegator(), environment, stack.name(), files, rationale, evidence, null)));
     }
 
     /**
      * Revises a proposal: the new version becomes a new proposal revision; the old one is superseded and
-     * its approvals are void.
+     * its approvals are void. The secrets of the revised draft are kept as they are.
      *
      * @param id the proposal to revise; must be this principal's
      * @param stack the complete new version of the stack
      * @return the new revision
      */
     public Proposal revise(String id, Stack stack) {
-        Proposal old = repository.proposal(id);
-        SortedMap<String, byte[]> files =
-                StackLayout.files(stack, StackLayout.environment(engine.git(), engine.mainHead(), old.environment()));
+        return reviseDraft(id, stack, null);
+    }
+
+    /**
+     * Revises a proposal with new secrets, which replace those of the revised draft (see
+     * {@link #propose(String, Stack, Secrets, String, List)}).
+     *
+     * @param id the proposal to revise; must be this principal's
+     * @param stack the complete new version of the stack
+     * @param secrets every secret variable of the stack with its value
+     * @return the new revision
+     * @throws ActionDeniedException with rule {@code secrets-from-humans} unless this principal is a human
+     *     acting for itself
+     */
+    public Proposal revise(String id, Stack stack, Secrets secrets) {
+        requireHuman("revise", secrets);
+        return reviseDraft(id, stack, secrets);
+    }
+
+    private Proposal reviseDraft(String id, Stack stack, @Nullable Secrets secrets) {
+        Proposal old = repository.proposal(id); // reading it refreshes from the remote
+        SortedMap<String, byte[]> files = folders.files(
+                engine.mainHead(), ObjectId.fromString(old.draftCommit()), old.environment(), stack, secrets);
         return Views.proposal(engine.revise(id, principal.name(), files));
+    }
+
+    private void requireHuman(String action, Secrets secrets) {
+        if (principal.kind() != Principal.Kind.HUMAN || principal.onBehalfOf() != null) {
+            throw new ActionDeniedException(
+                    action,
+                    principal.name(),
+                    "secrets-from-humans",
+                    principal.name() + " supplied secrets " + secrets.names()
+                            + ", but secret values come only from a human acting for itself");
+        }
     }
 
     /**

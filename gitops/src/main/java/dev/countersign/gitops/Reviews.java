@@ -2,7 +2,9 @@ package dev.countersign.gitops;
 
 import dev.countersign.dag.Dag;
 import dev.countersign.dag.DagBuilder;
+import dev.countersign.gitops.internal.Fingerprints;
 import dev.countersign.gitops.internal.GitStore;
+import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.ProposalRecord;
 import dev.countersign.gitops.internal.StackLayout;
 import dev.countersign.stack.Component;
@@ -10,6 +12,7 @@ import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackDiff;
 import dev.countersign.stack.ValueChange;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,15 +30,41 @@ final class Reviews {
         Stack after = StackLayout.stack(git, draft, r.environment(), r.stack()).orElse(empty);
         Environment environment = StackLayout.environment(git, base, r.environment());
         StackDiff diff = StackDiff.between(before, after);
+        Dag<String> plan = graph(after);
         return new Review(
                 proposal,
                 diff,
-                graph(after).waves(),
+                plan.waves(),
+                dependencies(plan),
                 blastRadius(before, diff),
                 after.components().isEmpty()
                         ? List.of()
-                        : after.render(environment).uses(),
-                secrets(after, diff));
+                        : after.render(
+                                        environment,
+                                        StackLayout.placeholders(
+                                                StackLayout.secretNames(git, draft, r.environment(), r.stack())))
+                                .uses(),
+                secrets(after, diff),
+                secretValues(
+                        fingerprints(git, base, r.environment(), r.stack()),
+                        fingerprints(git, draft, r.environment(), r.stack())));
+    }
+
+    private static Map<String, String> fingerprints(GitStore git, ObjectId commit, String environment, String stack) {
+        return git.read(commit, Layout.fileIn(Layout.stackFolder(environment, stack), StackLayout.FINGERPRINTS))
+                .<Map<String, String>>map(Fingerprints::read)
+                .orElse(Map.of());
+    }
+
+    private static Map<String, String> secretValues(Map<String, String> before, Map<String, String> after) {
+        Map<String, String> statuses = new TreeMap<>();
+        before.keySet().stream()
+                .filter(name -> !after.containsKey(name))
+                .forEach(name -> statuses.put(name, "removed"));
+        after.forEach((name, fingerprint) -> statuses.put(
+                name,
+                !before.containsKey(name) ? "added" : before.get(name).equals(fingerprint) ? "unchanged" : "changed"));
+        return statuses;
     }
 
     private static Dag<String> graph(Stack stack) {
@@ -45,6 +74,12 @@ final class Reviews {
             component.dependsOn().forEach(dependency -> builder.dependsOn(component.name(), dependency));
         }
         return builder.build();
+    }
+
+    private static Map<String, List<String>> dependencies(Dag<String> plan) {
+        Map<String, List<String>> dependencies = new LinkedHashMap<>();
+        plan.order().forEach(name -> dependencies.put(name, List.copyOf(plan.directDependenciesOf(name))));
+        return dependencies;
     }
 
     private static Map<String, List<String>> blastRadius(Stack before, StackDiff diff) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,28 @@ class GitOpsRepositoryTest {
     }
 
     @Nested
+    class ReadingThePolicy {
+        @Test
+        void returnsThePolicyRecordedOnMain() {
+            GitOpsRepository repo = open();
+
+            assertThat(repo.policy().hash())
+                    .isEqualTo(
+                            dev.countersign.policy.Policy.parse(Samples.POLICY).hash());
+            assertThat(repo.policy().principals()).isNotEmpty();
+        }
+
+        @Test
+        void refusesBeforeTheRepositoryIsInitialized() {
+            repository = GitOpsRepository.open(directory);
+
+            assertThatThrownBy(repository::policy)
+                    .isInstanceOf(GitOpsException.class)
+                    .hasMessageContaining("initialize it first");
+        }
+    }
+
+    @Nested
     class Reviewing {
         @Test
         void showsDiffWavesVariablesAndTheBlastRadiusOfARemoval() {
@@ -176,6 +199,8 @@ class GitOpsRepositoryTest {
             Review review = repo.review(p.id());
 
             assertThat(review.waves()).containsExactly(List.of("database"), List.of("api"));
+            assertThat(review.dependencies())
+                    .containsExactly(Map.entry("database", List.of()), Map.entry("api", List.of("database")));
             assertThat(review.variables())
                     .extracting(use -> use.variable() + "<-" + use.source().label())
                     .contains("replicas<-environment", "domain<-environment");

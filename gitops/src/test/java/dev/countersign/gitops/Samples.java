@@ -130,4 +130,27 @@ final class Samples {
                              namespace: web, values: {replicas: 1}}
                 """, "web.yaml");
     }
+
+    /** A stack with two secret variables: a Kubernetes Secret's token and a Helm admin password. */
+    static Stack secured(String tokenValue, String version) {
+        return StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: secured}
+                spec:
+                  components:
+                    - name: token
+                      manifests:
+                        - apiVersion: v1
+                          kind: Secret
+                          metadata: {name: api-token, namespace: secured}
+                          type: Opaque
+                          stringData: {token: "%s"}
+                    - name: admin
+                      dependsOn: [token]
+                      helm: {repository: https://charts.example.com, chart: admin, version: %s,
+                             namespace: secured, values: {password: "${admin_password}", host: "admin.${domain}"}}
+                      secrets: [/password]
+                """.formatted(tokenValue, version), "secured.yaml");
+    }
 }

@@ -81,6 +81,7 @@ final class CommitCheck {
             return;
         }
         checkPaths(parent, folder);
+        checkSecrets(parent, folder);
         checkContentHash(folder);
         checkAuthor();
         List<String> approvers = trailers.all(Trailers.APPROVED_BY);
@@ -96,6 +97,20 @@ final class CommitCheck {
         if (!outside.isEmpty()) {
             add("outside-stack-folder", "changes " + outside + " outside its stack folder " + folder);
         }
+    }
+
+    private void checkSecrets(ObjectId parent, String folder) {
+        java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+        git.read(commit.id(), folder + "/" + StackLayout.SECRETS)
+                .ifPresent(content -> files.put(folder + "/" + StackLayout.SECRETS, content));
+        SecretRules.broken(
+                        folder,
+                        git.changedPaths(parent, commit.id()),
+                        files,
+                        value(Trailers.PROPOSED_BY),
+                        trailers.single(Trailers.ON_BEHALF_OF).orElse(null),
+                        trailers.single(Trailers.REVERTS).isPresent())
+                .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
     }
 
     private void checkContentHash(String folder) {

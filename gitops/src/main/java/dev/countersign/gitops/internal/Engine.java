@@ -37,6 +37,7 @@ public final class Engine {
     private final Authority.Source authorities;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final @Nullable RemoteSync remote;
 
     /**
      * Creates an engine.
@@ -47,12 +48,67 @@ public final class Engine {
      * @param ids new proposal ids
      */
     public Engine(GitStore git, Authority.Source authorities, Clock clock, Supplier<String> ids) {
+        this(git, authorities, clock, ids, null);
+    }
+
+    /**
+     * Creates an engine that keeps the repository in step with a remote: every write fetches, acts and
+     * pushes with compare-and-swap, retrying lost races.
+     *
+     * @param git the repository, a clone of the remote
+     * @param authorities the policy in force at a commit
+     * @param clock the time of actions
+     * @param ids new proposal ids
+     * @param remote the remote, or null for a local-only repository
+     */
+    public Engine(
+            GitStore git,
+            Authority.Source authorities,
+            Clock clock,
+            Supplier<String> ids,
+            @Nullable RemoteSync remote) {
         this.git = git;
         this.store = new ProposalStore(git);
         this.lock = new RepositoryLock(git.gitDirectory());
         this.authorities = authorities;
         this.clock = clock;
         this.ids = ids;
+        this.remote = remote;
+    }
+
+    private <T> T writing(Supplier<T> action) {
+        RemoteSync sync = remote;
+        return lock.holding(() -> sync == null ? action.get() : sync.transact(action));
+    }
+
+    /**
+     * Brings the local repository up to date with the remote before a read; nothing in local mode.
+     *
+     * @throws GitOpsException if the remote cannot be reached
+     */
+    public void refresh() {
+        RemoteSync sync = remote;
+        if (sync != null) {
+            lock.holding(() -> {
+                sync.fetch();
+                return sync;
+            });
+        }
+    }
+
+    /**
+     * Repairs what a crashed writer left behind, as every open does: stale ref lock files are removed, an
+     * interrupted proposal is rolled back and an interrupted record or revision is completed.
+     *
+     * @return how many proposals were repaired
+     */
+    public int recover() {
+        RemoteSync sync = remote;
+        return lock.holding(() -> {
+            Recovery.clearStaleLocks(git.gitDirectory());
+            Supplier<Integer> repair = () -> new Recovery(this, git, clock).run();
+            return sync == null ? repair.get() : sync.transact(repair);
+        });
     }
 
     /**
@@ -95,7 +151,7 @@ public final class Engine {
      * @throws GitOpsException if the main line already exists
      */
     public String initialize(SortedMap<String, byte[]> files, String principal) {
-        return lock.holding(() -> {
+        return writing(() -> {
             files.keySet().forEach(Layout::requireConfigPath);
             Instant now = clock.instant();
             ObjectId tree = git.writeTree(null, new java.util.TreeMap<String, byte @Nullable []>(files));
@@ -119,6 +175,7 @@ public final class Engine {
      * @throws UnknownProposalException if there is no such proposal
      */
     public ProposalRecord get(String id) {
+        refresh();
         return load(id).record();
     }
 
@@ -128,6 +185,7 @@ public final class Engine {
      * @return the metadata, sorted by id
      */
     public List<ProposalRecord> list() {
+        refresh();
         return store.all();
     }
 
@@ -139,7 +197,7 @@ public final class Engine {
      * @throws ActionDeniedException if policy denies the proposal
      */
     public ProposalRecord propose(Draft draft) {
-        return lock.holding(() -> create(draft, null));
+        return writing(() -> create(draft, null));
     }
 
     /**
@@ -152,7 +210,7 @@ public final class Engine {
      * @return the new revision
      */
     public ProposalRecord revise(String id, String principal, SortedMap<String, byte[]> files) {
-        return lock.holding(() -> {
+        return writing(() -> {
             Stored old = load(id);
             ProposalRecord r = old.record();
             r.state().next(ProposalEvent.REVISE, Verdict.ALLOW);
@@ -180,7 +238,7 @@ public final class Engine {
      * @return the withdrawn proposal
      */
     public ProposalRecord withdraw(String id, String principal) {
-        return lock.holding(() -> {
+        return writing(() -> {
             Stored stored = load(id);
             requireProposer(stored.record(), principal, "withdraw");
             return decideAndWrite(stored, ProposalEvent.WITHDRAW, Action.WITHDRAW, principal, "");
@@ -196,7 +254,7 @@ public final class Engine {
      * @return the rejected proposal
      */
     public ProposalRecord reject(String id, String principal, String reason) {
-        return lock.holding(() -> decideAndWrite(load(id), ProposalEvent.REJECT, Action.REJECT, principal, reason));
+        return writing(() -> decideAndWrite(load(id), ProposalEvent.REJECT, Action.REJECT, principal, reason));
     }
 
     /**
@@ -208,8 +266,10 @@ public final class Engine {
      * @throws ActionDeniedException if the approver may not approve it
      */
     public ProposalRecord approve(String id, String principal) {
-        ProposalRecord approved = lock.holding(() -> approveLocked(id, principal));
-        return approved.state() == ProposalState.APPROVED ? record(id) : approved;
+        return writing(() -> {
+            ProposalRecord approved = approveLocked(id, principal);
+            return approved.state() == ProposalState.APPROVED ? new Recording(this, git, clock).record(id) : approved;
+        });
     }
 
     /**
@@ -219,7 +279,7 @@ public final class Engine {
      * @return the proposal: recorded, still approved (policy holds it, e.g. a freeze) or conflicted
      */
     public ProposalRecord record(String id) {
-        return lock.holding(() -> new Recording(this, git, clock).record(id));
+        return writing(() -> new Recording(this, git, clock).record(id));
     }
 
     /**
@@ -234,7 +294,7 @@ public final class Engine {
      */
     public ProposalRecord proposeRevert(
             String commit, String principal, @Nullable String onBehalfOf, String rationale) {
-        return lock.holding(() -> {
+        return writing(() -> {
             ObjectId head = mainHead();
             CommitInfo target = git.resolveRevision(commit)
                     .filter(id -> git.firstParentLine(head, null).stream().anyMatch(c -> c.id().equals(id)))
@@ -272,6 +332,11 @@ public final class Engine {
         if (changed.isEmpty()) {
             throw new InvalidProposalException(
                     "proposal for " + folder + " changes nothing: its content equals the recorded one");
+        }
+        Optional<Ruling> secrets = SecretRules.broken(
+                folder, changed, files, draft.principal(), draft.onBehalfOf(), draft.reverts() != null);
+        if (secrets.isPresent()) {
+            throw denied("propose", draft.principal(), secrets.get());
         }
         Instant now = clock.instant();
         String id = ids.get();

@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.GpgSignature;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -33,10 +34,12 @@ import org.jspecify.annotations.Nullable;
 public final class GitStore implements AutoCloseable {
     private final Repository repository;
     private final Path directory;
+    private final @Nullable CommitSigner signer;
 
-    private GitStore(Repository repository, Path directory) {
+    private GitStore(Repository repository, Path directory, @Nullable CommitSigner signer) {
         this.repository = repository;
         this.directory = directory;
+        this.signer = signer;
     }
 
     /**
@@ -46,6 +49,18 @@ public final class GitStore implements AutoCloseable {
      * @return the opened store; close it when done
      */
     public static GitStore open(Path directory) {
+        return open(directory, null);
+    }
+
+    /**
+     * Opens the repository in a directory, creating an empty bare one if there is none, signing every commit
+     * it writes.
+     *
+     * @param directory a bare repository, a work tree with {@code .git}, or an empty or missing folder
+     * @param signer signs every commit written, or null to write unsigned commits
+     * @return the opened store; close it when done
+     */
+    public static GitStore open(Path directory, @Nullable CommitSigner signer) {
         try {
             Path gitDir = directory.resolve(".git").toFile().isDirectory() ? directory.resolve(".git") : directory;
             Repository repository = new FileRepositoryBuilder()
@@ -56,7 +71,7 @@ public final class GitStore implements AutoCloseable {
                 repository.create(true);
                 repository.updateRef(Constants.HEAD).link(Refs.MAIN);
             }
-            return new GitStore(repository, gitDir);
+            return new GitStore(repository, gitDir, signer);
         } catch (IOException e) {
             throw new GitOpsException("cannot open Git repository at " + directory, e);
         }
@@ -69,6 +84,10 @@ public final class GitStore implements AutoCloseable {
      */
     public Path gitDirectory() {
         return directory;
+    }
+
+    Repository repository() {
+        return repository;
     }
 
     /**
@@ -133,7 +152,7 @@ public final class GitStore implements AutoCloseable {
      * @param author who wrote the change
      * @param committer who recorded it
      * @param message the full message, trailers included
-     * @return the new commit
+     * @return the new commit, signed when the store has a signer
      */
     public ObjectId commit(
             ObjectId tree, List<ObjectId> parents, PersonIdent author, PersonIdent committer, String message) {
@@ -144,12 +163,25 @@ public final class GitStore implements AutoCloseable {
         builder.setCommitter(committer);
         builder.setMessage(message);
         return io(() -> {
+            if (signer != null) {
+                builder.setGpgSignature(new GpgSignature(signer.sign(builder.build(), committer.getWhenAsInstant())));
+            }
             try (ObjectInserter inserter = repository.newObjectInserter()) {
                 ObjectId id = inserter.insert(builder);
                 inserter.flush();
                 return id;
             }
         });
+    }
+
+    /**
+     * Reads a commit object's raw bytes, as {@code git cat-file commit} prints them.
+     *
+     * @param commit the commit
+     * @return its bytes, headers (a signature included) and message
+     */
+    public byte[] rawCommit(ObjectId commit) {
+        return io(() -> repository.open(commit, Constants.OBJ_COMMIT).getCachedBytes());
     }
 
     /**

@@ -70,13 +70,24 @@ final class Recording {
         ObjectId base = ObjectId.fromString(r.baseCommit());
         String folder = Layout.stackFolder(r.environment(), r.stack());
         if (!head.equals(base) && overlaps(base, head, folder)) {
-            return finish(stored, decided.withState(ProposalState.CONFLICTED), "conflicted");
+            return finish(stored, conflicted(r, authority, base, head, folder), "conflicted");
         }
         ObjectId commit = commit(r, head, approvers, authority, ruling, now);
         if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + r.id())) {
             return null;
         }
         return finish(stored, decided.recordedAs(commit.name()), "recorded as " + commit.name());
+    }
+
+    private ProposalRecord conflicted(
+            ProposalRecord r, Authority authority, ObjectId base, ObjectId head, String folder) {
+        Ruling conflict = new Ruling(
+                Verdict.ALLOW,
+                "no-overlap",
+                "main moved from " + base.name() + " to " + head.name() + " and changed " + folder
+                        + ": the change needs a new proposal and a new review");
+        return r.with(engine.decision(Action.RECORD, Idents.RECORDER, conflict, authority), null)
+                .withState(ProposalState.CONFLICTED);
     }
 
     private ProposalRecord finish(Stored stored, ProposalRecord next, String event) {

@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Verification;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,18 @@ public final class Verifier {
      * @throws GitOpsException if the repository has no main line or the checkpoint names nothing
      */
     public Verification verify(@Nullable String checkpoint) {
+        return verify(checkpoint, null);
+    }
+
+    /**
+     * Verifies the main line, and with trusted keys also that every checked commit is signed by one of them.
+     *
+     * @param checkpoint a trusted commit (expression) to verify from, or null for the root
+     * @param trusted the keys every checked commit must be signed by, or null to check no signatures
+     * @return the findings
+     * @throws GitOpsException if the repository has no main line or the checkpoint names nothing
+     */
+    public Verification verify(@Nullable String checkpoint, @Nullable OpenPgpKeyring trusted) {
         ObjectId head =
                 git.resolve(Refs.MAIN).orElseThrow(() -> new GitOpsException("repository has no main line to verify"));
         ObjectId stop = checkpoint == null ? null : resolve(checkpoint);
@@ -55,6 +68,11 @@ public final class Verifier {
         Set<String> seen = new HashSet<>();
         for (CommitInfo commit : line) {
             findings.addAll(new CommitCheck(git, store, authorities, commit).run());
+            if (trusted != null) {
+                new SignatureCheck(trusted)
+                        .check(commit.id().name(), git.rawCommit(commit.id()))
+                        .ifPresent(findings::add);
+            }
             commit.trailers()
                     .single(Trailers.PROPOSAL)
                     .filter(id -> !seen.add(id))
@@ -62,6 +80,44 @@ public final class Verifier {
                             commit.id().name(), "duplicate-record", "proposal " + id + " is recorded twice")));
         }
         return new Verification(head.name(), stop == null ? "" : stop.name(), line.size(), findings);
+    }
+
+    /**
+     * Verifies the main line from the checkpoint a file holds (the root when the file does not exist), and
+     * when there are no findings advances the file to the head, atomically.
+     *
+     * @param file the checkpoint file, kept outside the repository
+     * @param trusted the keys every checked commit must be signed by, or null to check no signatures
+     * @return the findings; a checkpoint that is no longer on main is one, and leaves the file as it was
+     * @throws GitOpsException if the file cannot be read or written, or holds no commit id
+     */
+    public Verification verify(Path file, @Nullable OpenPgpKeyring trusted) {
+        Optional<String> checkpoint = CheckpointFile.read(file);
+        if (checkpoint.isPresent() && !exists(checkpoint.get())) {
+            String head = git.resolve(Refs.MAIN).map(ObjectId::name).orElse("");
+            return new Verification(
+                    head,
+                    checkpoint.get(),
+                    0,
+                    List.of(new Finding(
+                            checkpoint.get(),
+                            "checkpoint-not-ancestor",
+                            "checkpoint " + checkpoint.get() + " from " + file
+                                    + " is not in this repository: history was rewritten")));
+        }
+        Verification verification = verify(checkpoint.orElse(null), trusted);
+        if (verification.isClean()) {
+            CheckpointFile.write(file, verification.head());
+        }
+        return verification;
+    }
+
+    private boolean exists(String commit) {
+        try {
+            return git.resolveRevision(commit).isPresent();
+        } catch (GitOpsException e) {
+            return false;
+        }
     }
 
     private ObjectId resolve(String checkpoint) {

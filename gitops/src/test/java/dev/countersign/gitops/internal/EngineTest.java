@@ -57,6 +57,39 @@ class EngineTest {
         }
 
         @Test
+        void deniesAnAgentsDraftThatChangesSecretsAndAnyPlaintextSecretsFile() {
+            Engine engine = engine("approvals=1");
+            String encrypted = "token: ENC[AES256_GCM,data:AA==,iv:AA==,tag:AA==,type:str]\nsops: {mac: x}\n";
+
+            assertThatThrownBy(() -> engine.propose(new Engine.Draft(
+                            "agent:builder",
+                            "human:dave",
+                            "staging",
+                            "web",
+                            Fixture.files("stack.yaml", "replicas: 2\n", "secrets.sops.yaml", encrypted),
+                            "x",
+                            List.of(),
+                            null)))
+                    .isInstanceOfSatisfying(
+                            ActionDeniedException.class,
+                            e -> assertThat(e.rule()).isEqualTo("secrets-from-humans"));
+            assertThatThrownBy(() -> engine.propose(new Engine.Draft(
+                            "human:bob",
+                            null,
+                            "staging",
+                            "web",
+                            Fixture.files("stack.yaml", "replicas: 2\n", "secrets.sops.yaml", "token: s3cr3t\n"),
+                            "x",
+                            List.of(),
+                            null)))
+                    .isInstanceOfSatisfying(
+                            ActionDeniedException.class,
+                            e -> assertThat(e.rule()).isEqualTo("secrets-encrypted"))
+                    .hasMessageNotContaining("s3cr3t");
+            assertThat(engine.list()).isEmpty();
+        }
+
+        @Test
         void leavesMainUntouched() {
             Engine engine = engine("approvals=1");
             engine.propose(draft("agent:builder", "web", "replicas: 2\n"));

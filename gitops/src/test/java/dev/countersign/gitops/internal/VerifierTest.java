@@ -172,6 +172,32 @@ class VerifierTest {
         }
 
         @Test
+        void flagsAnAgentsCommitThatWritesAPlaintextSecretsFile() {
+            Engine engine = engine("approvals=1");
+            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+            fixture.forge(
+                    "agent:builder",
+                    "environments/staging/web/secrets.sops.yaml",
+                    "token: s3cr3t\n",
+                    trailersOf(p, p.contentHash(), "human:alice"));
+
+            assertThat(rules(verify())).contains("secrets-from-humans").doesNotContain("secrets-encrypted");
+        }
+
+        @Test
+        void flagsAHumansCommitWithAPlaintextSecretsFile() {
+            Engine engine = engine("approvals=1");
+            ProposalRecord p = engine.propose(draft("human:bob", "web", "replicas: 2\n"));
+            fixture.forge(
+                    "human:bob",
+                    "environments/staging/web/secrets.sops.yaml",
+                    "token: s3cr3t\n",
+                    trailersOf(p, p.contentHash(), "human:alice"));
+
+            assertThat(rules(verify())).contains("secrets-encrypted").doesNotContain("secrets-from-humans");
+        }
+
+        @Test
         void flagsACheckpointThatIsNoLongerAnAncestor() {
             Engine engine = engine("approvals=1");
             ObjectId root = fixture.git.resolve(Refs.MAIN).orElseThrow();

@@ -1,0 +1,58 @@
+package dev.countersign.gitops;
+
+import dev.countersign.gitops.internal.CommitSigner;
+import dev.countersign.gitops.internal.OpenPgpSigner;
+
+/**
+ * An OpenPGP secret key, unlocked, that signs the commits a {@link GitOpsRepository} writes, so that {@code
+ * git verify-commit} and {@link GitOpsRepository#verifyWith(VerifyOptions)} with {@link TrustedKeys} accept
+ * them. Immutable and thread-safe; {@link #toString()} shows the fingerprint and user id, never key
+ * material.
+ */
+public final class SigningKey {
+    private final OpenPgpSigner signer;
+
+    private SigningKey(OpenPgpSigner signer) {
+        this.signer = signer;
+    }
+
+    /**
+     * Unlocks the first signing-capable key of an armored secret key block, as {@code gpg --armor
+     * --export-secret-keys KEY} writes it.
+     *
+     * @param armoredSecretKey the armored (or binary) secret key block
+     * @param passphrase the key's passphrase, empty for a key without one; not kept
+     * @return the key
+     * @throws KeyringException if the data holds no secret key that may sign, or the passphrase is wrong
+     */
+    public static SigningKey fromArmored(byte[] armoredSecretKey, char[] passphrase) {
+        return new SigningKey(OpenPgpSigner.fromArmored(armoredSecretKey, passphrase));
+    }
+
+    /**
+     * Returns the fingerprint of the key that signs (the primary key or a signing subkey).
+     *
+     * @return the fingerprint, uppercase hex
+     */
+    public String fingerprint() {
+        return signer.fingerprint();
+    }
+
+    /**
+     * Returns the first user id of the key's certificate.
+     *
+     * @return the user id, such as {@code Recorder <recorder@example.com>}, or the empty string
+     */
+    public String userId() {
+        return signer.userId();
+    }
+
+    CommitSigner signer() {
+        return signer;
+    }
+
+    @Override
+    public String toString() {
+        return "SigningKey[" + fingerprint() + " " + userId() + "]";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.countersign.gitops;
+
+import dev.countersign.gitops.internal.OpenPgpKeyring;
+import java.util.List;
+
+/**
+ * The OpenPGP certificates whose signatures {@link GitOpsRepository#verifyWith(VerifyOptions) verify} accepts
+ * on main-line commits. Immutable and thread-safe.
+ */
+public final class TrustedKeys {
+    private final OpenPgpKeyring keyring;
+
+    private TrustedKeys(OpenPgpKeyring keyring) {
+        this.keyring = keyring;
+    }
+
+    /**
+     * Reads every certificate of an armored public keyring, as {@code gpg --armor --export KEY...} writes
+     * it; a subkey that signs is trusted with its primary key.
+     *
+     * @param armoredPublicKeys one or more armored (or binary) public key blocks
+     * @return the trusted keys
+     * @throws KeyringException if the data holds no certificate
+     */
+    public static TrustedKeys fromArmored(byte[] armoredPublicKeys) {
+        return new TrustedKeys(OpenPgpKeyring.fromArmored(armoredPublicKeys));
+    }
+
+    /**
+     * Returns the fingerprints of the trusted certificates' primary keys.
+     *
+     * @return uppercase hex fingerprints, in keyring order
+     */
+    public List<String> fingerprints() {
+        return keyring.fingerprints();
+    }
+
+    OpenPgpKeyring keyring() {
+        return keyring;
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedKeys" + fingerprints();
+    }
+}

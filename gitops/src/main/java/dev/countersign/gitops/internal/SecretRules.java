@@ -1,0 +1,63 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.Verdict;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The contract's rules for secrets files, which no policy can relax: only a human acting for itself changes
+ * them (a revert restores earlier ones and is exempt), and every secrets file is sops-encrypted. The engine
+ * applies them before writing a draft; the verifier again for every recorded commit.
+ */
+final class SecretRules {
+    /** The rule a change of secrets by anyone but a human acting for itself breaks. */
+    static final String FROM_HUMANS = "secrets-from-humans";
+
+    /** The rule a secrets file holding a plaintext value breaks. */
+    static final String ENCRYPTED = "secrets-encrypted";
+
+    private SecretRules() {}
+
+    static boolean isSecretsPath(String folder, String path) {
+        return path.equals(folder + "/" + StackLayout.SECRETS) || path.equals(folder + "/" + StackLayout.FINGERPRINTS);
+    }
+
+    /**
+     * Checks a change of a stack folder.
+     *
+     * @param folder the stack folder
+     * @param changed the repository paths changed
+     * @param files the folder's new content, by repository path
+     * @param proposer the proposer, written {@code kind:id}
+     * @param onBehalfOf the human the proposer acts for, if any
+     * @param revert whether the change reverts a recorded one
+     * @return the denial naming the broken rule, or empty
+     */
+    static Optional<Authority.Ruling> broken(
+            String folder,
+            List<String> changed,
+            SortedMap<String, byte[]> files,
+            String proposer,
+            @Nullable String onBehalfOf,
+            boolean revert) {
+        boolean touches = changed.stream().anyMatch(path -> isSecretsPath(folder, path));
+        boolean human = Idents.kind(proposer).equals("human") && onBehalfOf == null;
+        if (touches && !revert && !human) {
+            return Optional.of(new Authority.Ruling(
+                    Verdict.DENY,
+                    FROM_HUMANS,
+                    proposer + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf) + " changes the secrets of "
+                            + folder + ", but secret values come only from a human acting for itself"));
+        }
+        byte[] secrets = files.get(folder + "/" + StackLayout.SECRETS);
+        if (secrets != null && !SecretFiles.isEncrypted(secrets)) {
+            return Optional.of(new Authority.Ruling(
+                    Verdict.DENY,
+                    ENCRYPTED,
+                    folder + "/" + StackLayout.SECRETS + " is not a sops file with every value encrypted"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.Secrets;
+import dev.countersign.stack.Environment;
+import dev.countersign.stack.Stack;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The complete content of a stack folder for a draft. Secrets supplied with it replace the recorded ones and
+ * are encrypted here, before any Git object is written; without them the secrets files of the folder the
+ * draft continues (the recorded one, or the revised draft) are carried over byte for byte. Thread-safe.
+ */
+public final class StackFolder {
+    private final GitStore git;
+    private final SecretFiles secretFiles;
+    private final SecureRandom random;
+
+    /**
+     * Creates the builder.
+     *
+     * @param git the repository
+     * @param clock the time written into sops files
+     * @param random the source of data keys, IVs and salts
+     */
+    public StackFolder(GitStore git, Clock clock, SecureRandom random) {
+        this.git = git;
+        this.secretFiles = new SecretFiles(clock, random);
+        this.random = random;
+    }
+
+    /**
+     * Builds the folder's files.
+     *
+     * @param base the main-line commit the draft starts from (its environment and {@code .sops.yaml})
+     * @param carryFrom the commit whose secrets files are kept when no secrets are supplied
+     * @param environment the environment's name
+     * @param stack the stack as proposed
+     * @param secrets the complete secrets of the stack, or null to keep the carried ones
+     * @return file name inside the folder to content
+     * @throws InvalidProposalException if a secret is not a variable of the stack's secret places
+     * @throws dev.countersign.gitops.NoSecretRecipientsException if secrets are given and no rule names
+     *     recipients for them
+     */
+    public SortedMap<String, byte[]> files(
+            ObjectId base, ObjectId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
+        Environment env = StackLayout.environment(git, base, environment);
+        String folder = Layout.stackFolder(environment, stack.name());
+        SortedMap<String, byte[]> secretFiles =
+                secrets == null ? carried(carryFrom, folder) : encrypted(base, folder, stack, secrets);
+        Set<String> names =
+                new HashSet<>(SecretFiles.names(secretFiles.getOrDefault(StackLayout.SECRETS, new byte[0])));
+        SortedMap<String, byte[]> files = StackLayout.files(stack, env, names);
+        files.putAll(secretFiles);
+        return files;
+    }
+
+    private SortedMap<String, byte[]> carried(ObjectId commit, String folder) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (String name : List.of(StackLayout.SECRETS, StackLayout.FINGERPRINTS)) {
+            git.read(commit, Layout.fileIn(folder, name)).ifPresent(content -> files.put(name, content));
+        }
+        return files;
+    }
+
+    private SortedMap<String, byte[]> encrypted(ObjectId base, String folder, Stack stack, Secrets secrets) {
+        List<String> secretVariables = stack.secretVariables();
+        for (String name : secrets.names()) {
+            if (!secretVariables.contains(name)) {
+                throw new InvalidProposalException("secret '" + name + "' is not used at a secret place of stack "
+                        + stack.name() + ": its secret variables are " + secretVariables);
+            }
+        }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (secrets.isEmpty()) {
+            return files;
+        }
+        String path = Layout.fileIn(folder, StackLayout.SECRETS);
+        files.put(
+                StackLayout.SECRETS,
+                secretFiles.encrypt(git.read(base, Layout.SOPS_CONFIG).orElse(null), path, secrets));
+        Map<String, String> previous = git.read(base, Layout.fileIn(folder, StackLayout.FINGERPRINTS))
+                .map(Fingerprints::read)
+                .orElse(new TreeMap<>());
+        files.put(StackLayout.FINGERPRINTS, Fingerprints.write(Fingerprints.of(secrets.reveal(), previous, random)));
+        return files;
+    }
+}

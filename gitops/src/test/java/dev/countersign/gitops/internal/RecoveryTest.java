@@ -1,0 +1,117 @@
+package dev.countersign.gitops.internal;
+
+import static dev.countersign.gitops.internal.Fixture.draft;
+import static dev.countersign.gitops.internal.Fixture.files;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.countersign.gitops.ProposalState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the next open repairs after a writer died between two writes of one action. */
+class RecoveryTest {
+    @TempDir
+    Path directory;
+
+    private Fixture fixture;
+    private Engine engine;
+
+    @BeforeEach
+    void open() {
+        fixture = Fixture.initialized(directory, "approvals=1");
+        engine = fixture.engine;
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    /** Moves a proposal's metadata ref back one version, as if the writer died before writing it. */
+    private void undoLastMetadataWrite(String id) {
+        ObjectId current = fixture.git.resolve(Refs.proposal(id)).orElseThrow();
+        ObjectId previous = fixture.git.commitInfo(current).parents().get(0);
+        assertThat(fixture.git.compareAndSwap(Refs.proposal(id), current, previous, "crash"))
+                .isTrue();
+    }
+
+    @Test
+    void completesARecordThatMovedMainButNotTheMetadata() {
+        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+        ProposalRecord recorded = engine.approve(p.id(), "human:alice");
+        undoLastMetadataWrite(p.id());
+        assertThat(engine.get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
+
+        assertThat(engine.recover()).isEqualTo(1);
+
+        assertThat(engine.get(p.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(engine.get(p.id()).recordedCommit()).isEqualTo(recorded.recordedCommit());
+        assertThat(fixture.mainLine()).hasSize(2);
+    }
+
+    @Test
+    void leavesAnApprovalWhoseRecordNeverMovedMainForTheNextRecord() {
+        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+        engine.approve(p.id(), "human:alice");
+        undoLastMetadataWrite(p.id());
+        ObjectId root = fixture.mainLine().get(1).id();
+        ObjectId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
+        assertThat(fixture.git.compareAndSwap(Refs.MAIN, head, root, "crash before main moved"))
+                .isTrue();
+
+        assertThat(engine.recover()).isZero();
+        assertThat(engine.get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
+
+        assertThat(engine.record(p.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(fixture.mainLine()).hasSize(2);
+    }
+
+    @Test
+    void rollsBackAProposalWhoseDraftBranchHasNoMetadata() {
+        ObjectId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
+        fixture.git.compareAndSwap(Refs.draft("p-orphan"), null, head, "crash before the metadata");
+
+        assertThat(engine.recover()).isEqualTo(1);
+
+        assertThat(fixture.git.refs(Refs.DRAFTS)).isEmpty();
+        assertThat(engine.list()).isEmpty();
+    }
+
+    @Test
+    void completesARevisionThatDidNotSupersedeItsPredecessor() {
+        ProposalRecord first = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+        ProposalRecord second = engine.revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 3\n"));
+        undoLastMetadataWrite(first.id());
+        assertThat(engine.get(first.id()).state()).isEqualTo(ProposalState.PROPOSED);
+
+        assertThat(engine.recover()).isEqualTo(1);
+
+        assertThat(engine.get(first.id()).state()).isEqualTo(ProposalState.SUPERSEDED);
+        assertThat(engine.get(first.id()).supersededBy()).isEqualTo(second.id());
+    }
+
+    @Test
+    void removesStaleRefLocksSoWritesGoOn() throws Exception {
+        Path lock = fixture.git.gitDirectory().resolve("refs/heads/main.lock");
+        Files.writeString(lock, "left by a killed writer\n");
+
+        engine.recover();
+
+        assertThat(lock).doesNotExist();
+        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+        assertThat(engine.approve(p.id(), "human:alice").state()).isEqualTo(ProposalState.RECORDED);
+    }
+
+    @Test
+    void repairsNothingInAHealthyRepository() {
+        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+        engine.approve(p.id(), "human:alice");
+
+        assertThat(engine.recover()).isZero();
+    }
+}
