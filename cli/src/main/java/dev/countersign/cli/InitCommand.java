@@ -12,13 +12,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code countersign init --repo DIR --policy POLICY --environment ENV_FILE... [--age-recipient R]...}. */
+/**
+ * {@code countersign init --repo DIR [--remote URL] --policy POLICY --environment ENV_FILE... [--age-recipient
+ * R]...}. With {@code --remote}, a server another host already initialized is joined instead.
+ */
 @Command(
         name = "init",
         description = "Create a GitOps repository with its policy and environments.",
@@ -46,6 +50,13 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--age-recipient", paramLabel = "R", description = "An age public key secrets are encrypted to.")
     List<String> recipients = new ArrayList<>();
 
+    @Option(
+            names = "--remote",
+            paramLabel = "URL",
+            description = "A Git server shared by several hosts; joins it when another host initialized it.")
+    @Nullable
+    String remote;
+
     @Option(names = "--as", paramLabel = "PRINCIPAL", description = "Who initializes (default service:countersign).")
     String as = "service:countersign";
 
@@ -53,7 +64,13 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         List<Environment> parsed =
                 environments.stream().map(StackFiles::readEnvironment).toList();
-        try (GitOpsRepository repo = repository.open()) {
+        try (GitOpsRepository repo = repository.open(remote)) {
+            if (remote != null && repo.isInitialized()) {
+                spec.commandLine()
+                        .getOut()
+                        .println("joined " + remote + " at " + repo.log().get(0).commit());
+                return 0;
+            }
             String root = repo.initialize(Principal.parse(as), read(policy), parsed, recipients);
             spec.commandLine().getOut().println(root);
         }

@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
+import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code countersign propose --repo DIR --as P [--on-behalf-of P] --env ENV STACK}; prints the id first. */
+/**
+ * {@code countersign propose --repo DIR --as P [--on-behalf-of P] --env ENV STACK [--secrets FILE]}; prints the id
+ * first.
+ */
 @Command(
         name = "propose",
         description = "Propose a new version of a stack; the first line printed is its id.",
@@ -40,7 +44,11 @@ final class ProposeCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     String environment;
 
-    @Option(names = "--secrets", paramLabel = "FILE", description = "Secret values (not supported yet).")
+    @Option(
+            names = "--secrets",
+            paramLabel = "FILE",
+            description = "A flat YAML map of secret variable name to value (humans only); sops-encrypted to the"
+                    + " repository's .sops.yaml recipients before anything is written.")
     @Nullable
     Path secrets;
 
@@ -53,20 +61,16 @@ final class ProposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (secrets != null) {
-            spec.commandLine()
-                    .getErr()
-                    .println("--secrets is not supported yet: secret files are not encrypted "
-                            + "by this version, so none is accepted");
-            return Countersign.EXIT_NO;
-        }
         Principal principal = Principal.parse(as);
         if (onBehalfOf != null) {
             principal = principal.actingFor(Principal.parse(onBehalfOf));
         }
         try (GitOpsRepository repo = repository.open()) {
-            Proposal p =
-                    repo.proposer(principal).propose(environment, StackFiles.readStack(stack), rationale, List.of());
+            Stack read = StackFiles.readStack(stack);
+            Proposal p = secrets == null
+                    ? repo.proposer(principal).propose(environment, read, rationale, List.of())
+                    : repo.proposer(principal)
+                            .propose(environment, read, SecretsFile.read(secrets), rationale, List.of());
             spec.commandLine().getOut().println(p.id());
             spec.commandLine().getOut().println(ProposalText.line(p));
         }

@@ -3,9 +3,11 @@ package dev.countersign.cli;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
+import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +36,14 @@ final class ReviseCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     String as;
 
+    @Option(
+            names = "--secrets",
+            paramLabel = "FILE",
+            description = "New secret values, replacing the draft's (humans only); sops-encrypted before anything"
+                    + " is written.")
+    @Nullable
+    Path secrets;
+
     @Parameters(index = "1", paramLabel = "STACK", description = "The new version of the stack.")
     @SuppressWarnings("NullAway.Init")
     Path stack;
@@ -41,7 +51,10 @@ final class ReviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (GitOpsRepository repo = repository.open()) {
-            Proposal p = repo.proposer(Principal.parse(as)).revise(id, StackFiles.readStack(stack));
+            Stack read = StackFiles.readStack(stack);
+            Proposal p = secrets == null
+                    ? repo.proposer(Principal.parse(as)).revise(id, read)
+                    : repo.proposer(Principal.parse(as)).revise(id, read, SecretsFile.read(secrets));
             spec.commandLine().getOut().println(p.id());
             spec.commandLine().getOut().println(ProposalText.line(p));
         }

@@ -56,6 +56,7 @@ final class ShowCommand implements Callable<Integer> {
         tree.put("blastRadius", review.blastRadius());
         tree.put("variables", review.variables().stream().map(ShowCommand::use).toList());
         tree.put("secrets", review.secrets());
+        tree.put("secretValues", review.secretValues());
         return tree;
     }
 
@@ -66,6 +67,9 @@ final class ShowCommand implements Callable<Integer> {
         lines.add("removals  " + review.blastRadius());
         review.variables().forEach(use -> lines.add("variable  " + use(use)));
         review.secrets().forEach((path, status) -> lines.add("secret    " + path + " " + status));
+        review.secretValues()
+                .forEach((name, status) -> lines.add("secret    " + name + " " + status
+                        + (status.equals("removed") ? "" : " (value sops-encrypted, never shown)")));
         review.proposal()
                 .decisions()
                 .forEach(d -> lines.add("decision  " + d.action() + " by " + d.principal() + ": " + d.verdict() + " ("

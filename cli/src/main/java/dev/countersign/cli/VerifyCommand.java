@@ -1,8 +1,14 @@
 package dev.countersign.cli;
 
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.TrustedKeys;
 import dev.countersign.gitops.Verification;
+import dev.countersign.gitops.VerifyOptions;
 import dev.countersign.stack.StackFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,13 +36,28 @@ final class VerifyCommand implements Callable<Integer> {
     @Nullable
     String checkpoint;
 
+    @Option(
+            names = "--checkpoint-file",
+            paramLabel = "FILE",
+            description = "A file outside the repository holding the checkpoint: verify from it (from the root"
+                    + " when missing) and advance it to main after a clean run.")
+    @Nullable
+    Path checkpointFile;
+
+    @Option(
+            names = "--trusted-keys",
+            paramLabel = "FILE",
+            description = "An armored OpenPGP public keyring: every checked commit must be signed by one of its keys.")
+    @Nullable
+    Path trustedKeys;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
     Output format = Output.TEXT;
 
     @Override
     public Integer call() {
         try (GitOpsRepository repo = repository.open()) {
-            Verification v = repo.verify(checkpoint);
+            Verification v = repo.verifyWith(options());
             if (format == Output.JSON) {
                 spec.commandLine().getOut().println(StackFiles.toJson(tree(v)));
             } else {
@@ -45,8 +66,36 @@ final class VerifyCommand implements Callable<Integer> {
                         .println(v.commitsChecked() + " commits checked, "
                                 + v.findings().size() + " findings");
                 v.findings().forEach(f -> spec.commandLine().getOut().println(f));
+                if (checkpointFile != null && v.isClean()) {
+                    spec.commandLine().getOut().println("checkpoint " + checkpointFile + " now at " + v.head());
+                }
             }
             return v.isClean() ? 0 : Countersign.EXIT_NO;
+        }
+    }
+
+    private VerifyOptions options() {
+        if (checkpoint != null && checkpointFile != null) {
+            throw new CommandFailure("give --checkpoint or --checkpoint-file, not both: the file holds the checkpoint");
+        }
+        VerifyOptions options = VerifyOptions.fromRoot();
+        if (checkpoint != null) {
+            options = options.withCheckpoint(checkpoint);
+        }
+        if (checkpointFile != null) {
+            options = options.withCheckpointFile(checkpointFile);
+        }
+        if (trustedKeys != null) {
+            options = options.withTrustedKeys(TrustedKeys.fromArmored(read(trustedKeys)));
+        }
+        return options;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trusted keys file " + file, e);
         }
     }
 

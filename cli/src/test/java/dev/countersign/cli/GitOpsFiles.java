@@ -24,7 +24,7 @@ record GitOpsFiles(Path folder, String repo, String stack, String stackV2) {
                 staging: {approvals: {required: 1, from: [approver]}}
             """;
 
-    static GitOpsFiles initialized(Path folder) throws IOException {
+    static GitOpsFiles initialized(Path folder, String... initOptions) throws IOException {
         Files.writeString(folder.resolve("policy.yaml"), POLICY);
         Files.writeString(folder.resolve("staging.yaml"), """
                 apiVersion: countersign.dev/v1
@@ -34,14 +34,17 @@ record GitOpsFiles(Path folder, String repo, String stack, String stackV2) {
                 """);
         GitOpsFiles files = new GitOpsFiles(
                 folder, folder.resolve("repo").toString(), write(folder, "1.0.0"), write(folder, "2.0.0"));
-        Cli init = Cli.run(
-                "init",
-                "--repo",
-                files.repo(),
-                "--policy",
-                folder.resolve("policy.yaml").toString(),
-                "--environment",
-                folder.resolve("staging.yaml").toString());
+        Cli init = Cli.run(Cli.with(
+                new String[] {
+                    "init",
+                    "--repo",
+                    files.repo(),
+                    "--policy",
+                    folder.resolve("policy.yaml").toString(),
+                    "--environment",
+                    folder.resolve("staging.yaml").toString()
+                },
+                initOptions));
         assertThat(init.code()).as(init.err()).isZero();
         return files;
     }
