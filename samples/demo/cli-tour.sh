@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# The main job: Countersign's contract end to end, on embedded defaults (a local Git repository in
-# a directory; no server, no cluster). It builds the `countersign` command if needed, then:
+# The CLI tour: the quickstart's story (see ../../quickstart.sh) told through the `countersign`
+# command instead of the Java API, on embedded defaults (a local Git repository in a directory; no
+# server, no cluster). It builds the `countersign` command if needed, then:
 #   an agent proposes the monitoring stack for staging; the agent tries to approve it and is refused;
 #   a human reviews and approves; the record lands as one commit with trailers; the stack's clone to
 #   production is reported; the agent tries to delete the protected Prometheus volume and is refused;
 #   a bad change is recorded and rolled back by an approved revert; verify passes; a plain
 #   `git commit` slipped onto main is caught by verify.
-# Usage: ./demo.sh [WORK_DIR]   (default: target/demo; it is recreated on every run)
+# Usage: samples/demo/cli-tour.sh [WORK_DIR]   (default: target/demo under the repository root; it
+# is recreated on every run)
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/../.."
 root=$(pwd)
 work=${1:-target/demo}
 jar=cli/target/countersign.jar
@@ -21,7 +23,7 @@ fi
 step() { printf '\n%s== %s%s\n' "$bold" "$*" "$off"; }
 ok() { printf '%s✓ %s%s\n' "$green" "$*" "$off"; }
 refused() { printf '%s✗ %s%s\n' "$red" "$*" "$off"; }
-fail() { printf 'demo failed: %s\n' "$*" >&2; exit 1; }
+fail() { printf 'cli tour failed: %s\n' "$*" >&2; exit 1; }
 cs() { java -jar "$root/$jar" "$@"; }
 # Runs a command that must be refused: prints its reason, fails the demo if it was allowed.
 must_refuse() {

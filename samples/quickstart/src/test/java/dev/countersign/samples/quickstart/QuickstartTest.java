@@ -1,0 +1,231 @@
+package dev.countersign.samples.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.Secrets;
+import dev.countersign.gitops.Verification;
+import dev.countersign.sops.AgeIdentities;
+import dev.countersign.sops.AgeIdentity;
+import dev.countersign.sops.AgeKeys;
+import dev.countersign.sops.FileFormat;
+import dev.countersign.sops.Sops;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickstartTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out) {}
+
+    static Run run(boolean colour, String... args) {
+        var bytes = new ByteArrayOutputStream();
+        int code = Quickstart.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8), colour);
+        return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    @TestInstance(Lifecycle.PER_CLASS)
+    class TellingTheStory {
+        Run run;
+
+        @BeforeAll
+        void tell(@TempDir Path work) {
+            run = run(false, work.resolve("qs").toString());
+        }
+
+        @Test
+        void exitsZeroAfterEveryStepBehaved() {
+            assertThat(run.code()).as(run.out()).isZero();
+            assertThat(run.out())
+                    .contains("== 1. A fresh GitOps repository and an age key")
+                    .contains("== 11. Someone with write access slips a plain git commit onto main")
+                    .endsWith("log --format=fuller main\n");
+        }
+
+        @Test
+        void showsTheRefusalsWithTheirRules() {
+            String out = run.out();
+
+            assertThat(out)
+                    .contains("✗ refused: review by agent:builder denied by rule humans-approve")
+                    .contains("✗ refused: propose by agent:builder denied by rule secrets-from-humans")
+                    .contains("✗ refused: propose by agent:builder denied by rule protection: "
+                            + "PersistentVolumeClaim/monitoring/prometheus-data is protected");
+        }
+
+        @Test
+        void showsTheReviewAndTheRecordWithItsTrailers() {
+            String out = run.out();
+
+            assertThat(out)
+                    .contains("deploy waves   1: cert-manager, prometheus")
+                    .contains("domain    = app.staging.example.com  from environment")
+                    .contains("retention = 15d                      from stack-default")
+                    .contains("grafana_admin_password = (secret)                 from the secrets file")
+                    .contains("Countersign-Proposed-By: agent:builder")
+                    .contains("Countersign-Approved-By: human:carol")
+                    .containsPattern("Countersign-Content-Hash: sha256:[0-9a-f]{64}")
+                    .contains("Countersign-Decision: allow by approvals");
+        }
+
+        @Test
+        void showsSecretsOnlyAsEncryptedAndRedacted() {
+            String out = run.out();
+
+            assertThat(out)
+                    .contains("cloudflare_api_token    added, sops-encrypted; the value is never shown")
+                    .containsPattern("cloudflare_api_token: ENC\\[AES256_GCM,data:")
+                    .contains("api-token: <redacted>")
+                    .containsPattern("\\d+ Git objects scanned, no plaintext found");
+        }
+
+        @Test
+        void clonesToProductionWhereVariablesResolveAgain() {
+            String out = run.out();
+
+            assertThat(out)
+                    .contains("domain: app.staging.example.com (environment) -> app.example.com (environment)")
+                    .contains("✗ the agent's clone: undefined variable 'cloudflare_api_token'")
+                    .contains("for production with new values: a draft until two humans approve it")
+                    .contains("domain                 = app.example.com  from environment")
+                    .contains("    cloudflare-token:/manifests/0/stringData/api-token");
+        }
+
+        @Test
+        void verifyPassesThenCatchesTheSlippedCommit() {
+            String out = run.out();
+
+            assertThat(out)
+                    .contains("✓ 5 commits checked, no findings")
+                    .contains("✗ verify: 6 commits checked, 1 finding")
+                    .containsPattern("[0-9a-f]{12} missing-trailers: not recorded through Countersign");
+        }
+
+        @Test
+        void isPlainWithoutColourAndAnsiWithIt() {
+            assertThat(run.out()).doesNotContain("\u001b[");
+            assertThat(run(true, dir.resolve("colour").toString()).out())
+                    .contains("\u001b[31m✗ refused")
+                    .contains("\u001b[32m✓");
+        }
+    }
+
+    @Nested
+    @TestInstance(Lifecycle.PER_CLASS)
+    class WhatItLeavesBehind {
+        Path work;
+
+        @BeforeAll
+        void tell(@TempDir Path dir) {
+            work = dir.resolve("qs");
+            assertThat(run(false, work.toString()).code()).isZero();
+        }
+
+        @Test
+        void aRepositoryWhoseHistoryFailsVerifyOnlyAtTheSlippedCommit() {
+            try (GitOpsRepository repo = GitOpsRepository.open(work.resolve("gitops"))) {
+                Verification v = repo.verify(null);
+                assertThat(v.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.commit()).isEqualTo(v.head());
+                    assertThat(f.rule()).isEqualTo("missing-trailers");
+                });
+                assertThat(repo.proposals(ProposalState.RECORDED)).hasSize(4);
+                assertThat(repo.proposals(ProposalState.PROPOSED))
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.environment()).isEqualTo("production"));
+            }
+        }
+
+        @Test
+        void anAgeKeyFileOnlyItsOwnerReadsWhoseRecipientTheRepositoryNames() throws IOException {
+            List<AgeIdentity> keys = AgeIdentities.read(work.resolve("keys.txt"));
+            assertThat(keys).hasSize(1);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("keys.txt"))))
+                    .isEqualTo("rw-------");
+            assertThat(new RawGit(work.resolve("gitops")).readOnMain(".sops.yaml"))
+                    .contains("age: " + keys.get(0).recipient());
+        }
+
+        @Test
+        void decryptWithTheKeyFileAndAppearInNoGitObject() throws Exception {
+            String file = new RawGit(work.resolve("gitops")).readOnMain(SecretSteps.SECRETS_FILE);
+            Sops sops = Sops.builder()
+                    .keySource(AgeKeys.source(AgeIdentities.read(work.resolve("keys.txt"))))
+                    .build();
+            Map<String, String> values = Secrets.parse(
+                            new String(
+                                    sops.decrypt(file.getBytes(StandardCharsets.UTF_8), FileFormat.YAML),
+                                    StandardCharsets.UTF_8),
+                            "secrets")
+                    .reveal();
+
+            assertThat(values).containsOnlyKeys("cloudflare_api_token", "grafana_admin_password");
+            String everyObject = gitCatFileAllObjects(work.resolve("gitops"));
+            assertThat(everyObject).contains("ENC[AES256_GCM");
+            values.values().forEach(value -> assertThat(everyObject).doesNotContain(value));
+        }
+
+        private String gitCatFileAllObjects(Path gitDir) throws Exception {
+            Process git = new ProcessBuilder("git", "--git-dir=" + gitDir, "cat-file", "--batch-all-objects", "--batch")
+                    .redirectErrorStream(true)
+                    .start();
+            git.getOutputStream().close();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(git.waitFor()).isZero();
+            return out;
+        }
+    }
+
+    @Nested
+    class RunningAgain {
+        @Test
+        void startsAfreshInTheSameDirectory() throws IOException {
+            Path work = dir.resolve("qs");
+            Run first = run(false, work.toString());
+            Files.writeString(work.resolve("left-over.txt"), "from the first run");
+
+            Run second = run(false, work.toString());
+
+            assertThat(first.code()).isZero();
+            assertThat(second.code()).as(second.out()).isZero();
+            assertThat(work.resolve("left-over.txt")).doesNotExist();
+            assertThat(second.out()).contains("✓ 5 commits checked, no findings");
+        }
+
+        @Test
+        void refusesToWipeADirectoryItDidNotMake() throws IOException {
+            Path foreign = Files.createDirectories(dir.resolve("foreign"));
+            Files.writeString(foreign.resolve("precious.txt"), "keep me");
+
+            Run run = run(false, foreign.toString());
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.out()).startsWith("refusing to wipe " + foreign);
+            assertThat(foreign.resolve("precious.txt")).hasContent("keep me");
+        }
+
+        @Test
+        void rejectsMoreThanOneArgument() {
+            Run run = run(false, "a", "b");
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.out()).startsWith("usage: java -jar quickstart.jar [DIR]");
+        }
+    }
+}

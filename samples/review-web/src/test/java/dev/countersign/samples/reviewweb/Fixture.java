@@ -1,0 +1,100 @@
+package dev.countersign.samples.reviewweb;
+
+import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.policy.Principal;
+import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A repository like the demo's: the demo policy, the staging and production environments, and the agent's
+ * monitoring proposal for staging.
+ */
+final class Fixture {
+    static final Path SAMPLES = Path.of("..", "..", "samples");
+    static final Principal AGENT = Principal.agent("builder");
+    static final Principal ALICE = Principal.human("alice");
+
+    /** A stack whose values try to break out of the page. */
+    static final String HOSTILE_STACK = """
+            apiVersion: countersign.dev/v1
+            kind: Stack
+            metadata: {name: notes}
+            spec:
+              components:
+                - name: notes
+                  manifests:
+                    - apiVersion: v1
+                      kind: ConfigMap
+                      metadata: {name: notes, namespace: default}
+                      data:
+                        note: "<script>alert('value')</script> & \\"quoted\\""
+            """;
+
+    static final String HOSTILE_RATIONALE = "<script>alert(\"rationale\")</script> & 'quoted'";
+
+    private Fixture() {}
+
+    static GitOpsRepository repository(Path directory) {
+        return repository(directory, Clock.systemUTC());
+    }
+
+    static GitOpsRepository repository(Path directory, Clock clock) {
+        GitOpsRepository repository = GitOpsRepository.open(directory, clock, new SecureRandom());
+        repository.initialize(
+                ALICE,
+                read(SAMPLES.resolve("demo/policy.yaml")),
+                List.of(
+                        StackFiles.readEnvironment(SAMPLES.resolve("stacks/staging.yaml")),
+                        StackFiles.readEnvironment(SAMPLES.resolve("stacks/production.yaml"))));
+        return repository;
+    }
+
+    static Proposal proposeMonitoring(GitOpsRepository repository) {
+        Stack monitoring = StackFiles.readStack(SAMPLES.resolve("demo/monitoring.yaml"));
+        return repository.proposer(AGENT).propose("staging", monitoring, "monitoring for staging", List.of("OPS-7"));
+    }
+
+    /** Records a harmless notes stack, then proposes a change of its value to {@link #HOSTILE_STACK}'s. */
+    static Proposal proposeHostile(GitOpsRepository repository) {
+        String harmless = HOSTILE_STACK.replaceAll("note: .*", "note: hello");
+        Proposal first = repository
+                .proposer(AGENT)
+                .propose("staging", StackFiles.parseStack(harmless, "notes.yaml"), "notes", List.of());
+        repository.reviewer(ALICE).approve(first.id());
+        Stack notes = StackFiles.parseStack(HOSTILE_STACK, "notes.yaml");
+        return repository.proposer(AGENT).propose("staging", notes, HOSTILE_RATIONALE, List.of("\"><img src=x>"));
+    }
+
+    static Proposal proposeBadUrl(GitOpsRepository repository) {
+        Stack monitoring = StackFiles.readStack(SAMPLES.resolve("demo/monitoring-bad-url.yaml"));
+        return repository.proposer(AGENT).propose("staging", monitoring, "move alerts to the new host", List.of());
+    }
+
+    static Proposal proposeForProduction(GitOpsRepository repository) {
+        Stack monitoring = StackFiles.readStack(SAMPLES.resolve("demo/monitoring.yaml"));
+        return repository.proposer(AGENT).propose("production", monitoring, "monitoring for production", List.of());
+    }
+
+    static Proposal proposeOnBehalfOf(GitOpsRepository repository, Principal human) {
+        Stack monitoring = StackFiles.readStack(SAMPLES.resolve("demo/monitoring.yaml"));
+        return repository
+                .proposer(AGENT.actingFor(human))
+                .propose("production", monitoring, "monitoring for production", List.of());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
