@@ -12,7 +12,7 @@ import java.util.Locale;
 final class Pages {
     private Pages() {}
 
-    static String login(List<Principal> principals, String message) {
+    static String login(List<Principal> principals, String message, String csrfToken) {
         StringBuilder options = new StringBuilder();
         for (Principal principal : principals) {
             String name = escape(principal.name());
@@ -26,7 +26,8 @@ final class Pages {
                 + (message.isEmpty() ? "" : "<p class=\"error\">" + escape(message) + "</p>\n")
                 + "<p>A sample host: pick a principal named by the repository's policy. A real host signs people"
                 + " and agents in with its own authentication and hands Countersign the principal.</p>\n"
-                + "<form method=\"post\" action=\"/login\" id=\"login\"><label>principal <select name=\"principal\""
+                + "<form method=\"post\" action=\"/login\" id=\"login\"><input type=\"hidden\" name=\"csrf\" value=\""
+                + escape(csrfToken) + "\"><label>principal <select name=\"principal\""
                 + " id=\"principal\">\n" + options
                 + "</select></label> <button type=\"submit\">Sign in</button></form>\n";
         return Html.page("Sign in", "", "", body);

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Answers every request: sign in and out, the list, a proposal's page, and the review actions. Every POST
- * but the sign-in needs the session's CSRF token; the actions go through {@link GitOpsRepository#reviewer},
+ * needs a CSRF token: the session's, or for the sign-in the form's token doubled in a cookie; the actions go through {@link GitOpsRepository#reviewer},
  * which refuses anyone but a human acting for itself.
  */
 final class Routes implements HttpHandler {
@@ -83,18 +83,31 @@ final class Routes implements HttpHandler {
     private void login(HttpExchange exchange, String method) throws IOException {
         List<Principal> principals = repository.policy().principals();
         if (!method.equals("POST")) {
-            Http.page(exchange, 200, Pages.login(principals, ""));
+            loginPage(exchange, 200, principals, "");
             return;
         }
-        String name = Http.form(exchange).getOrDefault("principal", "");
+        Map<String, String> form = Http.form(exchange);
+        if (!Sessions.loginTokenMatches(Http.cookieHeader(exchange), form.getOrDefault("csrf", ""))) {
+            loginPage(exchange, 403, principals, "missing or wrong CSRF token: sign in from this page");
+            return;
+        }
+        String name = form.getOrDefault("principal", "");
         Optional<Principal> principal =
                 principals.stream().filter(p -> p.name().equals(name)).findFirst();
         if (principal.isEmpty()) {
-            Http.page(exchange, 403, Pages.login(principals, "'" + name + "' is not a principal of the policy"));
+            loginPage(exchange, 403, principals, "'" + name + "' is not a principal of the policy");
             return;
         }
+        exchange.getResponseHeaders().add("Set-Cookie", Sessions.clearLoginCookie());
         exchange.getResponseHeaders().add("Set-Cookie", Sessions.setCookie(sessions.open(principal.get())));
         Http.redirect(exchange, "/proposals");
+    }
+
+    private void loginPage(HttpExchange exchange, int status, List<Principal> principals, String message)
+            throws IOException {
+        String token = sessions.loginToken(Http.cookieHeader(exchange));
+        exchange.getResponseHeaders().add("Set-Cookie", Sessions.setLoginCookie(token));
+        Http.page(exchange, status, Pages.login(principals, message, token));
     }
 
     private static void signInFirst(HttpExchange exchange, String method) throws IOException {

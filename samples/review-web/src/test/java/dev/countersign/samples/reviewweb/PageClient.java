@@ -37,9 +37,27 @@ final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Signs in as a browser does: loads the form (which sets the sign-in cookie and carries its token),
+     * then posts it with that cookie. Keeps the session cookie if one is set.
+     */
     HttpResponse<String> signIn(String principal) throws IOException, InterruptedException {
-        HttpResponse<String> response = post("/login", Map.of("principal", principal));
-        response.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
+        HttpResponse<String> form = get("/login");
+        cookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Sessions.LOGIN_COOKIE + "="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the sign-in form set no cookie"));
+        Matcher token = CSRF.matcher(form.body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF token on the sign-in form");
+        }
+        HttpResponse<String> response = post("/login", Map.of("principal", principal, "csrf", token.group(1)));
+        cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Sessions.COOKIE + "="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElse("");
         return response;
     }
 

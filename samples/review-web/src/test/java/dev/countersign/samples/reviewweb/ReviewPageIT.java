@@ -131,7 +131,9 @@ class ReviewPageIT {
         driver.findElement(By.cssSelector("#principal option[value='" + principal + "']"))
                 .click();
         driver.findElement(By.cssSelector("#login button")).click();
-        assertThat(awaitText(By.className("who"), principal)).isEqualTo(principal);
+        assertThat(awaitText(By.className("who"), principal))
+                .as(() -> "signed in as " + principal + "; the page is:\n" + driver.getPageSource())
+                .isEqualTo(principal);
     }
 
     /**

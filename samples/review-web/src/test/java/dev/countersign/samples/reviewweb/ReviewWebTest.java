@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,16 @@ class ReviewWebTest {
         PageClient client = new PageClient(web.uri());
         assertThat(client.signIn(principal).statusCode()).isEqualTo(303);
         return client;
+    }
+
+    private static String sessionCookie(HttpResponse<String> response) {
+        return sessionCookies(response).stream().findFirst().orElseThrow();
+    }
+
+    private static List<String> sessionCookies(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Sessions.COOKIE + "="))
+                .toList();
     }
 
     private String approvePath() {
@@ -83,10 +94,61 @@ class ReviewWebTest {
             HttpResponse<String> first = new PageClient(web.uri()).signIn("human:carol");
             HttpResponse<String> second = new PageClient(web.uri()).signIn("human:carol");
 
-            String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-            assertThat(cookie).matches("countersign-review=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict");
-            assertThat(second.headers().firstValue("Set-Cookie"))
-                    .isNotEqualTo(first.headers().firstValue("Set-Cookie"));
+            assertThat(sessionCookie(first))
+                    .matches("countersign-review=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict");
+            assertThat(sessionCookie(second)).isNotEqualTo(sessionCookie(first));
+            assertThat(first.headers().allValues("Set-Cookie"))
+                    .contains("countersign-login=; Path=/login; HttpOnly; SameSite=Strict; Max-Age=0");
+        }
+
+        @Test
+        void theSignInFormCarriesATokenDoubledInAStrictCookie() throws Exception {
+            HttpResponse<String> form = new PageClient(web.uri()).get("/login");
+
+            String cookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).matches("countersign-login=[A-Za-z0-9_-]{43}; Path=/login; HttpOnly; SameSite=Strict");
+            String token = cookie.substring("countersign-login=".length(), cookie.indexOf(';'));
+            assertThat(form.body()).contains("name=\"csrf\" value=\"" + token + "\"");
+        }
+
+        @Test
+        void keepsTheSignInTokenABrowserAlreadyHolds() throws Exception {
+            PageClient browser = new PageClient(web.uri());
+            String first =
+                    browser.get("/login").headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = first.substring(0, first.indexOf(';'));
+
+            HttpResponse<String> again = browser.withCookie(cookie).get("/login");
+            HttpResponse<String> forged = new PageClient(web.uri())
+                    .withCookie("countersign-login=short")
+                    .get("/login");
+
+            assertThat(again.headers().firstValue("Set-Cookie")).hasValue(first);
+            assertThat(forged.headers().firstValue("Set-Cookie").orElseThrow())
+                    .matches("countersign-login=[A-Za-z0-9_-]{43}; .*");
+        }
+
+        @Test
+        void refusesASignInPostedWithoutTheFormsToken() throws Exception {
+            // what a page on another site can do: post the form, but without the SameSite=Strict cookie
+            HttpResponse<String> noToken = new PageClient(web.uri()).post("/login", Map.of("principal", "human:carol"));
+            String token = new PageClient(web.uri())
+                    .get("/login")
+                    .headers()
+                    .firstValue("Set-Cookie")
+                    .orElseThrow();
+            String value = token.substring("countersign-login=".length(), token.indexOf(';'));
+            HttpResponse<String> tokenWithoutCookie =
+                    new PageClient(web.uri()).post("/login", Map.of("principal", "human:carol", "csrf", value));
+            HttpResponse<String> wrongToken = new PageClient(web.uri())
+                    .withCookie("countersign-login=" + value)
+                    .post("/login", Map.of("principal", "human:carol", "csrf", value + "x"));
+
+            for (HttpResponse<String> response : List.of(noToken, tokenWithoutCookie, wrongToken)) {
+                assertThat(response.statusCode()).isEqualTo(403);
+                assertThat(response.body()).contains("missing or wrong CSRF token");
+                assertThat(sessionCookies(response)).isEmpty();
+            }
         }
 
         @Test
