@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code countersign show}: Show the review of a proposal: diff, waves, blast radius, variables, secrets, decisions. */
+/** {@code countersign show}: the review of a proposal: diff, waves, dependencies, blast radius, variables, secrets, decisions. */
 @Command(
         name = "show",
-        description = "Show the review of a proposal: diff, waves, blast radius, variables, secrets, decisions.",
+        description =
+                "Show the review of a proposal: diff, waves, dependencies, blast radius, variables, secrets, decisions.",
         mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
     @Spec
@@ -53,6 +54,7 @@ final class ShowCommand implements Callable<Integer> {
         Map<String, Object> tree = new LinkedHashMap<>(ProposalText.tree(review.proposal()));
         tree.put("diff", review.diff().toTree());
         tree.put("waves", review.waves());
+        tree.put("dependencies", review.dependencies());
         tree.put("blastRadius", review.blastRadius());
         tree.put("variables", review.variables().stream().map(ShowCommand::use).toList());
         tree.put("secrets", review.secrets());
@@ -64,6 +66,11 @@ final class ShowCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
         lines.add("diff      " + StackFiles.toJson(review.diff().toTree()).replace('\n', ' '));
         lines.add("waves     " + review.waves());
+        review.dependencies().forEach((component, dependencies) -> {
+            if (!dependencies.isEmpty()) {
+                lines.add("depends   " + component + " on " + String.join(", ", dependencies));
+            }
+        });
         lines.add("removals  " + review.blastRadius());
         review.variables().forEach(use -> lines.add("variable  " + use(use)));
         review.secrets().forEach((path, status) -> lines.add("secret    " + path + " " + status));
