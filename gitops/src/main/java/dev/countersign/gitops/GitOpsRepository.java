@@ -371,8 +371,12 @@ public final class GitOpsRepository implements AutoCloseable {
     public Verification verifyWith(VerifyOptions options) {
         Verifier verifier = new Verifier(git, PolicyAuthority.source());
         var keys = options.trustedKeys() == null ? null : options.trustedKeys().keyring();
+        var approvers =
+                options.approverKeys() == null ? null : options.approverKeys().keyring();
         Path file = options.checkpointFile();
-        return file == null ? verifier.verify(options.checkpoint(), keys) : verifier.verify(file, keys);
+        return file == null
+                ? verifier.verify(options.checkpoint(), keys, approvers)
+                : verifier.verify(file, keys, approvers);
     }
 
     /**

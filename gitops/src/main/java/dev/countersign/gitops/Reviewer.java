@@ -40,6 +40,23 @@ public final class Reviewer {
     }
 
     /**
+     * Approves a proposal's current content with a signature by the approver's own key, which {@link
+     * GitOpsRepository#verifyWith(VerifyOptions) verify} checks against {@link ApproverKeys}; records it when
+     * the approvals suffice and policy allows. The key signs a statement binding the proposal id, its
+     * environment and stack, its content hash, this reviewer and the decision; the signature is stored with
+     * the approval and carried into the record commit.
+     *
+     * @param id the proposal id
+     * @param approverKey this reviewer's own unlocked key
+     * @return the proposal: still proposed (more approvals needed), approved (record held) or recorded
+     * @throws ActionDeniedException if this reviewer may not approve it, naming the rule
+     * @throws IllegalTransitionException if the proposal is not open for approval
+     */
+    public Proposal approve(String id, SigningKey approverKey) {
+        return Views.proposal(engine.approve(id, principal.name(), approverKey.signer()));
+    }
+
+    /**
      * Rejects a proposal.
      *
      * @param id the proposal id

@@ -6,7 +6,8 @@ import dev.countersign.gitops.internal.OpenPgpSigner;
 /**
  * An OpenPGP secret key, unlocked, that signs the commits a {@link GitOpsRepository} writes, so that {@code
  * git verify-commit} and {@link GitOpsRepository#verifyWith(VerifyOptions)} with {@link TrustedKeys} accept
- * them. Immutable and thread-safe; {@link #toString()} shows the fingerprint and user id, never key
+ * them, or an approver's own key that signs their approvals ({@link Reviewer#approve(String, SigningKey)},
+ * checked with {@link ApproverKeys}). Immutable and thread-safe; {@link #toString()} shows the fingerprint and user id, never key
  * material.
  */
 public final class SigningKey {

@@ -93,6 +93,13 @@ final class Gpg implements AutoCloseable {
         return result.out();
     }
 
+    /** Runs {@code gpg} with this home, returning its exit code and output whatever they are. */
+    Result status(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("gpg", "--batch", "--homedir", home.toString()));
+        command.addAll(List.of(args));
+        return exec(command, Map.of());
+    }
+
     /** Runs {@code git} on a repository with this home as {@code GNUPGHOME}. */
     Result git(Path gitDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "--git-dir=" + gitDir));

@@ -266,8 +266,22 @@ public final class Engine {
      * @throws ActionDeniedException if the approver may not approve it
      */
     public ProposalRecord approve(String id, String principal) {
+        return approve(id, principal, null);
+    }
+
+    /**
+     * Approves a proposal's current content, signed with the approver's own key when one is given; records
+     * it at once when policy allows. The signature covers the {@link ApprovalStatement} of this revision.
+     *
+     * @param id the proposal
+     * @param principal the approver
+     * @param approverKey the approver's key, or null for an unsigned approval
+     * @return the proposal after the approval (and the record, if it happened)
+     * @throws ActionDeniedException if the approver may not approve it
+     */
+    public ProposalRecord approve(String id, String principal, @Nullable CommitSigner approverKey) {
         return writing(() -> {
-            ProposalRecord approved = approveLocked(id, principal);
+            ProposalRecord approved = approveLocked(id, principal, approverKey);
             return approved.state() == ProposalState.APPROVED ? new Recording(this, git, clock).record(id) : approved;
         });
     }
@@ -406,7 +420,7 @@ public final class Engine {
                 tree, List.of(base), Idents.of(draft.principal(), now), Idents.of(Idents.RECORDER, now), message);
     }
 
-    private ProposalRecord approveLocked(String id, String principal) {
+    private ProposalRecord approveLocked(String id, String principal, @Nullable CommitSigner approverKey) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Stored stored = load(id);
             ProposalRecord r = stored.record();
@@ -421,7 +435,11 @@ public final class Engine {
                 store.write(stored, r.with(decision, null), "approve denied", Idents.of(Idents.RECORDER, now));
                 throw denied("approve", principal, ruling);
             }
-            ApprovalRecord approval = new ApprovalRecord(principal, r.id(), r.contentHash(), r.baseCommit(), now);
+            String signature = approverKey == null
+                    ? null
+                    : ApprovalSignatures.sign(approverKey, ApprovalStatement.of(r, principal), now);
+            ApprovalRecord approval =
+                    new ApprovalRecord(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
             ProposalRecord next =
                     r.with(decision, approval).withState(r.state().next(ProposalEvent.APPROVE, ruling.verdict()));
             if (store.write(stored, next, "approve by " + principal, Idents.of(Idents.RECORDER, now))) {

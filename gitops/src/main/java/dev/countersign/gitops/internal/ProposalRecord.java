@@ -59,8 +59,16 @@ public record ProposalRecord(
      * @param contentHash the content hash approved
      * @param baseCommit the base approved
      * @param at when
+     * @param signature the approver's OpenPGP signature over the approval statement (base64), or null when
+     *     the approval is unsigned
      */
-    public record ApprovalRecord(String approver, String proposal, String contentHash, String baseCommit, Instant at) {}
+    public record ApprovalRecord(
+            String approver,
+            String proposal,
+            String contentHash,
+            String baseCommit,
+            Instant at,
+            @Nullable String signature) {}
 
     /**
      * One policy decision on the proposal.

@@ -140,6 +140,7 @@ final class Recording {
             trailers.add(Trailers.ON_BEHALF_OF, r.onBehalfOf());
         }
         approvers.forEach(approver -> trailers.add(Trailers.APPROVED_BY, approver));
+        ApprovalSignatures.addTrailers(r, trailers);
         trailers.add(Trailers.CONTENT_HASH, r.contentHash())
                 .add(Trailers.POLICY, authority.policyHash())
                 .add(Trailers.DECISION, "allow by " + ruling.rule());

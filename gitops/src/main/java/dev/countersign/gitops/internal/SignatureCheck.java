@@ -60,7 +60,7 @@ final class SignatureCheck {
         }
     }
 
-    private static boolean verifies(PGPSignature signature, PGPPublicKey key, byte[] payload) {
+    static boolean verifies(PGPSignature signature, PGPPublicKey key, byte[] payload) {
         try {
             signature.init(new BcPGPContentVerifierBuilderProvider(), key);
             signature.update(payload);

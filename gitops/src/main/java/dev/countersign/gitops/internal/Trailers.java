@@ -20,6 +20,8 @@ public record Trailers(List<Entry> entries) {
     public static final String ON_BEHALF_OF = "Countersign-On-Behalf-Of";
     /** One approving principal; repeated per approver. */
     public static final String APPROVED_BY = "Countersign-Approved-By";
+    /** One approver's signature over their approval statement: {@code <principal> <base64>}; per signed approval. */
+    public static final String APPROVAL_SIGNATURE = "Countersign-Approval-Signature";
     /** The content hash the approvals bind to. */
     public static final String CONTENT_HASH = "Countersign-Content-Hash";
     /** The hash of the policy in force. */

@@ -53,6 +53,21 @@ public final class Verifier {
      * @throws GitOpsException if the repository has no main line or the checkpoint names nothing
      */
     public Verification verify(@Nullable String checkpoint, @Nullable OpenPgpKeyring trusted) {
+        return verify(checkpoint, trusted, null);
+    }
+
+    /**
+     * Verifies the main line; with trusted keys also every commit's signature, and with approver keys also
+     * that every named approver signed their approval of that commit's proposal and content.
+     *
+     * @param checkpoint a trusted commit (expression) to verify from, or null for the root
+     * @param trusted the keys every checked commit must be signed by, or null to check no signatures
+     * @param approvers each approver's keys, or null to check no approval signatures
+     * @return the findings
+     * @throws GitOpsException if the repository has no main line or the checkpoint names nothing
+     */
+    public Verification verify(
+            @Nullable String checkpoint, @Nullable OpenPgpKeyring trusted, @Nullable ApproverKeyring approvers) {
         ObjectId head =
                 git.resolve(Refs.MAIN).orElseThrow(() -> new GitOpsException("repository has no main line to verify"));
         ObjectId stop = checkpoint == null ? null : resolve(checkpoint);
@@ -73,6 +88,9 @@ public final class Verifier {
                         .check(commit.id().name(), git.rawCommit(commit.id()))
                         .ifPresent(findings::add);
             }
+            if (approvers != null) {
+                findings.addAll(new ApprovalCheck(approvers, commit).run());
+            }
             commit.trailers()
                     .single(Trailers.PROPOSAL)
                     .filter(id -> !seen.add(id))
@@ -92,6 +110,20 @@ public final class Verifier {
      * @throws GitOpsException if the file cannot be read or written, or holds no commit id
      */
     public Verification verify(Path file, @Nullable OpenPgpKeyring trusted) {
+        return verify(file, trusted, null);
+    }
+
+    /**
+     * Verifies the main line from the checkpoint a file holds, as {@link #verify(Path, OpenPgpKeyring)}, and
+     * with approver keys also every approval signature.
+     *
+     * @param file the checkpoint file, kept outside the repository
+     * @param trusted the keys every checked commit must be signed by, or null to check no signatures
+     * @param approvers each approver's keys, or null to check no approval signatures
+     * @return the findings; a checkpoint that is no longer on main is one, and leaves the file as it was
+     * @throws GitOpsException if the file cannot be read or written, or holds no commit id
+     */
+    public Verification verify(Path file, @Nullable OpenPgpKeyring trusted, @Nullable ApproverKeyring approvers) {
         Optional<String> checkpoint = CheckpointFile.read(file);
         if (checkpoint.isPresent() && !exists(checkpoint.get())) {
             String head = git.resolve(Refs.MAIN).map(ObjectId::name).orElse("");
@@ -105,7 +137,7 @@ public final class Verifier {
                             "checkpoint " + checkpoint.get() + " from " + file
                                     + " is not in this repository: history was rewritten")));
         }
-        Verification verification = verify(checkpoint.orElse(null), trusted);
+        Verification verification = verify(checkpoint.orElse(null), trusted, approvers);
         if (verification.isClean()) {
             CheckpointFile.write(file, verification.head());
         }

@@ -1,0 +1,104 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks that every approver a record commit names signed the {@link ApprovalStatement} rebuilt from that
+ * commit's trailers with one of their own keys: finds {@code unsigned-approval}, {@code untrusted-approval}
+ * or {@code bad-approval-signature}.
+ */
+final class ApprovalCheck {
+    private final ApproverKeyring approvers;
+    private final CommitInfo commit;
+    private final Trailers trailers;
+    private final List<Finding> findings = new ArrayList<>();
+
+    ApprovalCheck(ApproverKeyring approvers, CommitInfo commit) {
+        this.approvers = approvers;
+        this.commit = commit;
+        this.trailers = commit.trailers();
+    }
+
+    List<Finding> run() {
+        if (commit.parents().size() != 1 || trailers.single(Trailers.PROPOSAL).isEmpty()) {
+            return findings;
+        }
+        Map<String, String> signatures = signatures();
+        List<String> named = trailers.all(Trailers.APPROVED_BY);
+        for (String approver : named) {
+            check(approver, signatures.get(approver));
+        }
+        signatures.keySet().stream()
+                .filter(principal -> !named.contains(principal))
+                .forEach(principal ->
+                        add("bad-approval-signature", "signature of " + principal + ", who is not a named approver"));
+        return findings;
+    }
+
+    private Map<String, String> signatures() {
+        Map<String, String> signatures = new LinkedHashMap<>();
+        for (String value : trailers.all(Trailers.APPROVAL_SIGNATURE)) {
+            String[] parts = value.split(" ", 2);
+            if (parts.length != 2 || signatures.put(parts[0], parts[1].strip()) != null) {
+                add("bad-approval-signature", "malformed or repeated " + Trailers.APPROVAL_SIGNATURE + " trailer");
+            }
+        }
+        return signatures;
+    }
+
+    private void check(String approver, @Nullable String base64) {
+        if (base64 == null) {
+            add("unsigned-approval", "the approval of " + approver + " carries no signature by their key");
+            return;
+        }
+        Optional<PGPSignature> signature = ApprovalSignatures.decode(base64);
+        if (signature.isEmpty()) {
+            add("bad-approval-signature", "the approval signature of " + approver + " is not an OpenPGP signature");
+            return;
+        }
+        Optional<OpenPgpKeyring> keys = approvers.keysOf(approver);
+        if (keys.isEmpty()) {
+            add("untrusted-approval", approver + " approved, but the approver keys hold no key for them");
+            return;
+        }
+        String keyId = OpenPgpKeys.keyId(signature.get().getKeyID());
+        Optional<PGPPublicKey> key = keys.get().key(signature.get().getKeyID());
+        if (key.isEmpty()) {
+            add(
+                    "untrusted-approval",
+                    "the approval of " + approver + " is signed by key " + keyId + ", which is not a key of "
+                            + approver);
+        } else if (!SignatureCheck.verifies(
+                signature.get(), key.get(), statement(approver).bytes())) {
+            add(
+                    "bad-approval-signature",
+                    "the approval signature of " + approver + " by key " + OpenPgpKeys.fingerprint(key.get())
+                            + " does not match this commit's proposal, stack and content");
+        }
+    }
+
+    private ApprovalStatement statement(String approver) {
+        return new ApprovalStatement(
+                value(Trailers.PROPOSAL),
+                value(Trailers.ENVIRONMENT),
+                value(Trailers.STACK),
+                value(Trailers.CONTENT_HASH),
+                approver);
+    }
+
+    private String value(String key) {
+        return trailers.single(key).orElse("-");
+    }
+
+    private void add(String rule, String message) {
+        findings.add(new Finding(commit.id().name(), rule, message));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.countersign.gitops.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ApprovalStatementTest {
+    @Test
+    void writesTheVersionedStatementLineByLine() {
+        ApprovalStatement statement = new ApprovalStatement("p-1", "staging", "web", "sha256:abc", "human:alice");
+
+        assertThat(new String(statement.bytes(), StandardCharsets.UTF_8)).isEqualTo("""
+                        countersign-approval v1
+                        proposal: p-1
+                        environment: staging
+                        stack: web
+                        content-hash: sha256:abc
+                        approver: human:alice
+                        decision: approve
+                        """);
+    }
+
+    @Test
+    void refusesFieldsThatWouldForgeFurtherLines() {
+        assertThatThrownBy(() -> new ApprovalStatement("p-1", "staging", "web", "sha256:abc\napprover: x", "human:a"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one non-empty line");
+        assertThatThrownBy(() -> new ApprovalStatement("p-1", "staging", "", "sha256:abc", "human:a"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsApprovalsStoredBeforeSignaturesExistedAsUnsigned() {
+        String json = """
+                {"approver": "human:alice", "proposal": "p-1", "contentHash": "sha256:abc",
+                 "baseCommit": "0123456789abcdef0123456789abcdef01234567", "at": "2026-11-24T10:00:00Z"}
+                """;
+
+        ApprovalRecord approval = Json.read(json.getBytes(StandardCharsets.UTF_8), ApprovalRecord.class, "test");
+
+        assertThat(approval.signature()).isNull();
+        assertThat(approval.at()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
+    }
+}
