@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.ApproverKeys;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.TrustedKeys;
 import dev.countersign.gitops.Verification;
@@ -51,6 +52,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Nullable
     Path trustedKeys;
 
+    @Option(
+            names = "--approver-keys",
+            paramLabel = "FILE",
+            description = "A file of 'PRINCIPAL KEYRING-FILE' lines: every approval on a checked commit must be"
+                    + " signed by its approver's own key.")
+    @Nullable
+    Path approverKeys;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
     Output format = Output.TEXT;
 
@@ -87,6 +96,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (trustedKeys != null) {
             options = options.withTrustedKeys(TrustedKeys.fromArmored(read(trustedKeys)));
+        }
+        if (approverKeys != null) {
+            options = options.withApproverKeys(ApproverKeys.fromFile(approverKeys));
         }
         return options;
     }
