@@ -10,12 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers a server's request for credentials with the host's {@link RemoteCredentials}, or with none, and
- * remembers that the server asked: a transport failure after a request is the server refusing them, told
- * apart from other failures without parsing JGit's (translated) messages. Never interactive.
+ * counts the requests, so that a refusal is told apart from other transport failures without parsing
+ * JGit's (translated) messages: a connection that succeeds asks once, while JGit asks again after each
+ * rejected answer before giving up; with no credentials to give, any request is a refusal. Never
+ * interactive.
  */
 final class ObservedCredentials extends CredentialsProvider {
     private final @Nullable CredentialsProvider delegate;
-    private volatile boolean asked;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     ObservedCredentials(@Nullable RemoteCredentials credentials) {
         this.delegate = credentials == null
@@ -28,14 +30,14 @@ final class ObservedCredentials extends CredentialsProvider {
         return delegate != null;
     }
 
-    /** Tells whether the server asked for credentials since the last {@link #forget()}. */
-    boolean asked() {
-        return asked;
+    /** Tells whether the server refused the answers since the last {@link #forget()}. */
+    boolean refused() {
+        return requests.get() > (delegate == null ? 0 : 1);
     }
 
-    /** Starts a new operation: no request seen yet. */
+    /** Starts a new connection: no request seen yet. */
     void forget() {
-        asked = false;
+        requests.set(0);
     }
 
     @Override
@@ -55,7 +57,7 @@ final class ObservedCredentials extends CredentialsProvider {
 
     @Override
     public boolean get(URIish uri, CredentialItem... items) throws UnsupportedCredentialItem {
-        asked = true;
+        requests.incrementAndGet();
         return delegate != null && delegate.get(uri, items);
     }
 

@@ -274,7 +274,7 @@ public final class RemoteSync {
                             + "; add its public key to the server's authorized keys for that user",
                     e);
         }
-        if (credentials.asked()) {
+        if (credentials.refused()) {
             return new RemoteAuthenticationException(
                     credentials.given()
                             ? "remote " + uri + " refused the credentials given; check the user name and the"
