@@ -7,6 +7,8 @@ module dev.countersign.gitops {
     requires dev.countersign.sops;
     requires org.snakeyaml.engine;
     requires org.eclipse.jgit;
+    requires org.eclipse.jgit.ssh.apache;
+    requires org.apache.sshd.osgi;
     requires org.bouncycastle.pg;
     requires tools.jackson.core;
     requires tools.jackson.databind;

@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.RemoteCredentials;
 import dev.countersign.gitops.SigningKey;
+import dev.countersign.gitops.SshIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +17,14 @@ import picocli.CommandLine.Option;
  * commit they write ({@code --signing-key FILE} or {@code COUNTERSIGN_SIGNING_KEY}, its passphrase from
  * {@code COUNTERSIGN_SIGNING_PASSPHRASE}). A directory initialized with {@code --remote} stays in remote
  * mode; over http(s) the credentials come from {@code COUNTERSIGN_GIT_USERNAME} and
- * {@code COUNTERSIGN_GIT_PASSWORD} when both are set.
+ * {@code COUNTERSIGN_GIT_PASSWORD} (never from the command line), over ssh the key and known_hosts files
+ * from {@code --ssh-key} and {@code --ssh-known-hosts} (or {@code COUNTERSIGN_SSH_KEY} and
+ * {@code COUNTERSIGN_SSH_KNOWN_HOSTS}).
  */
 final class RepositoryOption {
     static final String PASSPHRASE = "COUNTERSIGN_SIGNING_PASSPHRASE";
+    static final String GIT_USERNAME = "COUNTERSIGN_GIT_USERNAME";
+    static final String GIT_PASSWORD = "COUNTERSIGN_GIT_PASSWORD";
 
     @Option(names = "--repo", required = true, paramLabel = "DIR", description = "The GitOps repository.")
     @SuppressWarnings("NullAway.Init")
@@ -33,6 +38,24 @@ final class RepositoryOption {
                     + " (default $COUNTERSIGN_SIGNING_KEY; passphrase from $" + PASSPHRASE + ").")
     @Nullable
     Path signingKey;
+
+    @Option(
+            names = "--ssh-key",
+            paramLabel = "FILE",
+            defaultValue = "${env:COUNTERSIGN_SSH_KEY}",
+            description = "For an ssh:// remote: the private key file presented to the server"
+                    + " (default $COUNTERSIGN_SSH_KEY); ~/.ssh is never read.")
+    @Nullable
+    Path sshKey;
+
+    @Option(
+            names = "--ssh-known-hosts",
+            paramLabel = "FILE",
+            defaultValue = "${env:COUNTERSIGN_SSH_KNOWN_HOSTS}",
+            description = "For an ssh:// remote: the known_hosts file that must list the server's host key"
+                    + " (default $COUNTERSIGN_SSH_KNOWN_HOSTS).")
+    @Nullable
+    Path sshKnownHosts;
 
     GitOpsRepository open() {
         return open(null, System.getenv());
@@ -48,16 +71,45 @@ final class RepositoryOption {
         if (remote != null) {
             builder.remote(remote);
         }
-        String username = environment.get("COUNTERSIGN_GIT_USERNAME");
-        String password = environment.get("COUNTERSIGN_GIT_PASSWORD");
-        if (username != null && password != null) {
-            builder.credentials(RemoteCredentials.of(username, password));
-        }
+        credentials(environment, builder);
+        sshIdentity(builder);
         if (signingKey != null) {
             builder.signingKey(SigningKey.fromArmored(
                     read(signingKey), environment.getOrDefault(PASSPHRASE, "").toCharArray()));
         }
         return builder.open();
+    }
+
+    private static void credentials(Map<String, String> environment, GitOpsRepository.Builder builder) {
+        String username = environment.get(GIT_USERNAME);
+        String password = environment.get(GIT_PASSWORD);
+        if (username == null && password == null) {
+            return;
+        }
+        if (username == null || password == null) {
+            throw new CommandFailure((username == null ? GIT_PASSWORD : GIT_USERNAME) + " is set but "
+                    + (username == null ? GIT_USERNAME : GIT_PASSWORD) + " is not: set both, or neither");
+        }
+        try {
+            builder.credentials(RemoteCredentials.of(username, password));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private void sshIdentity(GitOpsRepository.Builder builder) {
+        if (sshKey == null && sshKnownHosts == null) {
+            return;
+        }
+        if (sshKey == null || sshKnownHosts == null) {
+            throw new CommandFailure("--ssh-key and --ssh-known-hosts go together: the server's host key"
+                    + " must be listed in a known_hosts file, it is never trusted on first use");
+        }
+        try {
+            builder.sshIdentity(SshIdentity.of(sshKey, sshKnownHosts));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(String.valueOf(e.getMessage()), e);
+        }
     }
 
     private static byte[] read(Path file) {

@@ -90,6 +90,7 @@ public final class GitOpsRepository implements AutoCloseable {
         private @Nullable SigningKey signingKey;
         private @Nullable String remote;
         private @Nullable RemoteCredentials credentials;
+        private @Nullable SshIdentity sshIdentity;
         private int maxAttempts = DEFAULT_ATTEMPTS;
 
         private Builder(Path directory) {
@@ -104,7 +105,8 @@ public final class GitOpsRepository implements AutoCloseable {
          * this option stay in remote mode.
          *
          * @param url the server's URL: {@code file://}, {@code git://}, {@code http(s)://} or {@code ssh://};
-         *     without a password (see {@link #credentials(RemoteCredentials)})
+         *     without a password (see {@link #credentials(RemoteCredentials)} for http(s) and
+         *     {@link #sshIdentity(SshIdentity)} for ssh)
          * @return this builder
          */
         public Builder remote(String url) {
@@ -113,13 +115,28 @@ public final class GitOpsRepository implements AutoCloseable {
         }
 
         /**
-         * Sets the credentials presented to the remote over http(s).
+         * Sets the credentials presented to the remote over http(s). A server that refuses them, or asks for
+         * credentials when none were set, fails the action with a {@link RemoteAuthenticationException}.
          *
          * @param credentials the user name and password or token
          * @return this builder
          */
         public Builder credentials(RemoteCredentials credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * Sets the private key and the {@code known_hosts} presented to and checked against the remote over
+         * ssh; required for an {@code ssh://} remote, since nothing is read from {@code ~/.ssh}. A server whose
+         * host key is not listed, or that refuses the key, fails the action with a
+         * {@link RemoteAuthenticationException}.
+         *
+         * @param identity the key and {@code known_hosts} files
+         * @return this builder
+         */
+        public Builder sshIdentity(SshIdentity identity) {
+            this.sshIdentity = identity;
             return this;
         }
 
@@ -180,6 +197,8 @@ public final class GitOpsRepository implements AutoCloseable {
          * joining a repository another host initialized.
          *
          * @return the repository; close it when done
+         * @throws RemoteAuthenticationException if the remote refuses the credentials or SSH key, or its
+         *     host key is not in the {@code known_hosts} given
          * @throws GitOpsException if the remote cannot be reached, or differs from the one saved
          */
         public GitOpsRepository open() {
@@ -187,7 +206,8 @@ public final class GitOpsRepository implements AutoCloseable {
             GitStore git = GitStore.open(directory, signingKey == null ? null : signingKey.signer());
             try {
                 Optional<String> url = RemoteConfigs.settle(git, remote);
-                RemoteSync sync = url.map(u -> new RemoteSync(git, u, credentials, maxAttempts, ids.nextLong()))
+                RemoteSync sync = url.map(
+                                u -> new RemoteSync(git, u, credentials, sshIdentity, maxAttempts, ids.nextLong()))
                         .orElse(null);
                 Engine engine = new Engine(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
                 engine.recover();

@@ -5,8 +5,9 @@ package dev.countersign.gitops;
  * password or access token. The host supplies them (from its own secret store); Countersign never writes
  * them to Git, a log line, an exception message or {@link #toString()}.
  *
- * <p>Over {@code ssh://} the keys come from the SSH client JGit finds on the classpath, not from here;
- * {@code file://} and {@code git://} take no credentials. Immutable and thread-safe.
+ * <p>Over {@code ssh://} the host supplies an {@link SshIdentity} instead; {@code file://} and {@code git://}
+ * take no credentials. A server that refuses these credentials fails the action with a
+ * {@link RemoteAuthenticationException}. Immutable and thread-safe.
  */
 public final class RemoteCredentials {
     private final String username;

@@ -166,4 +166,28 @@ class RemoteModeTest {
         assertThat(credentials.toString()).contains("x-access-token").doesNotContain("ghp_secret");
         assertThatThrownBy(() -> RemoteCredentials.of("bot", " ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void refusesAnSshRemoteWithoutAnSshIdentityRatherThanReadHomeSsh() {
+        GitOpsRepository.Builder builder =
+                GitOpsRepository.builder(temp.resolve("one")).remote("ssh://git@127.0.0.1:9/srv/gitops.git");
+
+        assertThatThrownBy(builder::open)
+                .isInstanceOf(GitOpsException.class)
+                .hasMessageContaining("no SSH identity was given")
+                .hasMessageContaining("~/.ssh is never used");
+    }
+
+    @Test
+    void anSshIdentityNeedsReadableFilesAndShowsOnlyTheirPaths() throws Exception {
+        Path key = java.nio.file.Files.writeString(temp.resolve("id"), "-----BEGIN OPENSSH PRIVATE KEY-----");
+        Path knownHosts = java.nio.file.Files.writeString(temp.resolve("known_hosts"), "");
+
+        assertThat(SshIdentity.of(key, knownHosts).toString())
+                .contains(key.toString())
+                .doesNotContain("BEGIN");
+        assertThatThrownBy(() -> SshIdentity.of(temp.resolve("missing"), knownHosts))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SSH private key");
+    }
 }

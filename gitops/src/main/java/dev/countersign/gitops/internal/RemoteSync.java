@@ -2,7 +2,9 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.LostRaceException;
+import dev.countersign.gitops.RemoteAuthenticationException;
 import dev.countersign.gitops.RemoteCredentials;
+import dev.countersign.gitops.SshIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +22,13 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,9 @@ public final class RemoteSync {
 
     private final GitStore git;
     private final URIish uri;
-    private final @Nullable CredentialsProvider credentials;
+    private final ObservedCredentials credentials;
+    private final @Nullable SshIdentity sshIdentity;
+    private final @Nullable PinnedSshSessions sshSessions;
     private final int maxAttempts;
     private final SplittableRandom jitter;
 
@@ -59,15 +62,24 @@ public final class RemoteSync {
      * @param git the local repository, a clone of the remote
      * @param url the remote's URL
      * @param credentials the credentials for http(s), or null
+     * @param sshIdentity the key and {@code known_hosts} for ssh, or null
      * @param maxAttempts how many times an action is evaluated and pushed before a {@link LostRaceException}
      * @param seed the seed of the random back-off between attempts
      */
-    public RemoteSync(GitStore git, String url, @Nullable RemoteCredentials credentials, int maxAttempts, long seed) {
+    public RemoteSync(
+            GitStore git,
+            String url,
+            @Nullable RemoteCredentials credentials,
+            @Nullable SshIdentity sshIdentity,
+            int maxAttempts,
+            long seed) {
         this.git = git;
         this.uri = RemoteConfigs.parse(url);
-        this.credentials = credentials == null
+        this.credentials = new ObservedCredentials(credentials);
+        this.sshIdentity = sshIdentity;
+        this.sshSessions = sshIdentity == null
                 ? null
-                : new UsernamePasswordCredentialsProvider(credentials.username(), credentials.password());
+                : new PinnedSshSessions(sshIdentity, git.gitDirectory().resolve("countersign-no-ssh-dir"));
         this.maxAttempts = maxAttempts;
         this.jitter = new SplittableRandom(seed);
     }
@@ -107,7 +119,7 @@ public final class RemoteSync {
             transport.setRemoveDeletedRefs(true);
             transport.fetch(NullProgressMonitor.INSTANCE, FETCH);
         } catch (IOException e) {
-            throw new GitOpsException("cannot fetch from " + uri + ": " + e.getMessage(), e);
+            throw failure("cannot fetch from ", e);
         }
         compactWhenFragmented();
     }
@@ -173,7 +185,7 @@ public final class RemoteSync {
                     .forEach(ref -> refs.put(ref.getName(), ref.getObjectId()));
             return refs;
         } catch (IOException e) {
-            throw new GitOpsException("cannot list the refs of " + uri + ": " + e.getMessage(), e);
+            throw failure("cannot list the refs of ", e);
         }
     }
 
@@ -215,21 +227,62 @@ public final class RemoteSync {
                             && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE)
                     .toList();
         } catch (IOException e) {
-            throw new GitOpsException("cannot push to " + uri + ": " + e.getMessage(), e);
+            throw failure("cannot push to ", e);
         }
     }
 
     private Transport open() {
+        credentials.forget();
+        if (sshSessions != null) {
+            sshSessions.forget();
+        }
         try {
             Transport transport = Transport.open(git.repository(), uri);
             transport.setTimeout(TIMEOUT_SECONDS);
-            if (credentials != null) {
-                transport.setCredentialsProvider(credentials);
+            transport.setCredentialsProvider(credentials);
+            if (transport instanceof SshTransport ssh) {
+                ssh.setSshSessionFactory(sshSessions(transport));
             }
             return transport;
         } catch (IOException e) {
-            throw new GitOpsException("cannot open remote " + uri + ": " + e.getMessage(), e);
+            throw failure("cannot open remote ", e);
         }
+    }
+
+    private PinnedSshSessions sshSessions(Transport transport) {
+        if (sshSessions == null) {
+            transport.close();
+            throw new GitOpsException("remote " + uri + " is reached over ssh but no SSH identity was given;"
+                    + " pass the private key and known_hosts files to the builder (sshIdentity)"
+                    + " or the CLI (COUNTERSIGN_SSH_KEY, COUNTERSIGN_SSH_KNOWN_HOSTS): ~/.ssh is never used");
+        }
+        return sshSessions;
+    }
+
+    /** Translates a transport failure, telling a refused host key or refused credentials from the rest. */
+    private GitOpsException failure(String doing, IOException e) {
+        String refusedHost = sshSessions == null ? null : sshSessions.refusedHost();
+        if (refusedHost != null && sshIdentity != null) {
+            return new RemoteAuthenticationException(
+                    "refused the SSH host key of " + refusedHost + " (remote " + uri + "): it is not listed in "
+                            + sshIdentity.knownHosts() + "; add the server's host key there, checked out of band",
+                    e);
+        }
+        if (sshIdentity != null && PinnedSshSessions.keyRefused(e)) {
+            return new RemoteAuthenticationException(
+                    "remote " + uri + " refused the SSH key " + sshIdentity.privateKey()
+                            + "; add its public key to the server's authorized keys for that user",
+                    e);
+        }
+        if (credentials.refused()) {
+            return new RemoteAuthenticationException(
+                    credentials.given()
+                            ? "remote " + uri + " refused the credentials given; check the user name and the"
+                                    + " password or token (not shown)"
+                            : "remote " + uri + " asks for credentials and none were given",
+                    e);
+        }
+        return new GitOpsException(doing + uri + ": " + e.getMessage(), e);
     }
 
     private long backoff(int attempt) {
