@@ -326,6 +326,16 @@ public final class GitStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Returns the tree of a commit.
+     *
+     * @param commit the commit
+     * @return its tree
+     */
+    public ObjectId tree(ObjectId commit) {
+        return io(() -> treeOf(commit));
+    }
+
     private ObjectId treeOf(ObjectId commit) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             return walk.parseCommit(commit).getTree().getId();
