@@ -140,7 +140,9 @@ final class CommitCheck {
         List<String> problems;
         try {
             problems = RenderedCheck.differences(git, commit.id(), env, stack);
-        } catch (dev.countersign.gitops.GitOpsException | dev.countersign.stack.StackException e) {
+        } catch (dev.countersign.gitops.GitOpsException
+                | dev.countersign.stack.StackException
+                | dev.countersign.sops.SopsException e) {
             problems = List.of("cannot be rendered again: " + e.getMessage());
         }
         if (!problems.isEmpty()) {

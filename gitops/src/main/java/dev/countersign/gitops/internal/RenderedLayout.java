@@ -239,11 +239,8 @@ public final class RenderedLayout {
     }
 
     private static boolean othersRemain(GitStore git, ObjectId base, Environment env, String stack) {
-        String prefix = "environments/" + env.name() + "/";
-        String own = Layout.stackFolder(env.name(), stack) + "/";
         return env.renderer() == RendererChoice.FLUX
-                && git.readFolder(base, "environments/" + env.name()).keySet().stream()
-                        .anyMatch(path -> path.startsWith(prefix) && !path.startsWith(own));
+                && git.children(base, "environments/" + env.name()).stream().anyMatch(name -> !name.equals(stack));
     }
 
     private static Optional<LayoutRenderer> renderer(Environment env, byte @Nullable [] sopsConfig) {
