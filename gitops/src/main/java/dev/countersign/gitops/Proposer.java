@@ -5,7 +5,6 @@ import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
 import java.util.List;
-import java.util.SortedMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
@@ -78,9 +77,17 @@ public final class Proposer {
             String environment, Stack stack, @Nullable Secrets secrets, String rationale, List<String> evidence) {
         engine.refresh();
         ObjectId head = engine.mainHead();
-        SortedMap<String, byte[]> files = folders.files(head, head, environment, stack, secrets);
+        StackFolder.Folder folder = folders.folder(head, head, environment, stack, secrets);
         return Views.proposal(engine.propose(new Engine.Draft(
-                principal.name(), delegator(), environment, stack.name(), files, rationale, evidence, null)));
+                principal.name(),
+                delegator(),
+                environment,
+                stack.name(),
+                folder.files(),
+                rationale,
+                evidence,
+                null,
+                folder.fluxSecret())));
     }
 
     /**
@@ -113,9 +120,9 @@ public final class Proposer {
 
     private Proposal reviseDraft(String id, Stack stack, @Nullable Secrets secrets) {
         Proposal old = repository.proposal(id); // reading it refreshes from the remote
-        SortedMap<String, byte[]> files = folders.files(
+        StackFolder.Folder folder = folders.folder(
                 engine.mainHead(), ObjectId.fromString(old.draftCommit()), old.environment(), stack, secrets);
-        return Views.proposal(engine.revise(id, principal.name(), files));
+        return Views.proposal(engine.revise(id, principal.name(), folder.files(), folder.fluxSecret()));
     }
 
     private void requireHuman(String action, Secrets secrets) {

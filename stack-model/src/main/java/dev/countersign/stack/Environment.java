@@ -2,20 +2,30 @@ package dev.countersign.stack;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A deployment target: a cluster and the variable values a stack takes there. Immutable;
- * {@link #toString()} shows variable names, never values.
+ * A deployment target: a cluster, the variable values a stack takes there, and how its stacks are laid out
+ * in the repository. Immutable; {@link #toString()} shows variable names, never values.
  *
  * @param name the environment name, a DNS-1123 label (e.g. {@code production})
  * @param cluster the cluster this environment deploys to
  * @param variables the values by variable name (middle precedence)
  * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
+ * @param flux the Flux options ({@code spec.flux}); the defaults when the file has none
+ * @param argoCd the Argo CD options ({@code spec.argocd}); required when the renderer is Argo CD, else null
  */
-public record Environment(String name, String cluster, Map<String, Object> variables, RendererChoice renderer) {
+public record Environment(
+        String name,
+        String cluster,
+        Map<String, Object> variables,
+        RendererChoice renderer,
+        FluxSettings flux,
+        @Nullable ArgoCdSettings argoCd) {
     static final String KIND = "Environment";
-    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables", "renderer");
+    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables", "renderer", "flux", "argocd");
 
     /**
      * Validates and copies the fields.
@@ -24,8 +34,10 @@ public record Environment(String name, String cluster, Map<String, Object> varia
      * @param cluster the cluster this environment deploys to
      * @param variables the values by variable name (middle precedence)
      * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
+     * @param flux the Flux options ({@code spec.flux})
+     * @param argoCd the Argo CD options ({@code spec.argocd}), or null
      * @throws InvalidNameException if the name or a variable name breaks its rule
-     * @throws InvalidStackException if the cluster is blank
+     * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD without Argo CD options
      */
     public Environment {
         Names.label("environment name", name);
@@ -33,6 +45,27 @@ public record Environment(String name, String cluster, Map<String, Object> varia
             throw new InvalidStackException("/spec/cluster", "cluster must not be blank");
         }
         variables = Variables.checked(variables, "/spec/variables");
+        Objects.requireNonNull(flux, "flux");
+        if (renderer == RendererChoice.ARGOCD && argoCd == null) {
+            throw new InvalidStackException(
+                    "/spec/argocd",
+                    "renderer argocd needs spec.argocd with at least repoURL, the URL Argo CD clones the repository"
+                            + " from");
+        }
+    }
+
+    /**
+     * Creates an environment with a renderer and its default options.
+     *
+     * @param name the environment name, a DNS-1123 label (e.g. {@code production})
+     * @param cluster the cluster this environment deploys to
+     * @param variables the values by variable name (middle precedence)
+     * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
+     * @throws InvalidNameException if the name or a variable name breaks its rule
+     * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD (it needs options)
+     */
+    public Environment(String name, String cluster, Map<String, Object> variables, RendererChoice renderer) {
+        this(name, cluster, variables, renderer, FluxSettings.defaults(), null);
     }
 
     /**
@@ -49,7 +82,28 @@ public record Environment(String name, String cluster, Map<String, Object> varia
     }
 
     /**
-     * Returns this environment as a plain value tree, as written in an environment file.
+     * Returns a copy laid out by Flux with these options.
+     *
+     * @param options the Flux options
+     * @return the new environment
+     */
+    public Environment withFlux(FluxSettings options) {
+        return new Environment(name, cluster, variables, RendererChoice.FLUX, options, argoCd);
+    }
+
+    /**
+     * Returns a copy laid out by Argo CD with these options.
+     *
+     * @param options the Argo CD options
+     * @return the new environment
+     */
+    public Environment withArgoCd(ArgoCdSettings options) {
+        return new Environment(name, cluster, variables, RendererChoice.ARGOCD, flux, options);
+    }
+
+    /**
+     * Returns this environment as a plain value tree, as written in an environment file. Flux options equal
+     * to the defaults are left out.
      *
      * @return the document tree
      */
@@ -62,6 +116,13 @@ public record Environment(String name, String cluster, Map<String, Object> varia
         if (renderer != RendererChoice.NATIVE) {
             spec.put("renderer", renderer.id());
         }
+        if (!flux.equals(FluxSettings.defaults())) {
+            spec.put("flux", flux.toTree());
+        }
+        ArgoCdSettings argo = argoCd;
+        if (argo != null) {
+            spec.put("argocd", argo.toTree());
+        }
         return Documents.envelope(KIND, name, spec);
     }
 
@@ -70,12 +131,16 @@ public record Environment(String name, String cluster, Map<String, Object> varia
      *
      * @param document the tree of a {@code kind: Environment} document
      * @return the environment
-     * @throws StackException if the document breaks a rule
+     * @throws StackException if the document breaks a rule: an unknown field, a malformed option, or
+     *     {@code renderer: argocd} without {@code spec.argocd.repoURL}
      */
     public static Environment fromTree(Object document) {
         var spec = Documents.spec(document, KIND).only(SPEC_KEYS);
         var renderer = spec.has("renderer") ? RendererChoice.fromId(spec.string("renderer")) : RendererChoice.NATIVE;
-        return new Environment(Documents.name(document), spec.string("cluster"), spec.map("variables"), renderer);
+        var flux = spec.has("flux") ? FluxSettings.fromFields(spec.fields("flux")) : FluxSettings.defaults();
+        var argoCd = spec.has("argocd") ? ArgoCdSettings.fromFields(spec.fields("argocd")) : null;
+        return new Environment(
+                Documents.name(document), spec.string("cluster"), spec.map("variables"), renderer, flux, argoCd);
     }
 
     @Override

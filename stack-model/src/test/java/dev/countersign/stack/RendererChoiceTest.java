@@ -31,7 +31,9 @@ class RendererChoiceTest {
             assertThat(StackFiles.parseEnvironment(ENVIRONMENT + "  renderer: flux\n", "env.yaml")
                             .renderer())
                     .isEqualTo(RendererChoice.FLUX);
-            assertThat(StackFiles.parseEnvironment(ENVIRONMENT + "  renderer: argocd\n", "env.yaml")
+            assertThat(StackFiles.parseEnvironment(
+                                    ENVIRONMENT + "  renderer: argocd\n  argocd: {repoURL: 'https://git/x'}\n",
+                                    "env.yaml")
                             .renderer())
                     .isEqualTo(RendererChoice.ARGOCD);
         }
@@ -60,7 +62,8 @@ class RendererChoiceTest {
         @Test
         void roundTripsEveryChoice() {
             for (RendererChoice choice : RendererChoice.values()) {
-                var environment = new Environment("e", "c", Map.of("a", 1), choice);
+                var environment = new Environment(
+                        "e", "c", Map.of("a", 1), choice, FluxSettings.defaults(), ArgoCdSettings.of("https://git/x"));
                 assertThat(Environment.fromTree(environment.toTree())).isEqualTo(environment);
             }
         }

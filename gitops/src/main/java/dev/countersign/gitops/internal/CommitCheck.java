@@ -82,7 +82,8 @@ final class CommitCheck {
         }
         checkPaths(parent, folder);
         checkSecrets(parent, folder);
-        checkContentHash(folder);
+        checkContentHash();
+        checkRendered();
         checkAuthor();
         List<String> approvers = trailers.all(Trailers.APPROVED_BY);
         checkApprovers(approvers);
@@ -91,11 +92,17 @@ final class CommitCheck {
     }
 
     private void checkPaths(ObjectId parent, String folder) {
+        String env = value(Trailers.ENVIRONMENT);
+        String stack = value(Trailers.STACK);
         List<String> outside = git.changedPaths(parent, commit.id()).stream()
-                .filter(path -> !path.startsWith(folder + "/"))
+                .filter(path -> !path.startsWith(folder + "/")
+                        && !RenderedLayout.owns(env, stack, path)
+                        && !path.equals(RenderedLayout.sharedRules(env)))
                 .toList();
         if (!outside.isEmpty()) {
-            add("outside-stack-folder", "changes " + outside + " outside its stack folder " + folder);
+            add(
+                    "outside-stack-folder",
+                    "changes " + outside + " outside its stack folder " + folder + " and its rendered files");
         }
     }
 
@@ -103,6 +110,8 @@ final class CommitCheck {
         java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
         git.read(commit.id(), folder + "/" + StackLayout.SECRETS)
                 .ifPresent(content -> files.put(folder + "/" + StackLayout.SECRETS, content));
+        git.read(commit.id(), SecretRules.fluxSecret(folder))
+                .ifPresent(content -> files.put(SecretRules.fluxSecret(folder), content));
         SecretRules.broken(
                         folder,
                         git.changedPaths(parent, commit.id()),
@@ -113,13 +122,33 @@ final class CommitCheck {
                 .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
     }
 
-    private void checkContentHash(String folder) {
-        String actual = ContentHash.of(git.readFolder(commit.id(), folder));
+    private void checkContentHash() {
+        String folder = Layout.stackFolder(value(Trailers.ENVIRONMENT), value(Trailers.STACK));
+        String actual = ContentHash.of(
+                RenderedLayout.hashed(git, git.tree(commit.id()), value(Trailers.ENVIRONMENT), value(Trailers.STACK)));
         if (!actual.equals(value(Trailers.CONTENT_HASH))) {
             add(
                     "content-hash-mismatch",
                     "recorded tree of " + folder + " hashes to " + actual + ", trailer says "
                             + value(Trailers.CONTENT_HASH));
+        }
+    }
+
+    private void checkRendered() {
+        String env = value(Trailers.ENVIRONMENT);
+        String stack = value(Trailers.STACK);
+        List<String> problems;
+        try {
+            problems = RenderedCheck.differences(git, commit.id(), env, stack);
+        } catch (dev.countersign.gitops.GitOpsException
+                | dev.countersign.stack.StackException
+                | dev.countersign.sops.SopsException e) {
+            problems = List.of("cannot be rendered again: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            add(
+                    RenderedCheck.RULE,
+                    "rendered files of " + env + "/" + stack + " differ from what its renderer writes: " + problems);
         }
     }
 

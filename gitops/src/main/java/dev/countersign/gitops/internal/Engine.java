@@ -122,7 +122,10 @@ public final class Engine {
      * @param rationale why
      * @param evidence backing links or notes
      * @param reverts the recorded commit this draft reverts, if any
+     * @param fluxSecret the stack's sops-encrypted Flux {@code Secret}, recorded when the environment's renderer
+     *     is Flux and the stack has secrets; null for none
      */
+    @SuppressWarnings("ArrayRecordComponent") // a transfer value inside the engine, never compared
     public record Draft(
             String principal,
             @Nullable String onBehalfOf,
@@ -131,7 +134,32 @@ public final class Engine {
             SortedMap<String, byte[]> files,
             String rationale,
             List<String> evidence,
-            @Nullable String reverts) {}
+            @Nullable String reverts,
+            byte @Nullable [] fluxSecret) {
+        /**
+         * A draft without a Flux Secret.
+         *
+         * @param principal the proposer
+         * @param onBehalfOf the human an agent acts for, if any
+         * @param environment the environment
+         * @param stack the stack
+         * @param files file name inside the stack folder to content
+         * @param rationale why
+         * @param evidence backing links or notes
+         * @param reverts the recorded commit this draft reverts, if any
+         */
+        public Draft(
+                String principal,
+                @Nullable String onBehalfOf,
+                String environment,
+                String stack,
+                SortedMap<String, byte[]> files,
+                String rationale,
+                List<String> evidence,
+                @Nullable String reverts) {
+            this(principal, onBehalfOf, environment, stack, files, rationale, evidence, reverts, null);
+        }
+    }
 
     /**
      * Returns the repository.
@@ -210,6 +238,20 @@ public final class Engine {
      * @return the new revision
      */
     public ProposalRecord revise(String id, String principal, SortedMap<String, byte[]> files) {
+        return revise(id, principal, files, null);
+    }
+
+    /**
+     * Revises a proposal with the stack's Flux Secret.
+     *
+     * @param id the proposal to revise
+     * @param principal who revises; must be its proposer
+     * @param files the new content of the stack folder
+     * @param fluxSecret the stack's sops-encrypted Flux Secret, or null for none
+     * @return the new revision
+     */
+    public ProposalRecord revise(
+            String id, String principal, SortedMap<String, byte[]> files, byte @Nullable [] fluxSecret) {
         return writing(() -> {
             Stored old = load(id);
             ProposalRecord r = old.record();
@@ -223,7 +265,8 @@ public final class Engine {
                     files,
                     r.rationale(),
                     r.evidence(),
-                    r.reverts());
+                    r.reverts(),
+                    fluxSecret);
             ProposalRecord revision = create(draft, id);
             writeOrFail(old, old.record().supersededBy(revision.id()), "superseded by " + revision.id());
             return revision;
@@ -332,7 +375,9 @@ public final class Engine {
                             files,
                             rationale,
                             List.of(),
-                            target.id().name()),
+                            target.id().name(),
+                            git.read(target.parents().get(0), RenderedLayout.fluxSecret(environment, stack))
+                                    .orElse(null)),
                     null);
         });
     }
@@ -342,7 +387,13 @@ public final class Engine {
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
         SortedMap<String, byte[]> files = new java.util.TreeMap<>();
         draft.files().forEach((name, content) -> files.put(Layout.fileIn(folder, name), content));
-        List<String> changed = changedPaths(git.readFolder(base, folder), files);
+        files.putAll(RenderedLayout.forDraft(
+                git, base, draft.environment(), draft.stack(), draft.files(), draft.fluxSecret()));
+        SortedMap<String, byte[]> before =
+                RenderedLayout.hashed(git, git.tree(base), draft.environment(), draft.stack());
+        String shared = RenderedLayout.sharedRules(draft.environment());
+        git.read(base, shared).ifPresent(content -> before.put(shared, content));
+        List<String> changed = changedPaths(before, files);
         if (changed.isEmpty()) {
             throw new InvalidProposalException(
                     "proposal for " + folder + " changes nothing: its content equals the recorded one");
@@ -364,7 +415,7 @@ public final class Engine {
                 List.copyOf(draft.evidence()),
                 base.name(),
                 "",
-                ContentHash.of(files),
+                ContentHash.of(hashedPart(files, shared)),
                 changed,
                 draft.reverts(),
                 supersedes,
@@ -395,6 +446,12 @@ public final class Engine {
             throw new GitOpsException("proposal id " + id + " is already taken: choose another id source");
         }
         return proposed;
+    }
+
+    private static SortedMap<String, byte[]> hashedPart(SortedMap<String, byte[]> files, String shared) {
+        SortedMap<String, byte[]> hashed = new java.util.TreeMap<>(files);
+        hashed.remove(shared);
+        return hashed;
     }
 
     private static @Nullable String text(byte @Nullable [] content) {

@@ -326,6 +326,41 @@ public final class GitStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Lists the names directly inside a folder of a commit, reading no file content.
+     *
+     * @param commit the commit
+     * @param folder the folder's path, without trailing slash
+     * @return the entry names, in tree order; empty when there is no such folder
+     */
+    public List<String> children(ObjectId commit, String folder) {
+        return io(() -> {
+            try (ObjectReader reader = repository.newObjectReader();
+                    TreeWalk walk = TreeWalk.forPath(reader, folder, treeOf(commit))) {
+                if (walk == null || !walk.isSubtree()) {
+                    return List.of();
+                }
+                List<String> names = new java.util.ArrayList<>();
+                for (var parser = new org.eclipse.jgit.treewalk.CanonicalTreeParser(null, reader, walk.getObjectId(0));
+                        !parser.eof();
+                        parser.next()) {
+                    names.add(parser.getEntryPathString());
+                }
+                return names;
+            }
+        });
+    }
+
+    /**
+     * Returns the tree of a commit.
+     *
+     * @param commit the commit
+     * @return its tree
+     */
+    public ObjectId tree(ObjectId commit) {
+        return io(() -> treeOf(commit));
+    }
+
     private ObjectId treeOf(ObjectId commit) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             return walk.parseCommit(commit).getTree().getId();

@@ -69,7 +69,7 @@ final class Recording {
         }
         ObjectId base = ObjectId.fromString(r.baseCommit());
         String folder = Layout.stackFolder(r.environment(), r.stack());
-        if (!head.equals(base) && overlaps(base, head, folder)) {
+        if (!head.equals(base) && overlaps(r, base, head, folder)) {
             return finish(stored, conflicted(r, authority, base, head, folder), "conflicted");
         }
         ObjectId commit = commit(r, head, approvers, authority, ruling, now);
@@ -102,14 +102,26 @@ final class Recording {
                 .findFirst();
     }
 
-    private boolean overlaps(ObjectId base, ObjectId head, String folder) {
-        return git.changedPaths(base, head).stream().anyMatch(path -> path.startsWith(folder + "/"));
+    /**
+     * Tells whether main moved under the proposal: it changed the stack folder, the stack's rendered files,
+     * the environment or the sops rules (both feed the rendering), or a shared path the draft writes otherwise.
+     */
+    private boolean overlaps(ProposalRecord r, ObjectId base, ObjectId head, String folder) {
+        return git.changedPaths(base, head).stream()
+                .anyMatch(path -> path.startsWith(folder + "/")
+                        || RenderedLayout.owns(r.environment(), r.stack(), path)
+                        || path.equals(Layout.environmentFile(r.environment()))
+                        || path.equals(Layout.SOPS_CONFIG)
+                        || (r.changedPaths().contains(path)
+                                && !java.util.Arrays.equals(
+                                        git.read(head, path).orElse(null),
+                                        git.read(draft(r), path).orElse(null))));
     }
 
     private ObjectId commit(
             ProposalRecord r, ObjectId head, List<String> approvers, Authority authority, Ruling ruling, Instant now) {
         ObjectId tree = git.writeTree(head, draftEdits(r));
-        String hash = ContentHash.of(git.readTreeFolder(tree, Layout.stackFolder(r.environment(), r.stack())));
+        String hash = ContentHash.of(RenderedLayout.hashed(git, tree, r.environment(), r.stack()));
         if (!hash.equals(r.contentHash())) {
             throw new GitOpsException("content of " + r.id() + " on " + head.name() + " hashes to " + hash
                     + ", not the approved " + r.contentHash() + ": refusing to record");

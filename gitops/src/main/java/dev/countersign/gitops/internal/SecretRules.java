@@ -21,7 +21,15 @@ final class SecretRules {
     private SecretRules() {}
 
     static boolean isSecretsPath(String folder, String path) {
-        return path.equals(folder + "/" + StackLayout.SECRETS) || path.equals(folder + "/" + StackLayout.FINGERPRINTS);
+        return path.equals(folder + "/" + StackLayout.SECRETS)
+                || path.equals(folder + "/" + StackLayout.FINGERPRINTS)
+                || path.equals(fluxSecret(folder));
+    }
+
+    /** Returns the path of the Flux Secret of the stack whose folder is {@code environments/<env>/<stack>}. */
+    static String fluxSecret(String folder) {
+        String[] parts = folder.split("/", -1);
+        return RenderedLayout.fluxSecret(parts[1], parts[2]);
     }
 
     /**
@@ -57,6 +65,14 @@ final class SecretRules {
                     Verdict.DENY,
                     ENCRYPTED,
                     folder + "/" + StackLayout.SECRETS + " is not a sops file with every value encrypted"));
+        }
+        byte[] fluxSecret = files.get(fluxSecret(folder));
+        if (fluxSecret != null && !SecretFiles.isEncryptedSecret(fluxSecret)) {
+            return Optional.of(new Authority.Ruling(
+                    Verdict.DENY,
+                    ENCRYPTED,
+                    fluxSecret(folder) + " is not a sops-encrypted Secret with every data and stringData value"
+                            + " encrypted"));
         }
         return Optional.empty();
     }

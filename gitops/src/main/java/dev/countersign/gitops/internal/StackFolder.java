@@ -53,6 +53,35 @@ public final class StackFolder {
      */
     public SortedMap<String, byte[]> files(
             ObjectId base, ObjectId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
+        return folder(base, carryFrom, environment, stack, secrets).files();
+    }
+
+    /**
+     * The content of a draft: its stack folder, and the stack's Flux Secret when the environment's renderer is
+     * Flux and the stack has secrets.
+     *
+     * @param files file name inside the folder to content
+     * @param fluxSecret the sops-encrypted Flux Secret, or null
+     */
+    @SuppressWarnings("ArrayRecordComponent") // a transfer value inside the engine, never compared
+    public record Folder(SortedMap<String, byte[]> files, byte @Nullable [] fluxSecret) {}
+
+    /**
+     * Builds the folder's files and the stack's Flux Secret: encrypted from the secrets supplied, or carried
+     * over byte for byte from the folder the draft continues.
+     *
+     * @param base the main-line commit the draft starts from (its environment and {@code .sops.yaml})
+     * @param carryFrom the commit whose secrets files are kept when no secrets are supplied
+     * @param environment the environment's name
+     * @param stack the stack as proposed
+     * @param secrets the complete secrets of the stack, or null to keep the carried ones
+     * @return the folder
+     * @throws InvalidProposalException if a secret is not a variable of the stack's secret places
+     * @throws dev.countersign.gitops.NoSecretRecipientsException if secrets are given and no rule names
+     *     recipients for them
+     */
+    public Folder folder(
+            ObjectId base, ObjectId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
         Environment env = StackLayout.environment(git, base, environment);
         String folder = Layout.stackFolder(environment, stack.name());
         SortedMap<String, byte[]> secretFiles =
@@ -61,7 +90,23 @@ public final class StackFolder {
                 new HashSet<>(SecretFiles.names(secretFiles.getOrDefault(StackLayout.SECRETS, new byte[0])));
         SortedMap<String, byte[]> files = StackLayout.files(stack, env, names);
         files.putAll(secretFiles);
-        return files;
+        String fluxPath = RenderedLayout.fluxSecret(environment, stack.name());
+        byte[] fluxSecret = secrets == null
+                ? git.read(carryFrom, fluxPath).orElse(null)
+                : fluxSecret(base, env, folder, stack, secrets);
+        return new Folder(files, fluxSecret);
+    }
+
+    private byte @Nullable [] fluxSecret(ObjectId base, Environment env, String folder, Stack stack, Secrets secrets) {
+        if (secrets.isEmpty() || env.renderer() != dev.countersign.stack.RendererChoice.FLUX) {
+            return null;
+        }
+        return secretFiles.encryptFluxSecret(
+                git.read(base, Layout.SOPS_CONFIG).orElse(null),
+                Layout.fileIn(folder, StackLayout.SECRETS),
+                stack.name(),
+                secrets,
+                DataVariables.of(stack));
     }
 
     private SortedMap<String, byte[]> carried(ObjectId commit, String folder) {

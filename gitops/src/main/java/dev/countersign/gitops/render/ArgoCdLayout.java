@@ -37,6 +37,11 @@ final class ArgoCdLayout implements LayoutRenderer {
         String base = "argocd/" + request.environment().name() + "/" + stack.name();
         var files = new TreeMap<String, byte[]>();
         for (Component component : stack.components()) {
+            if (SecretRefs.any(Plaintext.manifests(component)) || SecretRefs.any(Plaintext.helmValues(component))) {
+                throw new RenderException("component '" + component.name() + "' of stack '" + stack.name()
+                        + "' uses a secret variable outside its secret places: Argo CD has no decryption, so"
+                        + " its value cannot be written");
+            }
             int wave = request.waveOf(component.name());
             String manifests = base + "/manifests/" + component.name();
             files.put(

@@ -22,10 +22,11 @@ final class FluxHelm {
         this.name = name;
     }
 
-    List<Map<String, Object>> objects(Component component, HelmSource helm) {
+    List<Map<String, Object>> objects(
+            Component component, HelmSource helm, Map<String, Object> values, List<Map<String, Object>> valuesFrom) {
         boolean oci = helm.repository().startsWith("oci://");
         var source = oci ? ociRepository(helm) : helmRepository(helm);
-        return List.of(source, release(component, helm, oci));
+        return List.of(source, release(component, helm, oci, values, valuesFrom));
     }
 
     private Map<String, Object> helmRepository(HelmSource helm) {
@@ -49,7 +50,12 @@ final class FluxHelm {
                 : "source.toolkit.fluxcd.io/v1beta2";
     }
 
-    private Map<String, Object> release(Component component, HelmSource helm, boolean oci) {
+    private Map<String, Object> release(
+            Component component,
+            HelmSource helm,
+            boolean oci,
+            Map<String, Object> values,
+            List<Map<String, Object>> valuesFrom) {
         var spec = map(
                 "interval", options.interval(),
                 "releaseName", component.name(),
@@ -61,7 +67,9 @@ final class FluxHelm {
         } else {
             spec.put("chart", map("spec", chartSpec(helm)));
         }
-        var values = Plaintext.helmValues(component);
+        if (!valuesFrom.isEmpty()) {
+            spec.put("valuesFrom", valuesFrom);
+        }
         if (!values.isEmpty()) {
             spec.put("values", values);
         }

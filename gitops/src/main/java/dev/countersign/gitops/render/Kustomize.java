@@ -23,11 +23,16 @@ final class Kustomize {
         if (!objects.isEmpty()) {
             files.put(folder + "/" + OBJECTS, Trees.yaml(objects));
         }
+        files.putAll(listing(folder, resources));
+        return files;
+    }
+
+    /** Returns a folder's {@code kustomization.yaml} listing exactly these files. */
+    static Map<String, byte[]> listing(String folder, List<String> resources) {
         var kustomization = map(
                 "apiVersion", "kustomize.config.k8s.io/v1beta1",
                 "kind", "Kustomization",
                 "resources", resources);
-        files.put(folder + "/kustomization.yaml", Trees.yaml(List.of(kustomization)));
-        return files;
+        return Map.of(folder + "/kustomization.yaml", Trees.yaml(List.of(kustomization)));
     }
 }

@@ -55,6 +55,18 @@ final class Trees {
         }
     }
 
+    /** Returns the value a JSON pointer designates in a tree, or null when there is none. */
+    static @org.jspecify.annotations.Nullable Object get(Object tree, String pointer) {
+        Object node = tree;
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            if (node == null) {
+                return null;
+            }
+            node = child(node, unescape(segment));
+        }
+        return node;
+    }
+
     private static @org.jspecify.annotations.Nullable Object child(Object parent, String segment) {
         if (parent instanceof Map<?, ?> map) {
             return map.get(segment);
@@ -69,7 +81,7 @@ final class Trees {
         return segment.matches("0|[1-9][0-9]{0,8}") && Integer.parseInt(segment) < list.size();
     }
 
-    private static String unescape(String segment) {
+    static String unescape(String segment) {
         return segment.replace("~1", "/").replace("~0", "~");
     }
 }

@@ -76,4 +76,41 @@ class SecretFilesTest {
         assertThat(SecretFiles.isEncrypted("{{ not yaml".getBytes(StandardCharsets.UTF_8)))
                 .isFalse();
     }
+
+    @Test
+    void encryptsAFluxSecretLeavingItsMetadataReadable() {
+        Secrets secrets = Secrets.of(Map.of("token_b64", "czNjcjN0", "password", "pw-s3cr3t"));
+
+        byte[] file = FILES.encryptFluxSecret(CONFIG, PATH, "web", secrets, java.util.Set.of("token_b64"));
+
+        String text = new String(file, StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("kind: Secret", "name: web-secrets", "namespace: flux-system", "encrypted_regex")
+                .doesNotContain("pw-s3cr3t", "czNjcjN0");
+        assertThat(SecretFiles.isEncryptedSecret(file)).isTrue();
+        String plain = new String(
+                Sops.builder().keySource(AgeKeys.source(List.of(KEY))).build().decrypt(file, FileFormat.YAML),
+                StandardCharsets.UTF_8);
+        assertThat(plain).contains("token_b64: czNjcjN0", "password: pw-s3cr3t");
+        assertThat(plain.indexOf("data:"))
+                .isLessThan(plain.indexOf("token_b64"))
+                .isLessThan(plain.indexOf("stringData:"));
+    }
+
+    @Test
+    void refusesADataVariableThatIsNotBase64WithoutEchoingIt() {
+        Secrets secrets = Secrets.of(Map.of("token_b64", "not base64!"));
+
+        assertThatThrownBy(() -> FILES.encryptFluxSecret(CONFIG, PATH, "web", secrets, java.util.Set.of("token_b64")))
+                .isInstanceOf(dev.countersign.gitops.InvalidProposalException.class)
+                .hasMessageContaining("token_b64")
+                .hasMessageNotContaining("not base64!");
+    }
+
+    @Test
+    void tellsAPlaintextSecretFromAnEncryptedOne() {
+        String plain = "apiVersion: v1\nkind: Secret\nstringData: {a: plain}\nsops: {mac: x}\n";
+        assertThat(SecretFiles.isEncryptedSecret(plain.getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+    }
 }

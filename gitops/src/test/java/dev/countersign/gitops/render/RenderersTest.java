@@ -193,7 +193,9 @@ class RenderersTest {
             for (var stack : parsed.stacks()) {
                 for (Environment environment : Samples.environments()) {
                     var request = RenderRequest.of(environment, stack.render(environment, Samples.SECRETS));
+                    var placeholders = Samples.withPlaceholders(environment, stack);
                     RENDERERS.forEach(renderer -> rendered.add(renderer.render(request)));
+                    RENDERERS.forEach(renderer -> rendered.add(renderer.render(placeholders)));
                 }
             }
         }

@@ -41,6 +41,13 @@ final class Samples {
         return StackFiles.readEnvironment(folder().resolve(name + ".yaml"));
     }
 
+    /** Returns a stack resolved for an environment with placeholders for its secret variables. */
+    static RenderRequest withPlaceholders(Environment environment, Stack stack) {
+        var secrets = stack.secretVariables();
+        return RenderRequest.of(
+                environment, stack.render(environment, RenderRequest.secretPlaceholders(secrets)), secrets);
+    }
+
     /** Returns the monitoring sample resolved for an environment, with the secret values supplied. */
     static RenderRequest monitoringFor(Environment environment) {
         return RenderRequest.of(environment, monitoring().render(environment, SECRETS));

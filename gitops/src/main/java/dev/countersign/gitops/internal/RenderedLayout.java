@@ -1,0 +1,289 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.render.ArgoCdOptions;
+import dev.countersign.gitops.render.FluxOptions;
+import dev.countersign.gitops.render.FluxVersion;
+import dev.countersign.gitops.render.Renderers;
+import dev.countersign.gitops.spi.LayoutRenderer;
+import dev.countersign.gitops.spi.RenderRequest;
+import dev.countersign.gitops.spi.RenderedFiles;
+import dev.countersign.sops.CreationRules;
+import dev.countersign.sops.EncryptOptions;
+import dev.countersign.sops.Recipient;
+import dev.countersign.stack.ArgoCdSettings;
+import dev.countersign.stack.Environment;
+import dev.countersign.stack.FluxSettings;
+import dev.countersign.stack.RendererChoice;
+import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The files an environment's renderer ({@code spec.renderer: flux | argocd}) records for a stack beside its
+ * folder, in the same commit. They are rendered from the stack folder, the environment file and the
+ * repository's {@code .sops.yaml} alone, so the verifier renders them again from any recorded commit.
+ *
+ * <p>A stack owns {@code clusters/<env>/<stack>.yaml} and {@code apps/<env>/<stack>/} (Flux), and
+ * {@code argocd/<env>/<stack>.yaml} and {@code argocd/<env>/<stack>/} (Argo CD), whatever its renderer is now;
+ * the Flux rules {@code apps/<env>/.sops.yaml} are shared by the environment's stacks, rendered identically by
+ * each, and removed with the last stack.
+ */
+public final class RenderedLayout {
+    private static final Path ROOT = Path.of("/countersign-repository");
+
+    private RenderedLayout() {}
+
+    /**
+     * Returns the Flux sops rules every stack of an environment shares.
+     *
+     * @param environment the environment
+     * @return {@code apps/<env>/.sops.yaml}
+     */
+    public static String sharedRules(String environment) {
+        return "apps/" + environment + "/.sops.yaml";
+    }
+
+    /**
+     * Returns the path of a stack's sops-encrypted Flux {@code Secret}, which only a human's secrets write.
+     *
+     * @param environment the environment
+     * @param stack the stack
+     * @return {@code apps/<env>/<stack>/secrets/secret.sops.yaml}
+     */
+    public static String fluxSecret(String environment, String stack) {
+        return "apps/" + environment + "/" + stack + "/secrets/secret.sops.yaml";
+    }
+
+    /**
+     * Tells whether a path belongs to a stack's rendered files, under any renderer.
+     *
+     * @param environment the environment
+     * @param stack the stack
+     * @param path a repository path
+     * @return true for the stack's own Flux and Argo CD paths
+     */
+    public static boolean owns(String environment, String stack, String path) {
+        return regions(environment, stack).stream()
+                .anyMatch(region -> path.equals(region) || path.startsWith(region + "/"));
+    }
+
+    private static List<String> regions(String environment, String stack) {
+        return List.of(
+                "clusters/" + environment + "/" + stack + ".yaml",
+                "apps/" + environment + "/" + stack,
+                "argocd/" + environment + "/" + stack + ".yaml",
+                "argocd/" + environment + "/" + stack);
+    }
+
+    /**
+     * Reads the files a stack owns in a tree (not the shared rules).
+     *
+     * @param git the repository
+     * @param tree the tree
+     * @param environment the environment
+     * @param stack the stack
+     * @return path to content
+     */
+    public static SortedMap<String, byte[]> owned(GitStore git, ObjectId tree, String environment, String stack) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        regions(environment, stack).forEach(region -> files.putAll(git.readTreeFolder(tree, region)));
+        return files;
+    }
+
+    /**
+     * Returns the content a proposal's hash covers: its stack folder and the files the stack owns.
+     *
+     * @param git the repository
+     * @param tree the tree
+     * @param environment the environment
+     * @param stack the stack
+     * @return path to content
+     */
+    public static SortedMap<String, byte[]> hashed(GitStore git, ObjectId tree, String environment, String stack) {
+        SortedMap<String, byte[]> files = git.readTreeFolder(tree, Layout.stackFolder(environment, stack));
+        files.putAll(owned(git, tree, environment, stack));
+        return files;
+    }
+
+    /**
+     * Renders a stack's files for its environment; none for the native layout or a removed stack.
+     *
+     * @param env the environment
+     * @param stack the stack, or null when the folder is removed
+     * @param secretNames the secret variables the secrets file holds
+     * @param fluxSecret whether the stack's Flux Secret holds them (Flux then references them)
+     * @param sopsConfig the repository's {@code .sops.yaml}, or null
+     * @return path to content
+     */
+    public static SortedMap<String, byte[]> render(
+            Environment env,
+            @Nullable Stack stack,
+            Collection<String> secretNames,
+            boolean fluxSecret,
+            byte @Nullable [] sopsConfig) {
+        Optional<LayoutRenderer> renderer = renderer(env, sopsConfig);
+        if (stack == null || renderer.isEmpty()) {
+            return new TreeMap<>();
+        }
+        boolean references = fluxSecret && env.renderer() == RendererChoice.FLUX && !secretNames.isEmpty();
+        RenderRequest request = references
+                ? RenderRequest.of(env, stack.render(env, RenderRequest.secretPlaceholders(secretNames)), secretNames)
+                : RenderRequest.of(env, stack.render(env, StackLayout.placeholders(secretNames)));
+        RenderedFiles files = renderer.get().render(request);
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        files.paths().forEach(path -> out.put(path, files.content(path)));
+        return out;
+    }
+
+    /**
+     * Renders a stack's files from what a commit records: its folder, the environment, the sops rules, and
+     * whether its Flux Secret is there.
+     *
+     * @param git the repository
+     * @param commit the commit
+     * @param environment the environment's name
+     * @param stack the stack's name
+     * @return path to content
+     */
+    public static SortedMap<String, byte[]> expected(GitStore git, ObjectId commit, String environment, String stack) {
+        Optional<Environment> defined = environment(git, commit, environment);
+        if (defined.isEmpty() || defined.get().renderer() == RendererChoice.NATIVE) {
+            return new TreeMap<>();
+        }
+        Environment env = defined.get();
+        return render(
+                env,
+                StackLayout.stack(git, commit, environment, stack).orElse(null),
+                StackLayout.secretNames(git, commit, environment, stack),
+                git.read(commit, fluxSecret(environment, stack)).isPresent(),
+                git.read(commit, Layout.SOPS_CONFIG).orElse(null));
+    }
+
+    /**
+     * Returns the rendered files of a draft, its Flux Secret, and the shared rules as they must be after it.
+     *
+     * @param git the repository
+     * @param base the main-line commit the draft starts from
+     * @param environment the environment's name; none rendered when the base does not define it
+     * @param stackName the stack's name
+     * @param folder the draft's stack folder, by name inside it
+     * @param secret the stack's Flux Secret, or null for none
+     * @return repository path to content
+     */
+    static SortedMap<String, byte[]> forDraft(
+            GitStore git,
+            ObjectId base,
+            String environment,
+            String stackName,
+            Map<String, byte[]> folder,
+            byte @Nullable [] secret) {
+        Optional<Environment> defined = environment(git, base, environment);
+        if (defined.isEmpty() || defined.get().renderer() == RendererChoice.NATIVE) {
+            return new TreeMap<>();
+        }
+        return forDraft(git, base, defined.get(), stackName, folder, secret);
+    }
+
+    /**
+     * Reads an environment's definition at a commit, if the commit has one.
+     *
+     * @param git the repository
+     * @param commit the commit
+     * @param environment the environment's name
+     * @return the environment, or empty
+     */
+    static Optional<Environment> environment(GitStore git, ObjectId commit, String environment) {
+        return git.read(commit, Layout.environmentFile(environment))
+                .map(text -> StackFiles.parseEnvironment(
+                        new String(text, StandardCharsets.UTF_8), Layout.environmentFile(environment)));
+    }
+
+    private static SortedMap<String, byte[]> forDraft(
+            GitStore git,
+            ObjectId base,
+            Environment env,
+            String stackName,
+            Map<String, byte[]> folder,
+            byte @Nullable [] secret) {
+        String path = Layout.fileIn(Layout.stackFolder(env.name(), stackName), StackLayout.STACK);
+        byte[] stackFile = folder.get(StackLayout.STACK);
+        Stack stack =
+                stackFile == null ? null : StackFiles.parseStack(new String(stackFile, StandardCharsets.UTF_8), path);
+        List<String> names = SecretFiles.names(folder.getOrDefault(StackLayout.SECRETS, new byte[0]));
+        boolean keepSecret =
+                secret != null && stack != null && !names.isEmpty() && env.renderer() == RendererChoice.FLUX;
+        SortedMap<String, byte[]> files = render(
+                env,
+                stack,
+                names,
+                keepSecret,
+                git.read(base, Layout.SOPS_CONFIG).orElse(null));
+        if (keepSecret) {
+            files.put(fluxSecret(env.name(), stackName), secret);
+        }
+        String shared = sharedRules(env.name());
+        Optional<byte[]> recorded = git.read(base, shared);
+        if (!files.containsKey(shared) && recorded.isPresent() && othersRemain(git, base, env, stackName)) {
+            files.put(shared, recorded.get());
+        }
+        return files;
+    }
+
+    private static boolean othersRemain(GitStore git, ObjectId base, Environment env, String stack) {
+        return env.renderer() == RendererChoice.FLUX
+                && git.children(base, "environments/" + env.name()).stream().anyMatch(name -> !name.equals(stack));
+    }
+
+    private static Optional<LayoutRenderer> renderer(Environment env, byte @Nullable [] sopsConfig) {
+        return switch (env.renderer()) {
+            case NATIVE -> Optional.empty();
+            case FLUX -> Optional.of(Renderers.flux(fluxOptions(env.flux(), ageRecipients(env, sopsConfig))));
+            case ARGOCD -> Optional.of(Renderers.argoCd(argoCdOptions(env.argoCd())));
+        };
+    }
+
+    private static FluxOptions fluxOptions(FluxSettings settings, List<String> recipients) {
+        return new FluxOptions(
+                FluxVersion.parse(settings.minimumVersion()),
+                settings.gitRepository(),
+                settings.interval(),
+                recipients);
+    }
+
+    private static ArgoCdOptions argoCdOptions(@Nullable ArgoCdSettings settings) {
+        ArgoCdSettings s = java.util.Objects.requireNonNull(settings, "argocd settings");
+        return new ArgoCdOptions(s.repoURL(), s.targetRevision(), s.project(), s.destinationServer());
+    }
+
+    /**
+     * Returns the age recipients the repository's rules name for an environment's secrets files.
+     *
+     * @param env the environment
+     * @param sopsConfig the repository's {@code .sops.yaml}, or null
+     * @return the {@code age1…} keys; empty without rules
+     */
+    static List<String> ageRecipients(Environment env, byte @Nullable [] sopsConfig) {
+        if (sopsConfig == null) {
+            return List.of();
+        }
+        String probe = Layout.fileIn(Layout.stackFolder(env.name(), "stack"), StackLayout.SECRETS);
+        return CreationRules.parse(ROOT, sopsConfig)
+                .optionsFor(ROOT.resolve(probe))
+                .map(EncryptOptions::keyGroups)
+                .map(groups -> groups.groups().stream()
+                        .flatMap(List::stream)
+                        .filter(r -> r.type().equals("age"))
+                        .map(Recipient::id)
+                        .toList())
+                .orElse(List.of());
+    }
+}
