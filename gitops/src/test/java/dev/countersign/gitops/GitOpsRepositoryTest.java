@@ -303,6 +303,24 @@ class GitOpsRepositoryTest {
         }
 
         @Test
+        void revertsTheFirstRecordOfAStackByRemovingIt() {
+            GitOpsRepository repo = open();
+            String created = repo.reviewer(ALICE)
+                    .approve(repo.proposer(AGENT)
+                            .propose("staging", Samples.web("1.0.0"), "add web", List.of())
+                            .id())
+                    .recordedCommit();
+
+            Proposal revert = repo.proposer(AGENT).proposeRevert(created, "web was never meant for staging");
+            Proposal recorded = repo.reviewer(CAROL).approve(revert.id());
+
+            assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
+            assertThat(recorded.reverts()).isEqualTo(created);
+            assertThat(repo.review(revert.id()).diff().removed()).containsExactlyInAnyOrder("database", "api");
+            assertThat(repo.verify(null).findings()).isEmpty();
+        }
+
+        @Test
         void refusesToRevertACommitThatIsNotARecordedChange() {
             GitOpsRepository repo = open();
             String root = repo.log().get(0).commit();

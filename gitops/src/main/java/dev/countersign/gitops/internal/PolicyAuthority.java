@@ -94,9 +94,16 @@ public final class PolicyAuthority implements Authority {
                 .contentHash(r.contentHash())
                 .approvals(approvals);
         String proposedStack = ask.proposedStack();
-        Stack proposed = proposedStack == null
-                ? stackAt(r, r.draftCommit())
-                : StackFiles.parseStack(proposedStack, StackLayout.STACK);
+        Stack proposed;
+        if (proposedStack != null) {
+            proposed = StackFiles.parseStack(proposedStack, StackLayout.STACK);
+        } else if (r.draftCommit().isEmpty()) {
+            // a new proposal without a stack file removes the stack (the revert of its first record):
+            // judged as a stack with no components, so deletion protection applies to every one of them
+            proposed = new Stack(r.stack(), Map.of(), List.of());
+        } else {
+            proposed = stackAt(r, r.draftCommit());
+        }
         Optional<Stack> base = StackLayout.stack(git, ObjectId.fromString(r.baseCommit()), r.environment(), r.stack());
         if (base.isPresent()) {
             request.change(base.get(), proposed);
