@@ -34,7 +34,8 @@ record ApprovalStatement(String proposal, String environment, String stack, Stri
     static final String DECISION = "approve";
 
     ApprovalStatement {
-        for (String value : new String[] {proposal, environment, stack, contentHash, approver}) {
+        for (String value :
+                new String[] {proposal, environment, stack.isEmpty() ? "-" : stack, contentHash, approver}) {
             if (value.isEmpty() || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("approval statement fields must be one non-empty line each");
             }
@@ -51,7 +52,7 @@ record ApprovalStatement(String proposal, String environment, String stack, Stri
         String text = VERSION + "\n"
                 + "proposal: " + proposal + "\n"
                 + "environment: " + environment + "\n"
-                + "stack: " + stack + "\n"
+                + (stack.isEmpty() ? "subject: " + Trailers.ENVIRONMENT_SUBJECT : "stack: " + stack) + "\n"
                 + "content-hash: " + contentHash + "\n"
                 + "approver: " + approver + "\n"
                 + "decision: " + DECISION + "\n";
