@@ -270,6 +270,36 @@ class EnvironmentProposalTest {
         }
 
         @Test
+        void judgesAnAgentsChangeByWhatItDoesToEachStacksValues() {
+            repo = GitOpsRepository.open(directory, Clock.systemUTC(), new SecureRandom());
+            repo.initialize(
+                    ALICE,
+                    Samples.POLICY.replace("  protect:", "  agentScope: {deny: [\"/helm/values/host\"]}\n  protect:"),
+                    Samples.ENVIRONMENTS);
+            Proposal web = repo.proposer(DAVE).propose("staging", Samples.web("1.0.0"), "add web", List.of());
+            repo.reviewer(ALICE).approve(web.id());
+            Environment moved = StackFiles.parseEnvironment("""
+                    apiVersion: countersign.dev/v1
+                    kind: Environment
+                    metadata: {name: staging}
+                    spec: {cluster: staging-eu, variables: {domain: evil.example.net, replicas: 2}}
+                    """, "staging.yaml");
+
+            assertThatThrownBy(() -> repo.proposer(AGENT).proposeEnvironment(moved, "move", List.of()))
+                    .isInstanceOfSatisfying(
+                            ActionDeniedException.class,
+                            e -> assertThat(e.rule()).isEqualTo("agent-scope"));
+            assertThat(repo.proposer(AGENT)
+                            .proposeEnvironment(staging("flux"), "renderer only", List.of())
+                            .state())
+                    .isEqualTo(ProposalState.PROPOSED);
+            assertThat(repo.proposer(DAVE)
+                            .proposeEnvironment(moved, "move", List.of())
+                            .state())
+                    .isEqualTo(ProposalState.PROPOSED);
+        }
+
+        @Test
         void aFreezeHoldsTheRecord() {
             open("2026-12-24T10:00:00Z");
             Proposal p = repo.proposer(AGENT)

@@ -129,7 +129,7 @@ public final class PolicyAuthority implements Authority {
 
     /**
      * Decides an environment change as the change of every stack recorded in the environment, each rendered
-     * under the old and the new definition (secret variables kept as references): permission, approvals,
+     * under the old and the new definition (secret variables as placeholders): permission, approvals,
      * freeze, agent scope, protection and credential rules all apply to what the change does to each stack.
      * The strictest answer wins; an environment without stacks is decided without a change.
      */
@@ -144,8 +144,9 @@ public final class PolicyAuthority implements Authority {
             if (stack.isEmpty()) {
                 continue;
             }
-            Map<String, Object> references = new java.util.TreeMap<>();
-            stack.get().secretVariables().forEach(variable -> references.put(variable, "${" + variable + "}"));
+            // the same placeholder before and after: a secret place never shows as an edit, no value is read
+            Map<String, Object> references = dev.countersign.gitops.spi.RenderRequest.secretPlaceholders(
+                    stack.get().secretVariables());
             PolicyRequest.Builder request = request(ask, principal, action)
                     .change(
                             stack.get().render(before, references).stack(),
