@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  *
  * @param proposal the proposal id
  * @param environment the environment
- * @param stack the stack
+ * @param stack the stack; empty for an environment change, whose statement reads {@code subject: environment}
+ *     in place of the stack line
  * @param contentHash the content hash approved
  * @param approver the approving principal, {@code kind:id}
  */

@@ -18,6 +18,12 @@ final class SecretRules {
     /** The rule a secrets file holding a plaintext value breaks. */
     static final String ENCRYPTED = "secrets-encrypted";
 
+    private static final java.util.regex.Pattern FOLDER_SECRETS = java.util.regex.Pattern.compile(
+            "environments/[^/]+/[^/]+/(" + java.util.regex.Pattern.quote(StackLayout.SECRETS) + "|"
+                    + java.util.regex.Pattern.quote(StackLayout.FINGERPRINTS) + ")");
+    private static final java.util.regex.Pattern FLUX_SECRET =
+            java.util.regex.Pattern.compile("apps/[^/]+/[^/]+/secrets/secret\\.sops\\.yaml");
+
     private SecretRules() {}
 
     static boolean isSecretsPath(String folder, String path) {
@@ -76,12 +82,6 @@ final class SecretRules {
         }
         return Optional.empty();
     }
-
-    private static final java.util.regex.Pattern FOLDER_SECRETS = java.util.regex.Pattern.compile(
-            "environments/[^/]+/[^/]+/(" + java.util.regex.Pattern.quote(StackLayout.SECRETS) + "|"
-                    + java.util.regex.Pattern.quote(StackLayout.FINGERPRINTS) + ")");
-    private static final java.util.regex.Pattern FLUX_SECRET =
-            java.util.regex.Pattern.compile("apps/[^/]+/[^/]+/secrets/secret\\.sops\\.yaml");
 
     /**
      * Checks an environment change: it never changes a stack's secrets files; it may remove a stack's Flux
