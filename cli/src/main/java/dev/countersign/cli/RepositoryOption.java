@@ -4,10 +4,12 @@ import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.RemoteCredentials;
 import dev.countersign.gitops.SigningKey;
 import dev.countersign.gitops.SshIdentity;
+import dev.countersign.gitops.TrustedCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -17,14 +19,17 @@ import picocli.CommandLine.Option;
  * commit they write ({@code --signing-key FILE} or {@code COUNTERSIGN_SIGNING_KEY}, its passphrase from
  * {@code COUNTERSIGN_SIGNING_PASSPHRASE}). A directory initialized with {@code --remote} stays in remote
  * mode; over http(s) the credentials come from {@code COUNTERSIGN_GIT_USERNAME} and
- * {@code COUNTERSIGN_GIT_PASSWORD} (never from the command line), over ssh the key and known_hosts files
- * from {@code --ssh-key} and {@code --ssh-known-hosts} (or {@code COUNTERSIGN_SSH_KEY} and
- * {@code COUNTERSIGN_SSH_KNOWN_HOSTS}).
+ * {@code COUNTERSIGN_GIT_PASSWORD} (never from the command line) and the CAs trusted over https from
+ * {@code --https-ca} (or {@code COUNTERSIGN_HTTPS_CA}); over ssh the key and known_hosts files from
+ * {@code --ssh-key} and {@code --ssh-known-hosts} (or {@code COUNTERSIGN_SSH_KEY} and
+ * {@code COUNTERSIGN_SSH_KNOWN_HOSTS}), an encrypted key's passphrase from
+ * {@code COUNTERSIGN_SSH_KEY_PASSPHRASE} (never from the command line).
  */
 final class RepositoryOption {
     static final String PASSPHRASE = "COUNTERSIGN_SIGNING_PASSPHRASE";
     static final String GIT_USERNAME = "COUNTERSIGN_GIT_USERNAME";
     static final String GIT_PASSWORD = "COUNTERSIGN_GIT_PASSWORD";
+    static final String SSH_KEY_PASSPHRASE = "COUNTERSIGN_SSH_KEY_PASSPHRASE";
 
     @Option(names = "--repo", required = true, paramLabel = "DIR", description = "The GitOps repository.")
     @SuppressWarnings("NullAway.Init")
@@ -44,7 +49,8 @@ final class RepositoryOption {
             paramLabel = "FILE",
             defaultValue = "${env:COUNTERSIGN_SSH_KEY}",
             description = "For an ssh:// remote: the private key file presented to the server"
-                    + " (default $COUNTERSIGN_SSH_KEY); ~/.ssh is never read.")
+                    + " (default $COUNTERSIGN_SSH_KEY; an encrypted key's passphrase from $" + SSH_KEY_PASSPHRASE
+                    + "); ~/.ssh is never read.")
     @Nullable
     Path sshKey;
 
@@ -56,6 +62,15 @@ final class RepositoryOption {
                     + " (default $COUNTERSIGN_SSH_KNOWN_HOSTS).")
     @Nullable
     Path sshKnownHosts;
+
+    @Option(
+            names = "--https-ca",
+            paramLabel = "FILE",
+            defaultValue = "${env:COUNTERSIGN_HTTPS_CA}",
+            description = "For an https:// remote: a PEM bundle of the CA certificates trusted for the server,"
+                    + " instead of the JVM's trust store (default $COUNTERSIGN_HTTPS_CA).")
+    @Nullable
+    Path httpsCa;
 
     GitOpsRepository open() {
         return open(null, System.getenv());
@@ -72,7 +87,8 @@ final class RepositoryOption {
             builder.remote(remote);
         }
         credentials(environment, builder);
-        sshIdentity(builder);
+        sshIdentity(environment, builder);
+        trustedCertificates(builder);
         if (signingKey != null) {
             builder.signingKey(SigningKey.fromArmored(
                     read(signingKey), environment.getOrDefault(PASSPHRASE, "").toCharArray()));
@@ -97,8 +113,13 @@ final class RepositoryOption {
         }
     }
 
-    private void sshIdentity(GitOpsRepository.Builder builder) {
+    private void sshIdentity(Map<String, String> environment, GitOpsRepository.Builder builder) {
+        String passphrase = environment.get(SSH_KEY_PASSPHRASE);
         if (sshKey == null && sshKnownHosts == null) {
+            if (passphrase != null) {
+                throw new CommandFailure(SSH_KEY_PASSPHRASE + " is set but no SSH key is: pass --ssh-key and"
+                        + " --ssh-known-hosts (or COUNTERSIGN_SSH_KEY and COUNTERSIGN_SSH_KNOWN_HOSTS)");
+            }
             return;
         }
         if (sshKey == null || sshKnownHosts == null) {
@@ -106,7 +127,28 @@ final class RepositoryOption {
                     + " must be listed in a known_hosts file, it is never trusted on first use");
         }
         try {
-            builder.sshIdentity(SshIdentity.of(sshKey, sshKnownHosts));
+            SshIdentity identity = SshIdentity.of(sshKey, sshKnownHosts);
+            builder.sshIdentity(passphrase == null ? identity : withPassphrase(identity, passphrase));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private static SshIdentity withPassphrase(SshIdentity identity, String passphrase) {
+        char[] characters = passphrase.toCharArray();
+        try {
+            return identity.withPassphrase(characters);
+        } finally {
+            Arrays.fill(characters, '\0');
+        }
+    }
+
+    private void trustedCertificates(GitOpsRepository.Builder builder) {
+        if (httpsCa == null) {
+            return;
+        }
+        try {
+            builder.trustedCertificates(TrustedCertificates.fromPem(httpsCa));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(String.valueOf(e.getMessage()), e);
         }

@@ -2,6 +2,8 @@ package dev.countersign.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * (A copy of the gitops module's test server of the same name: test classes are not shared between modules.)
@@ -47,7 +50,18 @@ final class GitHttpServer implements AutoCloseable {
 
     /** Serves the bare repositories under {@code base} to clients presenting {@code user} and {@code password}. */
     static GitHttpServer serve(Path base, String user, String password) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return start(
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), base, user, password);
+    }
+
+    /** Serves them over https, presenting the server certificate of {@code tls}. */
+    static GitHttpServer serveTls(Path base, String user, String password, SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return start(server, base, user, password);
+    }
+
+    private static GitHttpServer start(HttpServer server, Path base, String user, String password) {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         GitHttpServer git = new GitHttpServer(server, executor, base, user, password);
         server.createContext(CONTEXT, git::handle);
@@ -77,7 +91,8 @@ final class GitHttpServer implements AutoCloseable {
     }
 
     String url(String repository) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + CONTEXT + "/" + repository;
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort() + CONTEXT + "/" + repository;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

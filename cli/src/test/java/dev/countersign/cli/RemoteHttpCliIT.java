@@ -43,7 +43,8 @@ class RemoteHttpCliIT {
         server.close();
     }
 
-    private Run countersign(Map<String, String> environment, String... args) throws Exception {
+    /** Runs the packaged command with exactly the {@code COUNTERSIGN_*} variables given. */
+    static Run countersign(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(CountersignJarIT.LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -91,6 +91,7 @@ public final class GitOpsRepository implements AutoCloseable {
         private @Nullable String remote;
         private @Nullable RemoteCredentials credentials;
         private @Nullable SshIdentity sshIdentity;
+        private @Nullable TrustedCertificates trustedCertificates;
         private int maxAttempts = DEFAULT_ATTEMPTS;
 
         private Builder(Path directory) {
@@ -137,6 +138,21 @@ public final class GitOpsRepository implements AutoCloseable {
          */
         public Builder sshIdentity(SshIdentity identity) {
             this.sshIdentity = identity;
+            return this;
+        }
+
+        /**
+         * Sets the certificate authorities trusted for an {@code https://} remote, instead of the JVM's trust
+         * store, for this repository's connections only (nothing JVM-wide changes). Without it the JVM's
+         * default trust store decides. Either way the server's host name is checked against its certificate
+         * and verification cannot be turned off; a certificate not trusted, or naming another host, fails
+         * the action with a {@link RemoteAuthenticationException}.
+         *
+         * @param certificates the trusted certificates, from a PEM bundle
+         * @return this builder
+         */
+        public Builder trustedCertificates(TrustedCertificates certificates) {
+            this.trustedCertificates = certificates;
             return this;
         }
 
@@ -197,8 +213,9 @@ public final class GitOpsRepository implements AutoCloseable {
          * joining a repository another host initialized.
          *
          * @return the repository; close it when done
-         * @throws RemoteAuthenticationException if the remote refuses the credentials or SSH key, or its
-         *     host key is not in the {@code known_hosts} given
+         * @throws RemoteAuthenticationException if the remote refuses the credentials or SSH key, its host key
+         *     is not in the {@code known_hosts} given, the SSH key cannot be decrypted, or its TLS certificate
+         *     is not trusted or names another host
          * @throws GitOpsException if the remote cannot be reached, or differs from the one saved
          */
         public GitOpsRepository open() {
@@ -206,8 +223,8 @@ public final class GitOpsRepository implements AutoCloseable {
             GitStore git = GitStore.open(directory, signingKey == null ? null : signingKey.signer());
             try {
                 Optional<String> url = RemoteConfigs.settle(git, remote);
-                RemoteSync sync = url.map(
-                                u -> new RemoteSync(git, u, credentials, sshIdentity, maxAttempts, ids.nextLong()))
+                RemoteSync sync = url.map(u -> new RemoteSync(
+                                git, u, credentials, sshIdentity, trustedCertificates, maxAttempts, ids.nextLong()))
                         .orElse(null);
                 Engine engine = new Engine(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
                 engine.recover();

@@ -2,6 +2,8 @@ package dev.countersign.gitops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +18,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real Git smart-HTTP server on 127.0.0.1: the JDK's HTTP server in front of the {@code git http-backend}
  * CGI, run once per request, serving the bare repositories under one folder with pushes enabled. Every
  * request must carry HTTP Basic credentials equal to the ones given; others get 401 with a
- * {@code WWW-Authenticate} challenge, as from GitHub or GitLab.
+ * {@code WWW-Authenticate} challenge, as from GitHub or GitLab. Over http, or over https with the server
+ * certificate of a given {@link SSLContext}.
  */
 final class GitHttpServer implements AutoCloseable {
     private static final String CONTEXT = "/git";
@@ -46,7 +50,18 @@ final class GitHttpServer implements AutoCloseable {
 
     /** Serves the bare repositories under {@code base} to clients presenting {@code user} and {@code password}. */
     static GitHttpServer serve(Path base, String user, String password) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return start(
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), base, user, password);
+    }
+
+    /** Serves them over https, presenting the server certificate of {@code tls}. */
+    static GitHttpServer serveTls(Path base, String user, String password, SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return start(server, base, user, password);
+    }
+
+    private static GitHttpServer start(HttpServer server, Path base, String user, String password) {
         ExecutorService executor = Executors.newFixedThreadPool(4);
         GitHttpServer git = new GitHttpServer(server, executor, base, user, password);
         server.createContext(CONTEXT, git::handle);
@@ -66,7 +81,13 @@ final class GitHttpServer implements AutoCloseable {
     }
 
     String url(String repository) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + CONTEXT + "/" + repository;
+        return url("127.0.0.1", repository);
+    }
+
+    /** The URL of a repository with the server named by {@code host} (an address or a name resolving to it). */
+    String url(String host, String repository) {
+        return (server instanceof HttpsServer ? "https" : "http") + "://" + host + ":"
+                + server.getAddress().getPort() + CONTEXT + "/" + repository;
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -190,4 +190,21 @@ class RemoteModeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SSH private key");
     }
+
+    @Test
+    void anSshIdentityKeepsItsOwnCopyOfThePassphraseAndNeverShowsIt() throws Exception {
+        Path key = java.nio.file.Files.writeString(temp.resolve("id"), "-----BEGIN OPENSSH PRIVATE KEY-----");
+        Path knownHosts = java.nio.file.Files.writeString(temp.resolve("known_hosts"), "");
+        char[] given = "open sesame".toCharArray();
+
+        SshIdentity identity = SshIdentity.of(key, knownHosts).withPassphrase(given);
+        java.util.Arrays.fill(given, '\0');
+        char[] copy = identity.passphrase();
+        java.util.Arrays.fill(copy, 'x');
+
+        assertThat(new String(identity.passphrase())).isEqualTo("open sesame");
+        assertThat(identity.hasPassphrase()).isTrue();
+        assertThat(SshIdentity.of(key, knownHosts).hasPassphrase()).isFalse();
+        assertThat(identity.toString()).contains("passphrase=***").doesNotContain("sesame");
+    }
 }

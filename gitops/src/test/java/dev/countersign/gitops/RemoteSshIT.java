@@ -10,9 +10,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +118,79 @@ class RemoteSshIT {
 
         assertThatThrownBy(() -> host("one", identity)).isInstanceOf(RemoteAuthenticationException.class);
         assertThat(Files.readString(knownHosts)).isEmpty();
+    }
+
+    @Nested
+    class WithAnEncryptedKey {
+        private static final String PASSPHRASE = "correct horse battery staple";
+
+        private Path encrypted;
+
+        @BeforeEach
+        void authorizeAnEncryptedKey() throws Exception {
+            encrypted = SshServer.keyPair(keys, "encrypted_key", PASSPHRASE);
+            server.authorize(encrypted);
+        }
+
+        private SshIdentity identity() throws Exception {
+            return SshIdentity.of(encrypted, server.knownHosts(keys.resolve("known_hosts")));
+        }
+
+        @Test
+        void theRightPassphraseProposesApprovesAndRecords() throws Exception {
+            char[] passphrase = PASSPHRASE.toCharArray();
+            SshIdentity identity = identity().withPassphrase(passphrase);
+            Arrays.fill(passphrase, '\0');
+
+            try (GitOpsRepository one = host("one", identity);
+                    GitOpsRepository two = host("two", identity)) {
+                one.initialize(ALICE, Samples.POLICY, Samples.ENVIRONMENTS);
+                Proposal web = one.proposer(AGENT).propose("staging", Samples.web("1.0.0"), "add web", List.of());
+
+                assertThat(two.reviewer(ALICE).approve(web.id()).state()).isEqualTo(ProposalState.RECORDED);
+                assertThat(one.proposal(web.id()).state()).isEqualTo(ProposalState.RECORDED);
+            }
+            assertThat(Processes.run(bare, "git", "rev-list", "--count", "main")
+                            .out()
+                            .trim())
+                    .isEqualTo("2");
+            assertThat(identity.toString()).contains("passphrase=***").doesNotContain(PASSPHRASE);
+        }
+
+        @Test
+        void aWrongPassphraseFailsWithATypedErrorThatDoesNotShowIt() throws Exception {
+            String wrong = "wrong passphrase never shown";
+            SshIdentity identity = identity().withPassphrase(wrong.toCharArray());
+
+            assertThatThrownBy(() -> host("one", identity))
+                    .isInstanceOf(RemoteAuthenticationException.class)
+                    .hasMessageContaining("cannot decrypt the SSH private key " + encrypted)
+                    .hasMessageContaining("passphrase given is wrong")
+                    .hasMessageContaining(server.url(bare))
+                    .hasMessageNotContaining(wrong)
+                    .hasMessageNotContaining(PASSPHRASE);
+            assertNothingJoined("one");
+        }
+
+        @Test
+        void noPassphraseForAnEncryptedKeyFailsWithATypedErrorNotAPrompt() throws Exception {
+            SshIdentity identity = identity();
+
+            assertThatThrownBy(() -> host("one", identity))
+                    .isInstanceOf(RemoteAuthenticationException.class)
+                    .hasMessageContaining("cannot decrypt the SSH private key " + encrypted)
+                    .hasMessageContaining("it is encrypted and no passphrase was given");
+            assertNothingJoined("one");
+        }
+
+        @Test
+        void anEmptyPassphraseIsRejectedAtTheBoundary() throws Exception {
+            SshIdentity identity = identity();
+
+            assertThatThrownBy(() -> identity.withPassphrase(new char[0]))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("must not be empty");
+        }
     }
 
     private void assertNothingJoined(String name) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The renderer an environment names writes its files in the record's commit: Flux with the stack's secrets in
@@ -134,6 +136,49 @@ class RenderedLayoutIT {
                 StandardCharsets.UTF_8);
         assertThat(plain).contains("api_token: tok-PLAIN-flux", "admin_password: pw-PLAIN-flux", "kind: Secret");
         assertThat(allObjects()).doesNotContain("tok-PLAIN-flux", "pw-PLAIN-flux");
+    }
+
+    /**
+     * The recorded Flux Secret opens with a second SOPS implementation, the npm peer {@code sops-age} (pinned in
+     * {@code test-tools/}), with the {@code age-keygen} key: what kustomize-controller decrypts is a plain sops
+     * file, not something only Countersign reads.
+     */
+    @Test
+    void writesASecretThePeerSopsAgeDecrypts() throws Exception {
+        open("flux");
+        recordSecured(BOB, "1.0.0", SECRETS);
+        Path file = keys.resolve("secret.sops.yaml");
+        Files.write(file, show("main:" + SECRET_FILE));
+
+        Processes.Result peer = Processes.run(
+                keys,
+                "node",
+                sopsAgeScript().toString(),
+                file.toString(),
+                keys.resolve("key.txt").toString(),
+                "yaml");
+
+        assertThat(peer.code()).as("sops-age failed: " + peer.err()).isZero();
+        JsonNode secret = JsonMapper.builder().build().readTree(peer.out());
+        assertThat(secret.path("apiVersion").asString()).isEqualTo("v1");
+        assertThat(secret.path("kind").asString()).isEqualTo("Secret");
+        assertThat(secret.path("metadata").path("name").asString()).isEqualTo("secured-secrets");
+        assertThat(secret.path("stringData").path("api_token").asString()).isEqualTo("tok-PLAIN-flux");
+        assertThat(secret.path("stringData").path("admin_password").asString()).isEqualTo("pw-PLAIN-flux");
+    }
+
+    private static Path sopsAgeScript() {
+        for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
+            Path tools = at.resolve("test-tools");
+            if (Files.isRegularFile(tools.resolve("package.json"))) {
+                assertThat(tools.resolve("node_modules/sops-age/package.json"))
+                        .as("sops-age is not installed: run 'npm ci' in " + tools + " (.ci/run does)")
+                        .isRegularFile();
+                return tools.resolve("sops-age-decrypt.mjs");
+            }
+        }
+        throw new AssertionError(
+                "no test-tools/package.json above " + Path.of("").toAbsolutePath());
     }
 
     @Test

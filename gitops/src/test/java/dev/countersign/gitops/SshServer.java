@@ -56,6 +56,11 @@ final class SshServer implements AutoCloseable {
 
     /** Generates an unencrypted ed25519 key pair with {@code ssh-keygen}, returning the private key file. */
     static Path keyPair(Path folder, String name) throws IOException, InterruptedException {
+        return keyPair(folder, name, "");
+    }
+
+    /** Generates an ed25519 key pair encrypted with a passphrase ({@code ssh-keygen -N}), returning its file. */
+    static Path keyPair(Path folder, String name, String passphrase) throws IOException, InterruptedException {
         Path key = folder.resolve(name);
         Processes.Result result = Processes.run(
                 folder,
@@ -64,7 +69,7 @@ final class SshServer implements AutoCloseable {
                 "-t",
                 "ed25519",
                 "-N",
-                "",
+                passphrase,
                 "-C",
                 name,
                 "-f",

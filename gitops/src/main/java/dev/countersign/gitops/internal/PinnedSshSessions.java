@@ -6,11 +6,14 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshConfigStore;
+import org.eclipse.jgit.transport.URIish;
+import org.eclipse.jgit.transport.sshd.KeyPasswordProvider;
 import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.agent.ConnectorFactory;
@@ -20,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  * The SSH sessions of one repository in remote mode: JGit's Apache MINA client with the host's
  * {@link SshIdentity} as its only key and its only {@code known_hosts}, public-key authentication only,
  * no SSH config, no agent, and strict host key checking (an unknown or changed host key is refused, never
- * added). Nothing is read from the user's {@code ~/.ssh}.
+ * added). Nothing is read from the user's {@code ~/.ssh}. An encrypted key is decrypted with the identity's
+ * passphrase, tried once: nobody is ever prompted.
  */
 final class PinnedSshSessions extends SshdSessionFactory {
     private final SshIdentity identity;
     private final AtomicReference<@Nullable String> refusedHost = new AtomicReference<>();
+    private final AtomicBoolean keyNotDecrypted = new AtomicBoolean();
 
     PinnedSshSessions(SshIdentity identity, Path unusedSshDirectory) {
         this.identity = identity;
@@ -36,6 +41,12 @@ final class PinnedSshSessions extends SshdSessionFactory {
     /** Starts a new operation: no host key refused yet. */
     void forget() {
         refusedHost.set(null);
+        keyNotDecrypted.set(false);
+    }
+
+    /** Tells whether the private key was encrypted and could not be decrypted since {@link #forget()}. */
+    boolean keyNotDecrypted() {
+        return keyNotDecrypted.get();
     }
 
     /** Returns the address of the last server whose host key was refused, or null if none was. */
@@ -76,6 +87,11 @@ final class PinnedSshSessions extends SshdSessionFactory {
     }
 
     @Override
+    protected KeyPasswordProvider createKeyPasswordProvider(@Nullable CredentialsProvider provider) {
+        return new GivenPassphrase();
+    }
+
+    @Override
     protected @Nullable ConnectorFactory getConnectorFactory() {
         return null;
     }
@@ -110,6 +126,31 @@ final class PinnedSshSessions extends SshdSessionFactory {
                 refusedHost.set(connectAddress);
             }
             return accepted;
+        }
+    }
+
+    /** Answers with the identity's passphrase, once; records a key that is encrypted but was not decrypted. */
+    private final class GivenPassphrase implements KeyPasswordProvider {
+        @Override
+        public char @Nullable [] getPassphrase(URIish uri, int attempt) {
+            if (!identity.hasPassphrase()) {
+                keyNotDecrypted.set(true);
+                return null;
+            }
+            return identity.passphrase();
+        }
+
+        @Override
+        public void setAttempts(int maxNumberOfAttempts) {
+            // one attempt, whatever the SSH client's default number of prompts
+        }
+
+        @Override
+        public boolean keyLoaded(URIish uri, int attempt, @Nullable Exception error) {
+            if (error != null) {
+                keyNotDecrypted.set(true);
+            }
+            return false;
         }
     }
 

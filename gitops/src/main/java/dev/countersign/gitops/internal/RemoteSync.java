@@ -5,9 +5,11 @@ import dev.countersign.gitops.LostRaceException;
 import dev.countersign.gitops.RemoteAuthenticationException;
 import dev.countersign.gitops.RemoteCredentials;
 import dev.countersign.gitops.SshIdentity;
+import dev.countersign.gitops.TrustedCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +30,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +56,8 @@ public final class RemoteSync {
     private final ObservedCredentials credentials;
     private final @Nullable SshIdentity sshIdentity;
     private final @Nullable PinnedSshSessions sshSessions;
+    private final @Nullable TrustedCertificates trusted;
+    private final VerifiedHttpConnections httpConnections;
     private final int maxAttempts;
     private final SplittableRandom jitter;
 
@@ -63,6 +68,7 @@ public final class RemoteSync {
      * @param url the remote's URL
      * @param credentials the credentials for http(s), or null
      * @param sshIdentity the key and {@code known_hosts} for ssh, or null
+     * @param trusted the certificates trusted for https instead of the JVM's trust store, or null
      * @param maxAttempts how many times an action is evaluated and pushed before a {@link LostRaceException}
      * @param seed the seed of the random back-off between attempts
      */
@@ -71,6 +77,7 @@ public final class RemoteSync {
             String url,
             @Nullable RemoteCredentials credentials,
             @Nullable SshIdentity sshIdentity,
+            @Nullable TrustedCertificates trusted,
             int maxAttempts,
             long seed) {
         this.git = git;
@@ -80,6 +87,8 @@ public final class RemoteSync {
         this.sshSessions = sshIdentity == null
                 ? null
                 : new PinnedSshSessions(sshIdentity, git.gitDirectory().resolve("countersign-no-ssh-dir"));
+        this.trusted = trusted;
+        this.httpConnections = new VerifiedHttpConnections(trusted);
         this.maxAttempts = maxAttempts;
         this.jitter = new SplittableRandom(seed);
     }
@@ -233,6 +242,7 @@ public final class RemoteSync {
 
     private Transport open() {
         credentials.forget();
+        httpConnections.forget();
         if (sshSessions != null) {
             sshSessions.forget();
         }
@@ -240,6 +250,9 @@ public final class RemoteSync {
             Transport transport = Transport.open(git.repository(), uri);
             transport.setTimeout(TIMEOUT_SECONDS);
             transport.setCredentialsProvider(credentials);
+            if (transport instanceof TransportHttp http) {
+                http.setHttpConnectionFactory(httpConnections);
+            }
             if (transport instanceof SshTransport ssh) {
                 ssh.setSshSessionFactory(sshSessions(transport));
             }
@@ -261,11 +274,24 @@ public final class RemoteSync {
 
     /** Translates a transport failure, telling a refused host key or refused credentials from the rest. */
     private GitOpsException failure(String doing, IOException e) {
+        GitOpsException tls = tlsFailure(e);
+        if (tls != null) {
+            return tls;
+        }
         String refusedHost = sshSessions == null ? null : sshSessions.refusedHost();
         if (refusedHost != null && sshIdentity != null) {
             return new RemoteAuthenticationException(
                     "refused the SSH host key of " + refusedHost + " (remote " + uri + "): it is not listed in "
                             + sshIdentity.knownHosts() + "; add the server's host key there, checked out of band",
+                    e);
+        }
+        if (sshIdentity != null && sshSessions != null && sshSessions.keyNotDecrypted()) {
+            return new RemoteAuthenticationException(
+                    "cannot decrypt the SSH private key " + sshIdentity.privateKey() + " for remote " + uri
+                            + (sshIdentity.hasPassphrase()
+                                    ? ": the passphrase given is wrong (not shown)"
+                                    : ": it is encrypted and no passphrase was given (SshIdentity.withPassphrase;"
+                                            + " CLI: COUNTERSIGN_SSH_KEY_PASSPHRASE)"),
                     e);
         }
         if (sshIdentity != null && PinnedSshSessions.keyRefused(e)) {
@@ -283,6 +309,27 @@ public final class RemoteSync {
                     e);
         }
         return new GitOpsException(doing + uri + ": " + e.getMessage(), e);
+    }
+
+    /** A server certificate refused: not issued by a trusted authority, or naming another host. */
+    private @Nullable GitOpsException tlsFailure(IOException e) {
+        String trust = trusted == null ? "the JVM's trust store" : "the certificates of " + trusted.source();
+        String wrongHost = httpConnections.wrongHost();
+        if (wrongHost != null) {
+            return new RemoteAuthenticationException(
+                    "refused the TLS certificate of remote " + uri + ": it does not name the host " + wrongHost
+                            + "; connect with a host name its certificate lists",
+                    e);
+        }
+        CertificateException untrusted = VerifiedHttpConnections.untrusted(e);
+        if (untrusted != null) {
+            return new RemoteAuthenticationException(
+                    "refused the TLS certificate of remote " + uri + ": it is not trusted by " + trust + " ("
+                            + untrusted.getMessage() + "); trust the server's CA with trustedCertificates"
+                            + " (CLI: --https-ca or COUNTERSIGN_HTTPS_CA)",
+                    e);
+        }
+        return null;
     }
 
     private long backoff(int attempt) {

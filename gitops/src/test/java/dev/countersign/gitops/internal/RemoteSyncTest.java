@@ -45,7 +45,7 @@ class RemoteSyncTest {
     }
 
     private RemoteSync sync(GitStore git, int attempts) {
-        return new RemoteSync(git, url, null, null, attempts, 7);
+        return new RemoteSync(git, url, null, null, null, attempts, 7);
     }
 
     private static ObjectId advance(GitStore git, String content) {
