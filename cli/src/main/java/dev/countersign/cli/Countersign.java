@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             CloneCommand.class,
             InitCommand.class,
             ProposeCommand.class,
+            ProposeEnvironmentCommand.class,
             ReviseCommand.class,
             WithdrawCommand.class,
             RejectCommand.class,

@@ -12,8 +12,12 @@ final class ProposalText {
     private ProposalText() {}
 
     static String line(Proposal p) {
-        return p.id() + "  " + p.state() + "  " + p.environment() + "/" + p.stack() + "  by " + p.proposer()
-                + "  approvals " + p.validApprovals().size();
+        return p.id() + "  " + p.state() + "  " + target(p) + "  by " + p.proposer() + "  approvals "
+                + p.validApprovals().size();
+    }
+
+    static String target(Proposal p) {
+        return p.isEnvironmentChange() ? p.environment() + " (environment)" : p.environment() + "/" + p.stack();
     }
 
     static Map<String, Object> tree(Proposal p) {
@@ -21,6 +25,7 @@ final class ProposalText {
         tree.put("id", p.id());
         tree.put("state", p.state().name());
         tree.put("environment", p.environment());
+        tree.put("subject", p.isEnvironmentChange() ? "environment" : "stack");
         tree.put("stack", p.stack());
         tree.put("proposer", p.proposer().toString());
         tree.put("rationale", p.rationale());
@@ -37,7 +42,7 @@ final class ProposalText {
     static List<String> details(Proposal p) {
         return List.of(
                 "proposal  " + p.id() + " (" + p.state() + ")",
-                "target    " + p.environment() + "/" + p.stack() + " on base " + p.baseCommit(),
+                "target    " + target(p) + " on base " + p.baseCommit(),
                 "proposer  " + p.proposer(),
                 "rationale " + p.rationale(),
                 "content   " + p.contentHash());

@@ -1,6 +1,8 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.EnvironmentReview;
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Review;
 import dev.countersign.stack.StackFiles;
 import dev.countersign.stack.VariableUse;
@@ -40,6 +42,15 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (GitOpsRepository repo = repository.open()) {
+            if (repo.proposal(id).isEnvironmentChange()) {
+                EnvironmentReview review = repo.environmentReview(id);
+                if (format == Output.JSON) {
+                    spec.commandLine().getOut().println(StackFiles.toJson(tree(review)));
+                } else {
+                    text(review).forEach(spec.commandLine().getOut()::println);
+                }
+                return 0;
+            }
             Review review = repo.review(id);
             if (format == Output.JSON) {
                 spec.commandLine().getOut().println(StackFiles.toJson(tree(review)));
@@ -62,6 +73,41 @@ final class ShowCommand implements Callable<Integer> {
         return tree;
     }
 
+    private static Map<String, Object> tree(EnvironmentReview review) {
+        Map<String, Object> tree = new LinkedHashMap<>(ProposalText.tree(review.proposal()));
+        tree.put("before", review.before().toTree());
+        tree.put("after", review.after().toTree());
+        tree.put("stacks", review.stacks());
+        tree.put("changedPaths", review.proposal().changedPaths());
+        tree.put("secretsLeftOut", review.secretsLeftOut());
+        return tree;
+    }
+
+    private static List<String> text(EnvironmentReview review) {
+        List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
+        lines.add("renderer  " + review.before().renderer().id() + " -> "
+                + review.after().renderer().id());
+        lines.add("before    " + StackFiles.toJson(review.before().toTree()).replace('\n', ' '));
+        lines.add("after     " + StackFiles.toJson(review.after().toTree()).replace('\n', ' '));
+        lines.add("stacks    " + String.join(", ", review.stacks()) + " (rendered again)");
+        review.proposal().changedPaths().forEach(path -> lines.add("file      " + path));
+        review.secretsLeftOut()
+                .forEach(stack -> lines.add("secrets   " + stack + ": recorded secret values left out of the Flux"
+                        + " files (no Flux Secret; a human proposes them again)"));
+        lines.addAll(trail(review.proposal()));
+        return lines;
+    }
+
+    private static List<String> trail(Proposal proposal) {
+        List<String> lines = new ArrayList<>();
+        proposal.decisions()
+                .forEach(d -> lines.add("decision  " + d.action() + " by " + d.principal() + ": " + d.verdict() + " ("
+                        + d.rule() + ") " + d.explanation()));
+        proposal.validApprovals()
+                .forEach(a -> lines.add("approval  " + a.approver().name() + " at " + a.at()));
+        return lines;
+    }
+
     private static List<String> text(Review review) {
         List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
         lines.add("diff      " + StackFiles.toJson(review.diff().toTree()).replace('\n', ' '));
@@ -77,13 +123,7 @@ final class ShowCommand implements Callable<Integer> {
         review.secretValues()
                 .forEach((name, status) -> lines.add("secret    " + name + " " + status
                         + (status.equals("removed") ? "" : " (value sops-encrypted, never shown)")));
-        review.proposal()
-                .decisions()
-                .forEach(d -> lines.add("decision  " + d.action() + " by " + d.principal() + ": " + d.verdict() + " ("
-                        + d.rule() + ") " + d.explanation()));
-        review.proposal()
-                .validApprovals()
-                .forEach(a -> lines.add("approval  " + a.approver().name() + " at " + a.at()));
+        lines.addAll(trail(review.proposal()));
         return lines;
     }
 

@@ -428,6 +428,19 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
+     * Returns the review of an environment change: the definition before and after, and the stacks it renders
+     * again.
+     *
+     * @param id the proposal id
+     * @return the review
+     * @throws InvalidProposalException if the proposal changes a stack, not an environment
+     */
+    public EnvironmentReview environmentReview(String id) {
+        ProposalRecord r = engine.get(id);
+        return Reviews.ofEnvironment(git, r, Views.proposal(r));
+    }
+
+    /**
      * Lists the changes recorded on {@code main}, newest first.
      *
      * @return the recorded changes (the root commit included)

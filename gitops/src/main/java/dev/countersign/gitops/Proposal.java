@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the proposal id (also its branch {@code drafts/<id>})
  * @param environment the target environment
- * @param stack the stack's name
+ * @param stack the stack's name; empty for an environment change ({@link #isEnvironmentChange()})
  * @param proposer the proposing principal, with the human it acts for if any
  * @param rationale why it was proposed
  * @param evidence links or notes backing the rationale
@@ -89,6 +89,16 @@ public record Proposal(
                         && a.contentHash().equals(contentHash)
                         && a.baseCommit().equals(baseCommit))
                 .toList();
+    }
+
+    /**
+     * Tells whether this proposal changes its environment's definition (renderer, Flux or Argo CD options,
+     * cluster, variables), rendering every stack of the environment again, rather than one stack.
+     *
+     * @return true when {@link #stack()} is empty
+     */
+    public boolean isEnvironmentChange() {
+        return stack.isEmpty();
     }
 
     /**

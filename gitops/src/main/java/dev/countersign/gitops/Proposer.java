@@ -3,6 +3,7 @@ package dev.countersign.gitops;
 import dev.countersign.gitops.internal.Engine;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.policy.Principal;
+import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
@@ -137,6 +138,43 @@ public final class Proposer {
     }
 
     /**
+     * Proposes a change of an environment's definition: its renderer ({@code spec.renderer}), its Flux or Argo
+     * CD options, its cluster or its variables. The draft writes the environment file and renders every stack
+     * recorded in the environment again under it (each stack's {@code rendered.yaml}, the new renderer's
+     * files, the old renderer's files removed), in one proposal that is reviewed, approved under the policy of
+     * that environment and recorded as one commit like any change. Stack and secrets files are kept as they
+     * are; a stack's Flux Secret stays while the renderer stays Flux and goes when it leaves Flux.
+     *
+     * @param changed the environment as it is to be; its name is the environment changed (it cannot be renamed)
+     * @param rationale why the change is needed
+     * @param evidence links or notes backing the rationale
+     * @return the proposal, in state {@link ProposalState#PROPOSED}; {@link Proposal#isEnvironmentChange()}
+     * @throws ActionDeniedException if policy denies the proposal, naming the rule
+     * @throws InvalidProposalException if the repository does not define the environment, nothing changes, or
+     *     the environment defines a stack's secret variable as a plain variable
+     * @throws dev.countersign.stack.StackException if a stack of the environment does not render under it
+     */
+    public Proposal proposeEnvironment(Environment changed, String rationale, List<String> evidence) {
+        engine.refresh();
+        return Views.proposal(engine.proposeEnvironment(
+                new Engine.EnvironmentDraft(principal.name(), delegator(), changed, rationale, evidence, null, null)));
+    }
+
+    /**
+     * Revises an environment change: the new definition becomes a new revision; the old one is superseded and
+     * its approvals are void.
+     *
+     * @param id the environment change to revise; must be this principal's
+     * @param changed the environment as it is to be, with the same name
+     * @return the new revision
+     * @throws InvalidProposalException if the proposal changes a stack, or the name differs
+     */
+    public Proposal reviseEnvironment(String id, Environment changed) {
+        engine.refresh();
+        return Views.proposal(engine.reviseEnvironment(id, principal.name(), changed));
+    }
+
+    /**
      * Withdraws a proposal.
      *
      * @param id the proposal; must be this principal's
@@ -147,7 +185,8 @@ public final class Proposer {
     }
 
     /**
-     * Proposes the revert of a recorded change, to be approved and recorded like any change.
+     * Proposes the revert of a recorded change, to be approved and recorded like any change. Reverting an
+     * environment change proposes the environment as it was before it, every stack rendered again.
      *
      * @param commit the recorded commit to revert
      * @param rationale why

@@ -6,6 +6,7 @@ import dev.countersign.gitops.internal.Fingerprints;
 import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.ProposalRecord;
+import dev.countersign.gitops.internal.RenderedLayout;
 import dev.countersign.gitops.internal.StackLayout;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
@@ -23,6 +24,18 @@ final class Reviews {
     private Reviews() {}
 
     static Review of(GitStore git, ProposalRecord r, Proposal proposal) {
+        if (r.isEnvironmentChange()) {
+            Stack none = new Stack("environment", Map.of(), List.of());
+            return new Review(
+                    proposal,
+                    StackDiff.between(none, none),
+                    List.of(),
+                    Map.of(),
+                    Map.of(),
+                    List.of(),
+                    Map.of(),
+                    Map.of());
+        }
         ObjectId base = ObjectId.fromString(r.baseCommit());
         ObjectId draft = ObjectId.fromString(r.draftCommit());
         Stack empty = new Stack(r.stack(), Map.of(), List.of());
@@ -48,6 +61,27 @@ final class Reviews {
                 secretValues(
                         fingerprints(git, base, r.environment(), r.stack()),
                         fingerprints(git, draft, r.environment(), r.stack())));
+    }
+
+    static EnvironmentReview ofEnvironment(GitStore git, ProposalRecord r, Proposal proposal) {
+        if (!r.isEnvironmentChange()) {
+            throw new InvalidProposalException(
+                    "proposal " + r.id() + " changes stack " + r.subject() + ", not its environment");
+        }
+        ObjectId base = ObjectId.fromString(r.baseCommit());
+        ObjectId draft = ObjectId.fromString(r.draftCommit());
+        Environment after = StackLayout.environment(git, draft, r.environment());
+        List<String> stacks = git.children(draft, "environments/" + r.environment());
+        List<String> leftOut = after.renderer() != dev.countersign.stack.RendererChoice.FLUX
+                ? List.of()
+                : stacks.stream()
+                        .filter(stack -> !StackLayout.secretNames(git, draft, r.environment(), stack)
+                                        .isEmpty()
+                                && git.read(draft, RenderedLayout.fluxSecret(r.environment(), stack))
+                                        .isEmpty())
+                        .toList();
+        return new EnvironmentReview(
+                proposal, StackLayout.environment(git, base, r.environment()), after, stacks, leftOut);
     }
 
     private static Map<String, String> fingerprints(GitStore git, ObjectId commit, String environment, String stack) {

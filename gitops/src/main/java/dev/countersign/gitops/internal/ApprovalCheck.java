@@ -89,7 +89,7 @@ final class ApprovalCheck {
         return new ApprovalStatement(
                 value(Trailers.PROPOSAL),
                 value(Trailers.ENVIRONMENT),
-                value(Trailers.STACK),
+                trailers.single(Trailers.SUBJECT).isPresent() ? "" : value(Trailers.STACK),
                 value(Trailers.CONTENT_HASH),
                 approver);
     }

@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
  *
  * @param proposal the proposal id
  * @param environment the environment
- * @param stack the stack
+ * @param stack the stack; empty for an environment change, whose statement reads {@code subject: environment}
+ *     in place of the stack line
  * @param contentHash the content hash approved
  * @param approver the approving principal, {@code kind:id}
  */
@@ -34,7 +35,8 @@ record ApprovalStatement(String proposal, String environment, String stack, Stri
     static final String DECISION = "approve";
 
     ApprovalStatement {
-        for (String value : new String[] {proposal, environment, stack, contentHash, approver}) {
+        for (String value :
+                new String[] {proposal, environment, stack.isEmpty() ? "-" : stack, contentHash, approver}) {
             if (value.isEmpty() || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("approval statement fields must be one non-empty line each");
             }
@@ -51,7 +53,7 @@ record ApprovalStatement(String proposal, String environment, String stack, Stri
         String text = VERSION + "\n"
                 + "proposal: " + proposal + "\n"
                 + "environment: " + environment + "\n"
-                + "stack: " + stack + "\n"
+                + (stack.isEmpty() ? "subject: " + Trailers.ENVIRONMENT_SUBJECT : "stack: " + stack) + "\n"
                 + "content-hash: " + contentHash + "\n"
                 + "approver: " + approver + "\n"
                 + "decision: " + DECISION + "\n";

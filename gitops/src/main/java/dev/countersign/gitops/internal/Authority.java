@@ -34,7 +34,8 @@ public interface Authority {
      * @param proposal the proposal acted on (for a proposal being created, its would-be record)
      * @param approvers the approvers counted, including the one approving now
      * @param at when the action happens
-     * @param proposedStack the proposed {@code stack.yaml} when it is not yet written to Git, else null
+     * @param proposedStack the proposed {@code stack.yaml} (for an environment change, the proposed environment
+     *     file) when it is not yet written to Git, else null
      */
     record Ask(
             Action action,

@@ -59,9 +59,20 @@ final class CommitCheck {
         }
     }
 
+    private boolean isEnvironmentChange() {
+        return !trailers.all(Trailers.SUBJECT).isEmpty();
+    }
+
     private boolean hasTrailers() {
-        List<String> missing =
-                REQUIRED.stream().filter(key -> trailers.single(key).isEmpty()).collect(Collectors.toList());
+        List<String> missing = REQUIRED.stream()
+                .filter(key -> !(isEnvironmentChange() && key.equals(Trailers.STACK)))
+                .filter(key -> trailers.single(key).isEmpty())
+                .collect(Collectors.toList());
+        if (isEnvironmentChange()
+                && (!trailers.all(Trailers.STACK).isEmpty()
+                        || !trailers.single(Trailers.SUBJECT).orElse("").equals(Trailers.ENVIRONMENT_SUBJECT))) {
+            missing.add(Trailers.SUBJECT + ": " + Trailers.ENVIRONMENT_SUBJECT + " without " + Trailers.STACK);
+        }
         if (trailers.all(Trailers.APPROVED_BY).isEmpty()) {
             missing.add(Trailers.APPROVED_BY);
         }
@@ -72,6 +83,10 @@ final class CommitCheck {
     }
 
     private void checkChange(ObjectId parent) {
+        if (isEnvironmentChange()) {
+            checkEnvironmentChange(parent);
+            return;
+        }
         String id = value(Trailers.PROPOSAL);
         String folder;
         try {
@@ -89,6 +104,71 @@ final class CommitCheck {
         checkApprovers(approvers);
         checkPolicy(parent, approvers);
         checkProposalRecord(id, approvers);
+    }
+
+    private void checkEnvironmentChange(ObjectId parent) {
+        String env = value(Trailers.ENVIRONMENT);
+        try {
+            Layout.environmentFile(env);
+        } catch (dev.countersign.gitops.InvalidProposalException e) {
+            add("inconsistent-trailers", String.valueOf(e.getMessage()));
+            return;
+        }
+        List<String> changed = git.changedPaths(parent, commit.id());
+        checkEnvironmentPaths(parent, env, changed);
+        SecretRules.brokenByEnvironmentChange(
+                        changed,
+                        path -> git.read(commit.id(), path).orElse(null),
+                        value(Trailers.PROPOSED_BY),
+                        trailers.single(Trailers.ON_BEHALF_OF).orElse(null),
+                        trailers.single(Trailers.REVERTS).isPresent())
+                .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
+        String actual = ContentHash.of(EnvironmentChange.region(git, git.tree(commit.id()), env));
+        if (!actual.equals(value(Trailers.CONTENT_HASH))) {
+            add(
+                    "content-hash-mismatch",
+                    "recorded environment " + env + " hashes to " + actual + ", trailer says "
+                            + value(Trailers.CONTENT_HASH));
+        }
+        checkEnvironmentRendered(env);
+        checkAuthor();
+        List<String> approvers = trailers.all(Trailers.APPROVED_BY);
+        checkApprovers(approvers);
+        checkPolicy(parent, approvers);
+        checkProposalRecord(value(Trailers.PROPOSAL), approvers);
+    }
+
+    private void checkEnvironmentPaths(ObjectId parent, String env, List<String> changed) {
+        List<String> outside = changed.stream()
+                .filter(path -> !EnvironmentChange.inRegion(env, path))
+                .toList();
+        if (!outside.isEmpty()) {
+            add(
+                    "outside-stack-folder",
+                    "environment change of " + env + " changes " + outside + " outside its environment file and"
+                            + " the renderings of its stacks");
+        }
+        if (!EnvironmentChange.stacks(git, parent, env).equals(EnvironmentChange.stacks(git, commit.id(), env))) {
+            add(
+                    "outside-stack-folder",
+                    "environment change of " + env + " adds or removes stacks: it may only render them again");
+        }
+    }
+
+    private void checkEnvironmentRendered(String env) {
+        List<String> problems;
+        try {
+            problems = EnvironmentChange.differences(git, commit.id(), env);
+        } catch (dev.countersign.gitops.GitOpsException
+                | dev.countersign.stack.StackException
+                | dev.countersign.sops.SopsException e) {
+            problems = List.of("cannot be rendered again: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            add(
+                    RenderedCheck.RULE,
+                    "renderings of environment " + env + " differ from what its definition writes: " + problems);
+        }
     }
 
     private void checkPaths(ObjectId parent, String folder) {

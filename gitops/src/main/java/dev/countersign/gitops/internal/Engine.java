@@ -13,6 +13,7 @@ import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
 import dev.countersign.gitops.internal.ProposalRecord.DecisionRecord;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
+import dev.countersign.stack.Environment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,6 +163,27 @@ public final class Engine {
     }
 
     /**
+     * A change of an environment's definition about to be proposed: the environment file as it is to be, with
+     * every stack recorded in the environment rendered again under it.
+     *
+     * @param principal the proposer
+     * @param onBehalfOf the human an agent acts for, if any
+     * @param environment the environment as it is to be; its name names the file changed
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @param reverts the recorded commit this draft reverts, if any
+     * @param restoreFrom for a revert, the commit whose Flux Secrets come back; null otherwise
+     */
+    public record EnvironmentDraft(
+            String principal,
+            @Nullable String onBehalfOf,
+            Environment environment,
+            String rationale,
+            List<String> evidence,
+            @Nullable String reverts,
+            @Nullable ObjectId restoreFrom) {}
+
+    /**
      * Returns the repository.
      *
      * @return the repository
@@ -229,6 +251,48 @@ public final class Engine {
     }
 
     /**
+     * Proposes a change of an environment's definition: writes {@code drafts/<id>} (the environment file and
+     * every stack of the environment rendered again) and the metadata, after policy allowed it.
+     *
+     * @param draft the change
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if policy denies the proposal
+     * @throws InvalidProposalException if the environment is unknown, or the change changes nothing
+     */
+    public ProposalRecord proposeEnvironment(EnvironmentDraft draft) {
+        return writing(() -> createEnvironment(draft, null));
+    }
+
+    /**
+     * Revises an environment change: the new definition becomes a new revision, the old one is superseded and
+     * its approvals are void.
+     *
+     * @param id the environment change to revise
+     * @param principal who revises; must be its proposer
+     * @param changed the environment as it is to be; same name
+     * @return the new revision
+     * @throws InvalidProposalException if the proposal changes a stack, or the name differs
+     */
+    public ProposalRecord reviseEnvironment(String id, String principal, Environment changed) {
+        return writing(() -> {
+            Stored old = load(id);
+            ProposalRecord r = old.record();
+            r.state().next(ProposalEvent.REVISE, Verdict.ALLOW);
+            requireProposer(r, principal, "revise");
+            if (!r.isEnvironmentChange() || !r.environment().equals(changed.name())) {
+                throw new InvalidProposalException("proposal " + id + " changes " + r.subject()
+                        + ": it cannot be revised into a change of environment " + changed.name());
+            }
+            ProposalRecord revision = createEnvironment(
+                    new EnvironmentDraft(
+                            principal, r.onBehalfOf(), changed, r.rationale(), r.evidence(), r.reverts(), null),
+                    id);
+            writeOrFail(old, old.record().supersededBy(revision.id()), "superseded by " + revision.id());
+            return revision;
+        });
+    }
+
+    /**
      * Revises a proposal: the new content becomes a new revision, the old one is superseded and its
      * approvals are void.
      *
@@ -257,6 +321,10 @@ public final class Engine {
             ProposalRecord r = old.record();
             r.state().next(ProposalEvent.REVISE, Verdict.ALLOW);
             requireProposer(r, principal, "revise");
+            if (r.isEnvironmentChange()) {
+                throw new InvalidProposalException("proposal " + id + " changes environment " + r.environment()
+                        + ": revise it with a new environment definition, not a stack");
+            }
             Draft draft = new Draft(
                     principal,
                     r.onBehalfOf(),
@@ -361,6 +429,20 @@ public final class Engine {
                     .orElseThrow(() -> new InvalidProposalException(
                             "cannot revert '" + commit + "': not a recorded change on the main line"));
             String environment = target.trailers().single(Trailers.ENVIRONMENT).orElse("");
+            ObjectId parent = target.parents().get(0);
+            if (target.trailers().single(Trailers.SUBJECT).isPresent()) {
+                Environment previous = StackLayout.environment(git, parent, environment);
+                return createEnvironment(
+                        new EnvironmentDraft(
+                                principal,
+                                onBehalfOf,
+                                previous,
+                                rationale,
+                                List.of(),
+                                target.id().name(),
+                                parent),
+                        null);
+            }
             String stack = target.trailers().single(Trailers.STACK).orElse("");
             String folder = Layout.stackFolder(environment, stack);
             SortedMap<String, byte[]> files = new java.util.TreeMap<>();
@@ -425,21 +507,59 @@ public final class Engine {
                 List.of(),
                 null,
                 now);
-        Authority authority = authorities.at(git, base);
-        Ruling ruling = authority.decide(new Ask(
-                Action.PROPOSE,
+        return proposeAndWrite(pending, base, files, text(draft.files().get(StackLayout.STACK)));
+    }
+
+    private ProposalRecord createEnvironment(EnvironmentDraft draft, @Nullable String supersedes) {
+        ObjectId base = mainHead();
+        String environment = draft.environment().name();
+        SortedMap<String, byte[]> files = EnvironmentChange.after(git, base, draft.environment(), draft.restoreFrom());
+        List<String> changed = changedPaths(EnvironmentChange.region(git, git.tree(base), environment), files);
+        if (changed.isEmpty()) {
+            throw new InvalidProposalException("proposal for environment " + environment
+                    + " changes nothing: its definition and renderings equal the recorded ones");
+        }
+        Optional<Ruling> secrets = SecretRules.brokenByEnvironmentChange(
+                changed, path -> files.get(path), draft.principal(), draft.onBehalfOf(), draft.reverts() != null);
+        if (secrets.isPresent()) {
+            throw denied("propose", draft.principal(), secrets.get());
+        }
+        ProposalRecord pending = new ProposalRecord(
+                ids.get(),
+                environment,
+                "",
                 draft.principal(),
                 draft.onBehalfOf(),
-                pending,
+                draft.rationale(),
+                List.copyOf(draft.evidence()),
+                base.name(),
+                "",
+                ContentHash.of(files),
+                changed,
+                draft.reverts(),
+                supersedes,
+                null,
+                ProposalState.DRAFT,
                 List.of(),
-                now,
-                text(draft.files().get(StackLayout.STACK))));
+                List.of(),
+                null,
+                clock.instant());
+        return proposeAndWrite(pending, base, files, text(files.get(Layout.environmentFile(environment))));
+    }
+
+    private ProposalRecord proposeAndWrite(
+            ProposalRecord pending, ObjectId base, SortedMap<String, byte[]> files, @Nullable String proposedText) {
+        Instant now = pending.createdAt();
+        String id = pending.id();
+        Authority authority = authorities.at(git, base);
+        Ruling ruling = authority.decide(new Ask(
+                Action.PROPOSE, pending.proposer(), pending.onBehalfOf(), pending, List.of(), now, proposedText));
         if (ruling.verdict() == Verdict.DENY) {
-            throw denied("propose", draft.principal(), ruling);
+            throw denied("propose", pending.proposer(), ruling);
         }
-        ObjectId draftCommit = writeDraft(draft, base, changed, files, now, id);
+        ObjectId draftCommit = writeDraft(pending, base, files, now);
         ProposalRecord proposed = pending.withDraft(draftCommit.name())
-                .with(decision(Action.PROPOSE, draft.principal(), ruling, authority), null)
+                .with(decision(Action.PROPOSE, pending.proposer(), ruling, authority), null)
                 .withState(ProposalState.DRAFT.next(ProposalEvent.PROPOSE, ruling.verdict()));
         if (!git.compareAndSwap(Refs.draft(id), null, draftCommit, "propose " + id)
                 || !store.write(null, proposed, "propose", Idents.of(Idents.RECORDER, now))) {
@@ -466,15 +586,15 @@ public final class Engine {
                 .toList();
     }
 
-    private ObjectId writeDraft(
-            Draft draft, ObjectId base, List<String> changed, SortedMap<String, byte[]> files, Instant now, String id) {
+    private ObjectId writeDraft(ProposalRecord r, ObjectId base, SortedMap<String, byte[]> files, Instant now) {
         java.util.Map<String, byte @Nullable []> edits = new java.util.TreeMap<>();
-        changed.forEach(path -> edits.put(path, files.get(path)));
+        r.changedPaths().forEach(path -> edits.put(path, files.get(path)));
         ObjectId tree = git.writeTree(base, edits);
-        String message = "draft " + id + " of " + Layout.stackFolder(draft.environment(), draft.stack()) + "\n\n"
-                + draft.rationale();
-        return git.commit(
-                tree, List.of(base), Idents.of(draft.principal(), now), Idents.of(Idents.RECORDER, now), message);
+        String of = r.isEnvironmentChange()
+                ? Layout.environmentFile(r.environment())
+                : Layout.stackFolder(r.environment(), r.stack());
+        String message = "draft " + r.id() + " of " + of + "\n\n" + r.rationale();
+        return git.commit(tree, List.of(base), Idents.of(r.proposer(), now), Idents.of(Idents.RECORDER, now), message);
     }
 
     private ProposalRecord approveLocked(String id, String principal, @Nullable CommitSigner approverKey) {

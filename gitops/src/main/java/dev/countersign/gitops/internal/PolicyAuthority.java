@@ -8,6 +8,7 @@ import dev.countersign.policy.PolicyEngine;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.Principal;
 import dev.countersign.policy.Reason;
+import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Authority} of a policy file ({@code .countersign/policy.yaml}) read from a commit, decided by
@@ -86,13 +88,10 @@ public final class PolicyAuthority implements Authority {
 
     private Decision decide(Ask ask, Principal principal, dev.countersign.policy.Action action) {
         ProposalRecord r = ask.proposal();
-        List<Approval> approvals = ask.approvers().stream()
-                .map(approver -> new Approval(Principal.parse(approver), r.contentHash()))
-                .toList();
-        PolicyRequest.Builder request = PolicyRequest.builder(principal, action, r.environment())
-                .proposer(proposer(r))
-                .contentHash(r.contentHash())
-                .approvals(approvals);
+        if (r.isEnvironmentChange()) {
+            return decideEnvironment(ask, principal, action);
+        }
+        PolicyRequest.Builder request = request(ask, principal, action);
         String proposedStack = ask.proposedStack();
         Stack proposed;
         if (proposedStack != null) {
@@ -110,7 +109,77 @@ public final class PolicyAuthority implements Authority {
         } else {
             request.firstVersion(proposed);
         }
-        return PolicyEngine.of(policy, Clock.fixed(ask.at(), ZoneOffset.UTC)).decide(request.build());
+        return engine(ask).decide(request.build());
+    }
+
+    private PolicyRequest.Builder request(Ask ask, Principal principal, dev.countersign.policy.Action action) {
+        ProposalRecord r = ask.proposal();
+        List<Approval> approvals = ask.approvers().stream()
+                .map(approver -> new Approval(Principal.parse(approver), r.contentHash()))
+                .toList();
+        return PolicyRequest.builder(principal, action, r.environment())
+                .proposer(proposer(r))
+                .contentHash(r.contentHash())
+                .approvals(approvals);
+    }
+
+    private PolicyEngine engine(Ask ask) {
+        return PolicyEngine.of(policy, Clock.fixed(ask.at(), ZoneOffset.UTC));
+    }
+
+    /**
+     * Decides an environment change as the change of every stack recorded in the environment, each rendered
+     * under the old and the new definition (secret variables as placeholders): permission, approvals,
+     * freeze, agent scope, protection and credential rules all apply to what the change does to each stack.
+     * The strictest answer wins; an environment without stacks is decided without a change.
+     */
+    private Decision decideEnvironment(Ask ask, Principal principal, dev.countersign.policy.Action action) {
+        ProposalRecord r = ask.proposal();
+        ObjectId base = ObjectId.fromString(r.baseCommit());
+        Environment before = StackLayout.environment(git, base, r.environment());
+        Environment after = proposedEnvironment(ask);
+        Decision strictest = null;
+        for (String name : EnvironmentChange.stacks(git, base, r.environment())) {
+            Optional<Stack> stack = StackLayout.stack(git, base, r.environment(), name);
+            if (stack.isEmpty()) {
+                continue;
+            }
+            // the same placeholder before and after: a secret place never shows as an edit, no value is read
+            Map<String, Object> references = dev.countersign.gitops.spi.RenderRequest.secretPlaceholders(
+                    stack.get().secretVariables());
+            PolicyRequest.Builder request = request(ask, principal, action)
+                    .change(
+                            stack.get().render(before, references).stack(),
+                            stack.get().render(after, references).stack());
+            strictest = stricter(strictest, engine(ask).decide(request.build()));
+        }
+        return strictest != null
+                ? strictest
+                : engine(ask).decide(request(ask, principal, action).build());
+    }
+
+    private Environment proposedEnvironment(Ask ask) {
+        ProposalRecord r = ask.proposal();
+        String text = ask.proposedStack();
+        if (text != null) {
+            return StackFiles.parseEnvironment(text, Layout.environmentFile(r.environment()));
+        }
+        return StackLayout.environment(git, ObjectId.fromString(r.draftCommit()), r.environment());
+    }
+
+    private static Decision stricter(@Nullable Decision a, Decision b) {
+        if (a == null) {
+            return b;
+        }
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(Decision d) {
+        return switch (d.outcome()) {
+            case ALLOW -> 0;
+            case NEEDS_APPROVALS -> 1 + d.missingApprovals();
+            case DENY -> Integer.MAX_VALUE;
+        };
     }
 
     private Stack stackAt(ProposalRecord r, String commit) {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the proposal id
  * @param environment the target environment
- * @param stack the stack's name
+ * @param stack the stack's name; empty for an environment change, whose subject is the environment file
  * @param proposer the proposing principal
  * @param onBehalfOf the human an agent proposes for, if any
  * @param rationale why the change is proposed
@@ -240,6 +240,25 @@ public record ProposalRecord(
                 decisions,
                 recordedCommit,
                 createdAt);
+    }
+
+    /**
+     * Tells whether this proposal changes its environment's definition (and re-renders every stack recorded in
+     * it) rather than one stack.
+     *
+     * @return true when {@link #stack()} is empty
+     */
+    public boolean isEnvironmentChange() {
+        return stack.isEmpty();
+    }
+
+    /**
+     * Returns what the proposal changes, for messages: {@code <env>/<stack>}, or {@code <env> (environment)}.
+     *
+     * @return the subject
+     */
+    public String subject() {
+        return isEnvironmentChange() ? environment + " (environment)" : environment + "/" + stack;
     }
 
     /**

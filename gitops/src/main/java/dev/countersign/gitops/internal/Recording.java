@@ -68,8 +68,10 @@ final class Recording {
             return finish(stored, decided, "record held");
         }
         ObjectId base = ObjectId.fromString(r.baseCommit());
-        String folder = Layout.stackFolder(r.environment(), r.stack());
-        if (!head.equals(base) && overlaps(r, base, head, folder)) {
+        String folder = r.isEnvironmentChange()
+                ? "environment " + r.environment()
+                : Layout.stackFolder(r.environment(), r.stack());
+        if (!head.equals(base) && overlaps(r, base, head)) {
             return finish(stored, conflicted(r, authority, base, head, folder), "conflicted");
         }
         ObjectId commit = commit(r, head, approvers, authority, ruling, now);
@@ -105,8 +107,16 @@ final class Recording {
     /**
      * Tells whether main moved under the proposal: it changed the stack folder, the stack's rendered files,
      * the environment or the sops rules (both feed the rendering), or a shared path the draft writes otherwise.
+     * An environment change re-renders every stack of its environment, so anything main changed in the
+     * environment's region (a stack recorded, another environment change) or in the sops rules overlaps it.
      */
-    private boolean overlaps(ProposalRecord r, ObjectId base, ObjectId head, String folder) {
+    private boolean overlaps(ProposalRecord r, ObjectId base, ObjectId head) {
+        if (r.isEnvironmentChange()) {
+            return git.changedPaths(base, head).stream()
+                    .anyMatch(path ->
+                            EnvironmentChange.inRegion(r.environment(), path) || path.equals(Layout.SOPS_CONFIG));
+        }
+        String folder = Layout.stackFolder(r.environment(), r.stack());
         return git.changedPaths(base, head).stream()
                 .anyMatch(path -> path.startsWith(folder + "/")
                         || RenderedLayout.owns(r.environment(), r.stack(), path)
@@ -121,7 +131,10 @@ final class Recording {
     private ObjectId commit(
             ProposalRecord r, ObjectId head, List<String> approvers, Authority authority, Ruling ruling, Instant now) {
         ObjectId tree = git.writeTree(head, draftEdits(r));
-        String hash = ContentHash.of(RenderedLayout.hashed(git, tree, r.environment(), r.stack()));
+        String hash = ContentHash.of(
+                r.isEnvironmentChange()
+                        ? EnvironmentChange.region(git, tree, r.environment())
+                        : RenderedLayout.hashed(git, tree, r.environment(), r.stack()));
         if (!hash.equals(r.contentHash())) {
             throw new GitOpsException("content of " + r.id() + " on " + head.name() + " hashes to " + hash
                     + ", not the approved " + r.contentHash() + ": refusing to record");
@@ -146,7 +159,9 @@ final class Recording {
         Trailers.Builder trailers = Trailers.builder()
                 .add(Trailers.PROPOSAL, r.id())
                 .add(Trailers.ENVIRONMENT, r.environment())
-                .add(Trailers.STACK, r.stack())
+                .add(
+                        r.isEnvironmentChange() ? Trailers.SUBJECT : Trailers.STACK,
+                        r.isEnvironmentChange() ? Trailers.ENVIRONMENT_SUBJECT : r.stack())
                 .add(Trailers.PROPOSED_BY, r.proposer());
         if (r.onBehalfOf() != null) {
             trailers.add(Trailers.ON_BEHALF_OF, r.onBehalfOf());
@@ -164,6 +179,6 @@ final class Recording {
 
     private static String subject(ProposalRecord r) {
         String line = r.rationale().strip().lines().findFirst().orElse("change");
-        return r.environment() + "/" + r.stack() + ": " + line;
+        return r.subject() + ": " + line;
     }
 }

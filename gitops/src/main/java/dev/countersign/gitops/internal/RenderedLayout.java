@@ -207,7 +207,18 @@ public final class RenderedLayout {
                         new String(text, StandardCharsets.UTF_8), Layout.environmentFile(environment)));
     }
 
-    private static SortedMap<String, byte[]> forDraft(
+    /**
+     * Returns the rendered files of a draft for an environment as given (not necessarily the recorded one).
+     *
+     * @param git the repository
+     * @param base the main-line commit the draft starts from
+     * @param env the environment
+     * @param stackName the stack's name
+     * @param folder the draft's stack folder, by name inside it
+     * @param secret the stack's Flux Secret, or null for none
+     * @return repository path to content
+     */
+    static SortedMap<String, byte[]> forDraft(
             GitStore git,
             ObjectId base,
             Environment env,

@@ -18,6 +18,12 @@ final class SecretRules {
     /** The rule a secrets file holding a plaintext value breaks. */
     static final String ENCRYPTED = "secrets-encrypted";
 
+    private static final java.util.regex.Pattern FOLDER_SECRETS = java.util.regex.Pattern.compile(
+            "environments/[^/]+/[^/]+/(" + java.util.regex.Pattern.quote(StackLayout.SECRETS) + "|"
+                    + java.util.regex.Pattern.quote(StackLayout.FINGERPRINTS) + ")");
+    private static final java.util.regex.Pattern FLUX_SECRET =
+            java.util.regex.Pattern.compile("apps/[^/]+/[^/]+/secrets/secret\\.sops\\.yaml");
+
     private SecretRules() {}
 
     static boolean isSecretsPath(String folder, String path) {
@@ -73,6 +79,45 @@ final class SecretRules {
                     ENCRYPTED,
                     fluxSecret(folder) + " is not a sops-encrypted Secret with every data and stringData value"
                             + " encrypted"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks an environment change: it never changes a stack's secrets files; it may remove a stack's Flux
+     * Secret (the renderer leaves Flux), and only a revert brings one back, byte for byte as recorded before.
+     *
+     * @param changed the repository paths changed
+     * @param after the content of a path after the change, null when removed
+     * @param proposer the proposer, written {@code kind:id}
+     * @param onBehalfOf the human the proposer acts for, if any
+     * @param revert whether the change reverts a recorded one
+     * @return the denial naming the broken rule, or empty
+     */
+    static Optional<Authority.Ruling> brokenByEnvironmentChange(
+            List<String> changed,
+            java.util.function.Function<String, byte @Nullable []> after,
+            String proposer,
+            @Nullable String onBehalfOf,
+            boolean revert) {
+        for (String path : changed) {
+            byte[] content = after.apply(path);
+            boolean folderSecrets = FOLDER_SECRETS.matcher(path).matches();
+            boolean fluxSecret = FLUX_SECRET.matcher(path).matches();
+            if (folderSecrets || (fluxSecret && content != null && !revert)) {
+                return Optional.of(new Authority.Ruling(
+                        Verdict.DENY,
+                        FROM_HUMANS,
+                        proposer + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf) + " changes " + path
+                                + " through an environment change, which only removes a Flux Secret or, reverting,"
+                                + " restores one: secret values come only from a human acting for itself"));
+            }
+            if (fluxSecret && content != null && !SecretFiles.isEncryptedSecret(content)) {
+                return Optional.of(new Authority.Ruling(
+                        Verdict.DENY,
+                        ENCRYPTED,
+                        path + " is not a sops-encrypted Secret with every data and stringData value encrypted"));
+            }
         }
         return Optional.empty();
     }

@@ -34,6 +34,10 @@ public record Trailers(List<Entry> entries) {
     public static final String ENVIRONMENT = "Countersign-Environment";
     /** The stack the change is for. */
     public static final String STACK = "Countersign-Stack";
+    /** What an environment-wide change is about, {@value #ENVIRONMENT_SUBJECT}; absent on a stack's change. */
+    public static final String SUBJECT = "Countersign-Subject";
+    /** The value of {@link #SUBJECT} on the record of an environment change, which carries no stack. */
+    public static final String ENVIRONMENT_SUBJECT = "environment";
 
     /**
      * One trailer line.

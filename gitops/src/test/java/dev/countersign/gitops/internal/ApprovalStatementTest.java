@@ -29,8 +29,17 @@ class ApprovalStatementTest {
         assertThatThrownBy(() -> new ApprovalStatement("p-1", "staging", "web", "sha256:abc\napprover: x", "human:a"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one non-empty line");
-        assertThatThrownBy(() -> new ApprovalStatement("p-1", "staging", "", "sha256:abc", "human:a"))
+        assertThatThrownBy(() -> new ApprovalStatement("p-1", "", "web", "sha256:abc", "human:a"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void namesTheEnvironmentAsSubjectOfAnEnvironmentChange() {
+        ApprovalStatement statement = new ApprovalStatement("p-2", "staging", "", "sha256:abc", "human:alice");
+
+        assertThat(new String(statement.bytes(), StandardCharsets.UTF_8))
+                .contains("environment: staging\nsubject: environment\ncontent-hash: sha256:abc\n")
+                .doesNotContain("stack:");
     }
 
     @Test

@@ -61,7 +61,10 @@ final class Pages {
                     .append("\">")
                     .append(escape(p.id()))
                     .append("</a> ")
-                    .append(escape(p.environment() + "/" + p.stack()))
+                    .append(escape(
+                            p.isEnvironmentChange()
+                                    ? p.environment() + " (environment)"
+                                    : p.environment() + "/" + p.stack()))
                     .append(" by ")
                     .append(escape(p.proposer().toString()))
                     .append(": ")

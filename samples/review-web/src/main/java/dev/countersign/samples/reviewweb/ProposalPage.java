@@ -61,7 +61,12 @@ final class ProposalPage {
 
     private String facts() {
         StringBuilder out = new StringBuilder("<dl class=\"facts\">\n");
-        fact(out, "target", proposal.environment() + "/" + proposal.stack());
+        fact(
+                out,
+                "target",
+                proposal.isEnvironmentChange()
+                        ? proposal.environment() + " (environment)"
+                        : proposal.environment() + "/" + proposal.stack());
         fact(out, "proposer", proposal.proposer().toString());
         fact(out, "rationale", proposal.rationale());
         if (!proposal.evidence().isEmpty()) {
