@@ -2,6 +2,7 @@ package dev.countersign.cli;
 
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.Proposer;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
@@ -12,13 +13,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code countersign revise --repo DIR ID --as P STACK}; prints the new revision's id first. */
+/**
+ * {@code countersign revise --repo DIR ID --as P FILE}; prints the new revision's id first. FILE is the stack, or
+ * the environment file when the proposal is an environment change.
+ */
 @Command(
         name = "revise",
-        description = "Revise a proposal; earlier approvals are void.",
+        description = "Revise a proposal; earlier approvals are void. FILE is the new stack, or the new environment"
+                + " file for an environment change.",
         mixinStandardHelpOptions = true)
 final class ReviseCommand implements Callable<Integer> {
     @Spec
@@ -44,17 +50,29 @@ final class ReviseCommand implements Callable<Integer> {
     @Nullable
     Path secrets;
 
-    @Parameters(index = "1", paramLabel = "STACK", description = "The new version of the stack.")
+    @Parameters(
+            index = "1",
+            paramLabel = "FILE",
+            description = "The new version of the stack, or of the environment file for an environment change.")
     @SuppressWarnings("NullAway.Init")
-    Path stack;
+    Path file;
 
     @Override
     public Integer call() {
         try (GitOpsRepository repo = repository.open()) {
-            Stack read = StackFiles.readStack(stack);
-            Proposal p = secrets == null
-                    ? repo.proposer(Principal.parse(as)).revise(id, read)
-                    : repo.proposer(Principal.parse(as)).revise(id, read, SecretsFile.read(secrets));
+            Proposer proposer = repo.proposer(Principal.parse(as));
+            Proposal p;
+            if (repo.proposal(id).isEnvironmentChange()) {
+                if (secrets != null) {
+                    throw new ParameterException(
+                            spec.commandLine(),
+                            "--secrets does not apply to " + id + ": it changes an environment, not a stack");
+                }
+                p = proposer.reviseEnvironment(id, StackFiles.readEnvironment(file));
+            } else {
+                Stack read = StackFiles.readStack(file);
+                p = secrets == null ? proposer.revise(id, read) : proposer.revise(id, read, SecretsFile.read(secrets));
+            }
             spec.commandLine().getOut().println(p.id());
             spec.commandLine().getOut().println(ProposalText.line(p));
         }

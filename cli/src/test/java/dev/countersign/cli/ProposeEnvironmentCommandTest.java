@@ -73,6 +73,55 @@ class ProposeEnvironmentCommandTest {
     }
 
     @Test
+    void revisesAnEnvironmentChangeFromAnEnvironmentFile() throws Exception {
+        GitOpsFiles files = GitOpsFiles.initialized(folder);
+        approve(files, files.propose("agent:builder", files.stack()));
+        Cli proposed = Cli.run(
+                "propose-environment",
+                "--repo",
+                files.repo(),
+                "--as",
+                "human:dave",
+                environment("staging", "flux").toString());
+        String id = proposed.out().lines().findFirst().orElseThrow();
+        Path argo = folder.resolve("staging-argocd.yaml");
+        Files.writeString(argo, """
+                apiVersion: countersign.dev/v1
+                kind: Environment
+                metadata: {name: staging}
+                spec:
+                  cluster: staging-eu
+                  variables: {replicas: 2}
+                  renderer: argocd
+                  argocd: {repoURL: "https://git.example.com/fleet.git", targetRevision: main}
+                """);
+
+        Cli withSecrets = Cli.run(
+                "revise",
+                "--repo",
+                files.repo(),
+                id,
+                "--as",
+                "human:dave",
+                "--secrets",
+                argo.toString(),
+                argo.toString());
+        Cli revised = Cli.run("revise", "--repo", files.repo(), id, "--as", "human:dave", argo.toString());
+
+        assertThat(withSecrets.code()).isEqualTo(2);
+        assertThat(withSecrets.err()).contains("--secrets does not apply to " + id);
+        assertThat(revised.code()).as(revised.err()).isZero();
+        String revision = revised.out().lines().findFirst().orElseThrow();
+        assertThat(revised.out()).contains(revision + "  PROPOSED  staging (environment)");
+        assertThat(Cli.run("show", "--repo", files.repo(), id).out()).contains("SUPERSEDED");
+        assertThat(Cli.run("show", "--repo", files.repo(), revision).out())
+                .contains("renderer  native -> argocd")
+                .contains("file      argocd/staging/web.yaml");
+        assertThat(approve(files, revision)).contains(revision + "  RECORDED  staging (environment)");
+        assertThat(Cli.run("verify", "--repo", files.repo()).out()).contains("0 findings");
+    }
+
+    @Test
     void refusesAnUnknownEnvironmentWithExitOne() throws Exception {
         GitOpsFiles files = GitOpsFiles.initialized(folder);
 
