@@ -197,6 +197,34 @@ class EnvironmentProposalTest {
         }
 
         @Test
+        void revertingAnOlderStackRecordRendersItForTheEnvironmentAsItIsNow() {
+            open();
+            recordStacks("staging");
+            Proposal upgrade = repo.proposer(AGENT).propose("staging", Samples.web("2.0.0"), "upgrade", List.of());
+            String upgraded = Objects.requireNonNull(
+                    repo.reviewer(ALICE).approve(upgrade.id()).recordedCommit());
+            recordEnvironment(StackFiles.parseEnvironment("""
+                    apiVersion: countersign.dev/v1
+                    kind: Environment
+                    metadata: {name: staging}
+                    spec: {cluster: staging-eu, variables: {domain: staging.example.org, replicas: 2}}
+                    """, "staging.yaml"));
+
+            Proposal revert = repo.proposer(AGENT).proposeRevert(upgraded, "back to 1.0.0");
+            Proposal recorded = repo.reviewer(ALICE).approve(revert.id());
+
+            assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
+            assertThat(read("environments/staging/web/stack.yaml"))
+                    .contains("1.0.0")
+                    .doesNotContain("2.0.0");
+            assertThat(read("environments/staging/web/rendered.yaml"))
+                    .as("rendered for the environment as it is now, not as it was at the reverted record")
+                    .contains("api.staging.example.org")
+                    .doesNotContain("staging.example.com");
+            assertThat(repo.verify(null).findings()).isEmpty();
+        }
+
+        @Test
         void revertsAnEnvironmentChangeRestoringTheOldFileAndRenderings() {
             open();
             recordStacks("staging");

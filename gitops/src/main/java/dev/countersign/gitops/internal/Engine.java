@@ -14,12 +14,16 @@ import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
 import dev.countersign.gitops.internal.ProposalRecord.DecisionRecord;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
@@ -448,6 +452,17 @@ public final class Engine {
             SortedMap<String, byte[]> files = new java.util.TreeMap<>();
             git.readFolder(target.parents().get(0), folder)
                     .forEach((path, content) -> files.put(path.substring(folder.length() + 1), content));
+            byte[] restored = files.get(StackLayout.STACK);
+            if (restored != null) {
+                // rendered.yaml as the environment is now: it may have changed since the reverted record
+                Stack stackThen = StackFiles.parseStack(
+                        new String(restored, StandardCharsets.UTF_8), Layout.fileIn(folder, StackLayout.STACK));
+                byte[] secretsThen = files.get(StackLayout.SECRETS);
+                files.putAll(StackLayout.files(
+                        stackThen,
+                        StackLayout.environment(git, head, environment),
+                        secretsThen == null ? Set.of() : new java.util.TreeSet<>(SecretFiles.names(secretsThen))));
+            }
             return create(
                     new Draft(
                             principal,
