@@ -8,7 +8,6 @@ import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
@@ -175,24 +174,6 @@ public final class EnvironmentChange {
         SortedMap<String, byte[]> expected = after(git, commit, env, null);
         String file = Layout.environmentFile(environment);
         git.read(commit, file).ifPresent(content -> expected.put(file, content));
-        return compare(expected, actual);
-    }
-
-    private static List<String> compare(Map<String, byte[]> expected, Map<String, byte[]> actual) {
-        java.util.TreeSet<String> paths = new java.util.TreeSet<>(expected.keySet());
-        paths.addAll(actual.keySet());
-        List<String> problems = new java.util.ArrayList<>();
-        for (String path : paths) {
-            byte[] want = expected.get(path);
-            byte[] have = actual.get(path);
-            if (want == null) {
-                problems.add("extra " + path);
-            } else if (have == null) {
-                problems.add("missing " + path);
-            } else if (!Arrays.equals(want, have)) {
-                problems.add("changed " + path);
-            }
-        }
-        return problems;
+        return RenderedCheck.compare(expected, actual);
     }
 }

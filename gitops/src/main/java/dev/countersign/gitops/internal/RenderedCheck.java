@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
@@ -30,6 +31,17 @@ final class RenderedCheck {
         if (expected.containsKey(shared)) {
             git.read(commit, shared).ifPresent(content -> actual.put(shared, content));
         }
+        return compare(expected, actual);
+    }
+
+    /**
+     * Compares the files a commit should hold with those it holds.
+     *
+     * @param expected path to the content rendering gives
+     * @param actual path to the content the commit holds
+     * @return {@code extra PATH}, {@code missing PATH} or {@code changed PATH} for each difference, in path order
+     */
+    static List<String> compare(Map<String, byte[]> expected, Map<String, byte[]> actual) {
         List<String> problems = new ArrayList<>();
         TreeSet<String> paths = new TreeSet<>(expected.keySet());
         paths.addAll(actual.keySet());
