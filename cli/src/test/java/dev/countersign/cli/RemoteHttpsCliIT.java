@@ -4,6 +4,8 @@ import static dev.countersign.cli.RemoteHttpCliIT.countersign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.cli.RemoteHttpCliIT.Run;
+import dev.countersign.gitops.testing.GitHttpServer;
+import dev.countersign.gitops.testing.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.gitops.internal.GitStore;
+import dev.countersign.gitops.testing.Processes;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.StackException;

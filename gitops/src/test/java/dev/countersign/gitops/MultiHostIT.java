@@ -2,6 +2,7 @@ package dev.countersign.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.testing.GitDaemon;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,9 @@ package dev.countersign.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.gitops.testing.GitHttpServer;
+import dev.countersign.gitops.testing.Processes;
+import dev.countersign.gitops.testing.TestCertificates;
 import dev.countersign.policy.Principal;
 import java.nio.file.Files;
 import java.nio.file.Path;

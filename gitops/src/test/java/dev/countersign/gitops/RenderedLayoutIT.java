@@ -2,6 +2,7 @@ package dev.countersign.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.testing.Processes;
 import dev.countersign.policy.Principal;
 import dev.countersign.sops.AgeIdentity;
 import dev.countersign.sops.AgeKeys;

@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.gitops.testing;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Finds the real programs the transport tests run, failing loudly (never skipping) when one is missing. */
-final class RequiredTools {
+public final class RequiredTools {
     private static final List<String> SYSTEM_DIRS = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
     private RequiredTools() {}
@@ -18,7 +18,7 @@ final class RequiredTools {
      *
      * @throws IllegalStateException naming the program and {@code .ci/run} if it is missing
      */
-    static Path require(String program) {
+    public static Path require(String program) {
         return find(program)
                 .orElseThrow(() -> new IllegalStateException(program
                         + " is required by this test but was not found on the PATH or in " + SYSTEM_DIRS

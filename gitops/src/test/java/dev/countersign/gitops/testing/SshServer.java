@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.gitops.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>sshd started by root needs its privilege separation directory {@code /run/sshd}, which Debian's
  * service script creates; when it is missing and the test runs as root, it is created here the same way.
  */
-final class SshServer implements AutoCloseable {
+public final class SshServer implements AutoCloseable {
     private static final Path PRIVSEP = Path.of("/run/sshd");
 
     private final Process process;
@@ -37,7 +37,7 @@ final class SshServer implements AutoCloseable {
     }
 
     /** Starts sshd with its configuration, host key and logs in {@code folder}. */
-    static SshServer start(Path folder) throws IOException, InterruptedException {
+    public static SshServer start(Path folder) throws IOException, InterruptedException {
         Path sshd = RequiredTools.require("sshd");
         Files.createDirectories(folder);
         Path hostKey = keyPair(folder, "ssh_host_ed25519_key");
@@ -55,12 +55,12 @@ final class SshServer implements AutoCloseable {
     }
 
     /** Generates an unencrypted ed25519 key pair with {@code ssh-keygen}, returning the private key file. */
-    static Path keyPair(Path folder, String name) throws IOException, InterruptedException {
+    public static Path keyPair(Path folder, String name) throws IOException, InterruptedException {
         return keyPair(folder, name, "");
     }
 
     /** Generates an ed25519 key pair encrypted with a passphrase ({@code ssh-keygen -N}), returning its file. */
-    static Path keyPair(Path folder, String name, String passphrase) throws IOException, InterruptedException {
+    public static Path keyPair(Path folder, String name, String passphrase) throws IOException, InterruptedException {
         Path key = folder.resolve(name);
         Processes.Result result = Processes.run(
                 folder,
@@ -81,7 +81,7 @@ final class SshServer implements AutoCloseable {
     }
 
     /** Lets the holder of a key pair (its private key file) log in. */
-    void authorize(Path privateKey) throws IOException {
+    public void authorize(Path privateKey) throws IOException {
         Files.writeString(
                 folder.resolve("authorized_keys"),
                 Files.readString(publicKey(privateKey)),
@@ -90,18 +90,18 @@ final class SshServer implements AutoCloseable {
     }
 
     /** Writes a {@code known_hosts} file listing this server's host key under its address and port. */
-    Path knownHosts(Path file) throws IOException {
+    public Path knownHosts(Path file) throws IOException {
         return knownHosts(file, folder.resolve("ssh_host_ed25519_key"));
     }
 
     /** Writes a {@code known_hosts} file listing another host key under this server's address and port. */
-    Path knownHosts(Path file, Path hostKey) throws IOException {
+    public Path knownHosts(Path file, Path hostKey) throws IOException {
         String[] fields = Files.readString(publicKey(hostKey)).trim().split(" ");
         return Files.writeString(file, "[127.0.0.1]:" + port + " " + fields[0] + " " + fields[1] + "\n");
     }
 
     /** The URL of a repository on this server, by its absolute path, for the user running the test. */
-    String url(Path repository) {
+    public String url(Path repository) {
         return "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + port + repository.toAbsolutePath();
     }
 

@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.gitops.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,7 +27,7 @@ import javax.net.ssl.SSLContext;
  * {@code WWW-Authenticate} challenge, as from GitHub or GitLab. Over http, or over https with the server
  * certificate of a given {@link SSLContext}.
  */
-final class GitHttpServer implements AutoCloseable {
+public final class GitHttpServer implements AutoCloseable {
     private static final String CONTEXT = "/git";
 
     private final HttpServer server;
@@ -49,13 +49,13 @@ final class GitHttpServer implements AutoCloseable {
     }
 
     /** Serves the bare repositories under {@code base} to clients presenting {@code user} and {@code password}. */
-    static GitHttpServer serve(Path base, String user, String password) throws IOException {
+    public static GitHttpServer serve(Path base, String user, String password) throws IOException {
         return start(
                 HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), base, user, password);
     }
 
     /** Serves them over https, presenting the server certificate of {@code tls}. */
-    static GitHttpServer serveTls(Path base, String user, String password, SSLContext tls) throws IOException {
+    public static GitHttpServer serveTls(Path base, String user, String password, SSLContext tls) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         return start(server, base, user, password);
@@ -71,7 +71,7 @@ final class GitHttpServer implements AutoCloseable {
     }
 
     /** Creates a bare repository to serve, with {@code main} as its default branch and pushes enabled. */
-    static String createRepository(Path base, String name) throws IOException, InterruptedException {
+    public static String createRepository(Path base, String name) throws IOException, InterruptedException {
         String created = GitDaemon.createRepository(base, name);
         Processes.Result config = Processes.run(base.resolve(name), "git", "config", "http.receivepack", "true");
         if (config.code() != 0) {
@@ -80,12 +80,12 @@ final class GitHttpServer implements AutoCloseable {
         return created;
     }
 
-    String url(String repository) {
+    public String url(String repository) {
         return url("127.0.0.1", repository);
     }
 
     /** The URL of a repository with the server named by {@code host} (an address or a name resolving to it). */
-    String url(String host, String repository) {
+    public String url(String host, String repository) {
         return (server instanceof HttpsServer ? "https" : "http") + "://" + host + ":"
                 + server.getAddress().getPort() + CONTEXT + "/" + repository;
     }

@@ -1,4 +1,4 @@
-package dev.countersign.cli;
+package dev.countersign.gitops.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** (A copy of the gitops module's test class of the same name.) Runs a real program in a folder, collecting its output. */
-final class Processes {
+/** Runs a real program (git, age-keygen) in a folder and collects its output. */
+public final class Processes {
     private Processes() {}
 
-    record Result(int code, String out, String err) {}
+    public record Result(int code, String out, String err) {}
 
-    static Result run(Path directory, String... command) throws IOException, InterruptedException {
+    public static Result run(Path directory, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of(command))
                 .directory(directory.toFile())
                 .start();

@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.gitops.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,7 +14,7 @@ import java.util.List;
  * A real {@code git daemon} on 127.0.0.1 serving the bare repositories under one folder, with pushes
  * enabled; started on a free port and stopped by {@link #close()}.
  */
-final class GitDaemon implements AutoCloseable {
+public final class GitDaemon implements AutoCloseable {
     private final Process process;
     private final int port;
 
@@ -23,7 +23,7 @@ final class GitDaemon implements AutoCloseable {
         this.port = port;
     }
 
-    static GitDaemon serve(Path base) throws IOException {
+    public static GitDaemon serve(Path base) throws IOException {
         int port = freePort();
         Process process = new ProcessBuilder(List.of(
                         "git",
@@ -44,7 +44,7 @@ final class GitDaemon implements AutoCloseable {
     }
 
     /** Creates a bare repository for the daemon to serve, with {@code main} as its default branch. */
-    static String createRepository(Path base, String name) throws IOException, InterruptedException {
+    public static String createRepository(Path base, String name) throws IOException, InterruptedException {
         Process init = new ProcessBuilder(
                         "git",
                         "init",
@@ -60,7 +60,7 @@ final class GitDaemon implements AutoCloseable {
         return name;
     }
 
-    String url(String repository) {
+    public String url(String repository) {
         return "git://127.0.0.1:" + port + "/" + repository;
     }
 

@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.gitops.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
  * to trust, and server certificates it issues for given subject alternative names, as the server-side
  * {@link SSLContext} of an https server.
  */
-final class TestCertificates {
+public final class TestCertificates {
     private static final String STORE_PASSWORD = "test-keystore";
 
     private final Path folder;
@@ -30,7 +30,7 @@ final class TestCertificates {
     }
 
     /** Creates a new certificate authority in {@code folder}. */
-    static TestCertificates authority(Path folder) throws IOException, InterruptedException {
+    public static TestCertificates authority(Path folder) throws IOException, InterruptedException {
         TestCertificates certificates = new TestCertificates(Files.createDirectories(folder));
         certificates.keytool(
                 "-genkeypair",
@@ -55,12 +55,12 @@ final class TestCertificates {
     }
 
     /** The authority's certificate, PEM-encoded. */
-    Path pem() {
+    public Path pem() {
         return authorityPem;
     }
 
     /** Issues a server certificate for the names given (keytool syntax: {@code IP:127.0.0.1,DNS:localhost}). */
-    SSLContext server(String name, String subjectAlternativeNames)
+    public SSLContext server(String name, String subjectAlternativeNames)
             throws IOException, InterruptedException, GeneralSecurityException {
         Path store = folder.resolve(name + ".p12");
         Path request = folder.resolve(name + ".csr");
