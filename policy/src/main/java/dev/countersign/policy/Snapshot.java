@@ -1,6 +1,7 @@
 package dev.countersign.policy;
 
 import dev.countersign.stack.Component;
+import dev.countersign.stack.ObjectKey;
 import dev.countersign.stack.Stack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ record Snapshot(Map<String, ComponentState> components) {
     }
 
     /** Every object in every component, by {@link KubeObject#key()}. */
-    Map<String, KubeObject> objects() {
-        Map<String, KubeObject> objects = new LinkedHashMap<>();
+    Map<ObjectKey, KubeObject> objects() {
+        Map<ObjectKey, KubeObject> objects = new LinkedHashMap<>();
         components.values().forEach(c -> c.objects().forEach(o -> objects.put(o.key(), o)));
         return objects;
     }

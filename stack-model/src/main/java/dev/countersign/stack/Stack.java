@@ -30,6 +30,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
      * @param components the components, in document order
      * @throws InvalidNameException if a name breaks its rule
      * @throws InvalidStackException if two components share a name
+     * @throws DuplicateObjectException if two manifests declare one object (same {@link ObjectKey})
      * @throws UnknownDependencyException if a dependency names no component
      * @throws DependencyCycleException if the dependencies form a cycle
      */
@@ -38,6 +39,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
         variables = Variables.checked(variables, "/spec/variables");
         components = List.copyOf(components);
         Graph.of(components);
+        ObjectKeys.checkUnique(components);
     }
 
     /**
