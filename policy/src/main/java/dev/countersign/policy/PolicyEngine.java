@@ -24,6 +24,7 @@ public final class PolicyEngine {
             new FreezeRule(),
             new ProtectionRule(),
             new SecretRule(),
+            new VariableDefaultRule(),
             new AgentScopeRule(),
             new BlastRadiusRule());
 

@@ -15,18 +15,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The components of one version of a stack, by name. */
-record Snapshot(Map<String, ComponentState> components) {
-    static final Snapshot EMPTY = new Snapshot(Map.of());
+/** The components of one version of a stack, by name, and its variable defaults. */
+record Snapshot(Map<String, ComponentState> components, StackVariables variables) {
+    static final Snapshot EMPTY = new Snapshot(Map.of(), StackVariables.NONE);
 
     Snapshot {
         components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
     }
 
-    static Snapshot of(Collection<ComponentState> components) {
+    static Snapshot of(Collection<ComponentState> components, StackVariables variables) {
         Map<String, ComponentState> byName = new LinkedHashMap<>();
         components.forEach(c -> byName.put(c.name(), c));
-        return new Snapshot(byName);
+        return new Snapshot(byName, variables);
     }
 
     Optional<ComponentState> component(String name) {
@@ -65,6 +65,6 @@ record Snapshot(Map<String, ComponentState> components) {
             components.add(new ComponentState(
                     component.name(), content, component.dependsOn(), Set.copyOf(component.secretPointers())));
         }
-        return of(components);
+        return of(components, StackVariables.of(stack));
     }
 }

@@ -118,6 +118,18 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
     }
 
     /**
+     * Returns where each variable lands: every place (component and JSON pointer relative to the
+     * component's tree, as in {@link Component#toTree()}) whose value references it, directly or through
+     * the defaults of other variables. A variable in a map key is never substituted and lands nowhere.
+     *
+     * @return the places by variable name; a variable defined but never used is absent
+     * @throws InvalidStackException if a value holds a malformed reference
+     */
+    public Map<String, Set<Location>> variablePlaces() {
+        return VariablePlaces.of(this);
+    }
+
+    /**
      * Returns a copy with other components and the same name and variables.
      *
      * @param replacement the new components
