@@ -2,6 +2,7 @@ package dev.countersign.policy;
 
 import dev.countersign.stack.Component;
 import dev.countersign.stack.ObjectKey;
+import dev.countersign.stack.RenderedStack;
 import dev.countersign.stack.Stack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,6 +59,18 @@ record Snapshot(Map<String, ComponentState> components, StackVariables variables
 
     /** The components of a stack, through its public model: each component's tree without its name. */
     static Snapshot of(Stack stack) {
+        return of(componentsOf(stack), StackVariables.of(stack));
+    }
+
+    /**
+     * A rendering of a stack for an environment, secret values redacted: its components only (a
+     * rendering has no variables left; a literal {@code ${…}} it holds is text, not a reference).
+     */
+    static Snapshot rendered(RenderedStack rendering) {
+        return of(componentsOf(rendering.redacted()), StackVariables.NONE);
+    }
+
+    private static List<ComponentState> componentsOf(Stack stack) {
         List<ComponentState> components = new ArrayList<>();
         for (Component component : stack.components()) {
             ObjectNode content = Canonical.JSON.valueToTree(component.toTree());
@@ -65,6 +78,6 @@ record Snapshot(Map<String, ComponentState> components, StackVariables variables
             components.add(new ComponentState(
                     component.name(), content, component.dependsOn(), Set.copyOf(component.secretPointers())));
         }
-        return of(components, StackVariables.of(stack));
+        return components;
     }
 }
