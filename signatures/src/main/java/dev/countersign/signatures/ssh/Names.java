@@ -1,0 +1,14 @@
+package dev.countersign.signatures.ssh;
+
+/** Makes untrusted names safe to quote in a message: printable ASCII only, at most 64 characters. */
+final class Names {
+    private static final int LIMIT = 64;
+
+    private Names() {}
+
+    static String bounded(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(LIMIT).forEach(c -> out.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+        return text.length() > LIMIT ? out + "..." : out.toString();
+    }
+}
