@@ -4,6 +4,7 @@ package dev.countersign.signatures;
 public class UnknownSignerException extends SignatureException {
     private static final long serialVersionUID = 1L;
 
+    /** The fingerprint of the key named in the signature. */
     private final String fingerprint;
 
     /**

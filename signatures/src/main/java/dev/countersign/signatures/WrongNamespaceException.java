@@ -4,7 +4,10 @@ package dev.countersign.signatures;
 public class WrongNamespaceException extends SignatureException {
     private static final long serialVersionUID = 1L;
 
+    /** The namespace the verifier requires. */
     private final String expected;
+
+    /** The namespace the signature was made for. */
     private final String actual;
 
     /**
