@@ -41,7 +41,7 @@ class SshSignerTest {
     void refusesGarbageAndTruncatedKeyFilesWithTypedErrors() throws IOException {
         Path garbage = Files.writeString(
                 dir.resolve("garbage"),
-                "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n" + "-----END OPENSSH PRIVATE KEY-----\n");
+                String.join("\n", "-----BEGIN OPENSSH PRIVATE KEY-----", "AAAA", "-----END OPENSSH PRIVATE KEY-----"));
         Path text = Files.writeString(dir.resolve("text"), "hello");
 
         assertThatThrownBy(() -> SshSigner.fromPrivateKeyFile(garbage, new char[0]))
