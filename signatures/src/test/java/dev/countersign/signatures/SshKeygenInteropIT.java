@@ -157,6 +157,24 @@ class SshKeygenInteropIT {
         }
     }
 
+    @Test
+    void theDocsExampleRuns() throws IOException {
+        SshTools.keygen(dir, "id_ed25519", "ed25519", "");
+        byte[] statement = STATEMENT;
+        char[] passphrase = new char[0];
+        Path keyFile = dir.resolve("id_ed25519");
+
+        // docs/signatures.md, "From Java"
+        SshPublicKey ines = SshPublicKey.parse(Files.readString(Path.of(keyFile + ".pub")));
+        SshSigner signer = SshSigner.fromPrivateKeyFile(keyFile, passphrase);
+        String armored =
+                signer.sign(statement, SshSignature.COUNTERSIGN_NAMESPACE).armored();
+        SshPublicKey who =
+                SshSignature.parse(armored).verify(statement, SshSignature.COUNTERSIGN_NAMESPACE, List.of(ines));
+
+        assertThat(who).isEqualTo(ines);
+    }
+
     @Nested
     class KeyFiles {
         @Test
