@@ -39,9 +39,11 @@ class SshSignerTest {
 
     @Test
     void refusesGarbageAndTruncatedKeyFilesWithTypedErrors() throws IOException {
-        Path garbage = Files.writeString(
-                dir.resolve("garbage"),
-                String.join("\n", "-----BEGIN OPENSSH PRIVATE KEY-----", "AAAA", "-----END OPENSSH PRIVATE KEY-----"));
+        Path garbage = Files.writeString(dir.resolve("garbage"), """
+                -----BEGIN OPENSSH PRIVATE KEY-----
+                AAAA
+                -----END OPENSSH PRIVATE KEY-----
+                """);
         Path text = Files.writeString(dir.resolve("text"), "hello");
 
         assertThatThrownBy(() -> SshSigner.fromPrivateKeyFile(garbage, new char[0]))
