@@ -1,5 +1,6 @@
 package dev.countersign.signatures;
 
+import dev.countersign.signatures.ssh.Names;
 import dev.countersign.signatures.ssh.VerifyingKey;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +47,7 @@ public final class SshPublicKey {
         SshPublicKey key = fromBlob(blob, parts.length == 3 ? parts[2] : "");
         if (!key.type.equals(parts[0])) {
             throw new SignatureFormatException(
-                    "SSH public key line says type '" + Printable.bounded(parts[0]) + "' but its key is " + key.type);
+                    "SSH public key line says type '" + Names.bounded(parts[0]) + "' but its key is " + key.type);
         }
         return key;
     }

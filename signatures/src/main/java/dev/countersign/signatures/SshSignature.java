@@ -1,5 +1,6 @@
 package dev.countersign.signatures;
 
+import dev.countersign.signatures.ssh.Names;
 import dev.countersign.signatures.ssh.SshSig;
 import dev.countersign.signatures.ssh.SshSigArmor;
 import java.util.Arrays;
@@ -109,7 +110,7 @@ public final class SshSignature {
     /** Returns the namespace and the claimed signer's fingerprint. */
     @Override
     public String toString() {
-        return "SshSignature[namespace=" + Printable.bounded(sig.namespace()) + ", claimed signer="
+        return "SshSignature[namespace=" + Names.bounded(sig.namespace()) + ", claimed signer="
                 + claimedSigner().fingerprint() + "]";
     }
 }

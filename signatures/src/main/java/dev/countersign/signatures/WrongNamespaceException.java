@@ -1,5 +1,7 @@
 package dev.countersign.signatures;
 
+import dev.countersign.signatures.ssh.Names;
+
 /** Thrown when a signature was made for another namespace than the one the verifier expects. */
 public class WrongNamespaceException extends SignatureException {
     private static final long serialVersionUID = 1L;
@@ -17,7 +19,7 @@ public class WrongNamespaceException extends SignatureException {
      * @param actual the namespace the signature was made for
      */
     public WrongNamespaceException(String expected, String actual) {
-        super("signature namespace is '" + Printable.bounded(actual) + "', expected '" + expected + "'");
+        super("signature namespace is '" + Names.bounded(actual) + "', expected '" + expected + "'");
         this.expected = expected;
         this.actual = actual;
     }
