@@ -116,7 +116,8 @@ public record Component(String name, List<String> dependsOn, ComponentSource sou
             Names.label("dependency name", dependency);
             if (!seen.add(dependency)) {
                 throw new InvalidStackException(
-                        "/dependsOn", "component '" + name + "' lists '" + dependency + "' twice in dependsOn");
+                        "/dependsOn",
+                        "component '" + name + "' lists '" + Excerpt.of(dependency) + "' twice in dependsOn");
             }
             if (dependency.equals(name)) {
                 throw new DependencyCycleException(List.of(name, name));
@@ -130,12 +131,13 @@ public record Component(String name, List<String> dependsOn, ComponentSource sou
             if (!pointer.startsWith("/")) {
                 throw new InvalidStackException(
                         "/secrets/" + i,
-                        "secret pointer '" + pointer + "' is not a JSON pointer: it must start with '/'");
+                        "secret pointer '" + Excerpt.of(pointer) + "' is not a JSON pointer: it must start with '/'");
             }
             if (!reachable(source.toTree(), source.secretsBase() + pointer)) {
                 throw new InvalidStackException(
                         "/secrets/" + i,
-                        "secret pointer '" + pointer + "' leads to no value in the component's " + source.key());
+                        "secret pointer '" + Excerpt.of(pointer) + "' leads to no value in the component's "
+                                + source.key());
             }
         }
     }

@@ -51,7 +51,7 @@ public sealed interface ComponentSource permits HelmSource, Manifests {
         return switch (key) {
             case HelmSource.KEY -> HelmSource.fromTree(Fields.of(tree, pointer));
             case Manifests.KEY -> Manifests.fromTree(tree, pointer);
-            default -> throw new InvalidStackException(pointer, "unknown source '" + key + "'");
+            default -> throw new InvalidStackException(pointer, "unknown source '" + Excerpt.of(key) + "'");
         };
     }
 }

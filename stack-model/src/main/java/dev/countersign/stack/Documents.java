@@ -26,7 +26,8 @@ final class Documents {
         String apiVersion = fields.string("apiVersion");
         if (!API_VERSION.equals(apiVersion)) {
             throw new InvalidStackException(
-                    "/apiVersion", "unsupported apiVersion '" + apiVersion + "' (supported: " + API_VERSION + ")");
+                    "/apiVersion",
+                    "unsupported apiVersion '" + Excerpt.of(apiVersion) + "' (supported: " + API_VERSION + ")");
         }
         return fields.string("kind");
     }
@@ -34,7 +35,8 @@ final class Documents {
     static Fields spec(Object document, String expectedKind) {
         String kind = kind(document);
         if (!expectedKind.equals(kind)) {
-            throw new InvalidStackException("/kind", "expected kind '" + expectedKind + "', found '" + kind + "'");
+            throw new InvalidStackException(
+                    "/kind", "expected kind '" + expectedKind + "', found '" + Excerpt.of(kind) + "'");
         }
         return Fields.of(document, "").fields("spec");
     }

@@ -19,7 +19,8 @@ record Fields(Map<?, ?> map, String pointer) {
         for (Object key : map.keySet()) {
             if (!allowed.contains(key)) {
                 throw new InvalidStackException(
-                        at(String.valueOf(key)), "unknown field '" + key + "' (allowed: " + sorted(allowed) + ")");
+                        at(String.valueOf(key)),
+                        "unknown field '" + Excerpt.of(String.valueOf(key)) + "' (allowed: " + sorted(allowed) + ")");
             }
         }
         return this;

@@ -34,18 +34,19 @@ public record FluxSettings(String gitRepository, String minimumVersion, String i
         if (!version.matches()) {
             throw new InvalidStackException(
                     POINTER + "minimumVersion",
-                    "invalid Flux version '" + minimumVersion + "': must look like 2.6 or v2.6.1");
+                    "invalid Flux version '" + Excerpt.of(minimumVersion) + "': must look like 2.6 or v2.6.1");
         }
         int major = Integer.parseInt(version.group(1));
         int minor = Integer.parseInt(version.group(2));
         if (major < 2 || (major == 2 && minor < 3)) {
             throw new InvalidStackException(
                     POINTER + "minimumVersion",
-                    "unsupported Flux version '" + minimumVersion + "': the minimum is 2.3");
+                    "unsupported Flux version '" + Excerpt.of(minimumVersion) + "': the minimum is 2.3");
         }
         if (!DURATION.matcher(interval).matches()) {
             throw new InvalidStackException(
-                    POINTER + "interval", "invalid interval '" + interval + "': must be a Go duration such as 10m");
+                    POINTER + "interval",
+                    "invalid interval '" + Excerpt.of(interval) + "': must be a Go duration such as 10m");
         }
     }
 

@@ -89,7 +89,8 @@ public record HelmSource(String repository, String chart, String version, String
         if (!Template.isTemplated(repository) && SCHEMES.stream().noneMatch(repository::startsWith)) {
             throw new InvalidStackException(
                     "/helm/repository",
-                    "repository '" + repository + "' has a scheme that is not allowed (allowed: https, http, oci)");
+                    "repository '" + Excerpt.of(repository)
+                            + "' has a scheme that is not allowed (allowed: https, http, oci)");
         }
     }
 

@@ -15,7 +15,7 @@ public final class InvalidNameException extends StackException {
      * @param rule the rule it breaks
      */
     public InvalidNameException(String what, String name, String rule) {
-        super("invalid " + what + " '" + name + "': " + rule);
+        super("invalid " + what + " '" + Excerpt.of(name) + "': " + rule);
         this.name = name;
     }
 

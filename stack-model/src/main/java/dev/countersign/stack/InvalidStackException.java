@@ -16,7 +16,7 @@ public class InvalidStackException extends StackException {
      * @param problem what is wrong there
      */
     public InvalidStackException(String pointer, String problem) {
-        super(problem + " (at " + (pointer.isEmpty() ? "/" : pointer) + ")");
+        super(problem + " (at " + (pointer.isEmpty() ? "/" : Excerpt.of(pointer)) + ")");
         this.pointer = pointer;
         this.problem = problem;
     }

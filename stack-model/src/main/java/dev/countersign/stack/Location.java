@@ -16,7 +16,8 @@ public record Location(String component, String pointer) {
      */
     public Location {
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-            throw new IllegalArgumentException("invalid JSON pointer '" + pointer + "': must start with '/'");
+            throw new IllegalArgumentException(
+                    "invalid JSON pointer '" + Excerpt.of(pointer) + "': must start with '/'");
         }
     }
 

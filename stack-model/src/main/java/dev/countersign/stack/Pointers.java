@@ -19,7 +19,8 @@ final class Pointers {
             return List.of();
         }
         if (!pointer.startsWith("/")) {
-            throw new IllegalArgumentException("invalid JSON pointer '" + pointer + "': must start with '/'");
+            throw new IllegalArgumentException(
+                    "invalid JSON pointer '" + Excerpt.of(pointer) + "': must start with '/'");
         }
         var tokens = new ArrayList<String>();
         for (String raw : pointer.substring(1).split("/", -1)) {
@@ -79,7 +80,7 @@ final class Pointers {
             }
             return copy;
         }
-        throw new IllegalArgumentException("pointer leads through a scalar at token '" + token + "'");
+        throw new IllegalArgumentException("pointer leads through a scalar at token '" + Excerpt.of(token) + "'");
     }
 
     private static @Nullable Object child(Object node, String token) {

@@ -14,7 +14,7 @@ public class StackException extends RuntimeException {
      * @param message what went wrong, naming the value and the rule
      */
     public StackException(String message) {
-        super(message);
+        super(Excerpt.message(message));
     }
 
     /**
@@ -24,6 +24,6 @@ public class StackException extends RuntimeException {
      * @param cause the underlying exception
      */
     public StackException(String message, Throwable cause) {
-        super(message, cause);
+        super(Excerpt.message(message), cause);
     }
 }

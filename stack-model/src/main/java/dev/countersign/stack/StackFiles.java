@@ -43,7 +43,9 @@ public final class StackFiles {
                     case Environment.KIND -> environments.add(Environment.fromTree(document));
                     default ->
                         throw new InvalidStackException(
-                                "/kind", "unknown kind '" + Documents.kind(document) + "' (known: Stack, Environment)");
+                                "/kind",
+                                "unknown kind '" + Excerpt.of(Documents.kind(document))
+                                        + "' (known: Stack, Environment)");
                 }
             } catch (InvalidStackException e) {
                 var located =

@@ -89,8 +89,8 @@ final class TreeReader {
                 case START_OBJECT -> object(depth + 1, pointer);
                 case START_ARRAY -> array(depth + 1, pointer);
                 case VALUE_STRING -> parser.getString();
-                case VALUE_NUMBER_INT -> Values.normalise(parser.getNumberValue(), pointer);
-                case VALUE_NUMBER_FLOAT -> Values.normalise(parser.getDecimalValue(), pointer);
+                case VALUE_NUMBER_INT -> Numbers.integer(parser, pointer);
+                case VALUE_NUMBER_FLOAT -> Numbers.decimal(parser, pointer);
                 case VALUE_TRUE -> true;
                 case VALUE_FALSE -> false;
                 case VALUE_NULL ->
@@ -107,8 +107,8 @@ final class TreeReader {
                 String key = parser.currentName();
                 String child = pointer + "/" + Pointers.escape(key);
                 if (map.containsKey(key)) {
-                    throw new DocumentLimitException(
-                            "duplicate key '" + key + "' at " + (pointer.isEmpty() ? "/" : pointer) + " in " + source);
+                    throw new DocumentLimitException("duplicate key '" + Excerpt.of(key) + "' at "
+                            + (pointer.isEmpty() ? "/" : Excerpt.of(pointer)) + " in " + source);
                 }
                 parser.nextToken();
                 map.put(key, value(depth, child));
@@ -128,14 +128,14 @@ final class TreeReader {
         private void checkDepth(int depth, String pointer) {
             if (depth > MAX_DEPTH) {
                 throw new DocumentLimitException(
-                        "nesting deeper than " + MAX_DEPTH + " levels at " + pointer + " in " + source);
+                        "nesting deeper than " + MAX_DEPTH + " levels at " + Excerpt.of(pointer) + " in " + source);
             }
         }
 
         private void rejectAlias(String pointer) {
             if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                throw new DocumentLimitException("YAML alias at " + (pointer.isEmpty() ? "/" : pointer) + " in "
-                        + source + ": aliases are not allowed");
+                throw new DocumentLimitException("YAML alias at " + (pointer.isEmpty() ? "/" : Excerpt.of(pointer))
+                        + " in " + source + ": aliases are not allowed");
             }
         }
     }

@@ -16,7 +16,8 @@ public final class UnknownDependencyException extends StackException {
      * @param dependency the missing component it names
      */
     public UnknownDependencyException(String component, String dependency) {
-        super("component '" + component + "' depends on unknown component '" + dependency + "'");
+        super("component '" + Excerpt.of(component) + "' depends on unknown component '" + Excerpt.of(dependency)
+                + "'");
         this.component = component;
         this.dependency = dependency;
     }

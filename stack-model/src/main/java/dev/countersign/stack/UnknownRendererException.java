@@ -13,7 +13,7 @@ public final class UnknownRendererException extends InvalidStackException {
      * @param renderer the unrecognised value of {@code spec.renderer}
      */
     public UnknownRendererException(String renderer) {
-        super("/spec/renderer", "unknown renderer '" + renderer + "': must be one of native, flux, argocd");
+        super("/spec/renderer", "unknown renderer '" + Excerpt.of(renderer) + "': must be one of native, flux, argocd");
         this.renderer = renderer;
     }
 

@@ -52,7 +52,8 @@ final class Values {
 
     /** Normalises a number: integral values that fit become {@code Long}, others {@code BigDecimal}. */
     static Object normalise(Number number, String pointer) {
-        BigDecimal decimal = toDecimal(number, pointer).stripTrailingZeros();
+        BigDecimal decimal =
+                Numbers.bounded(toDecimal(number, pointer), pointer).stripTrailingZeros();
         if (decimal.scale() <= 0 && decimal.compareTo(LONG_MIN) >= 0 && decimal.compareTo(LONG_MAX) <= 0) {
             return decimal.longValueExact();
         }
