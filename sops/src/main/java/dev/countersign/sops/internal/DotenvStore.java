@@ -105,7 +105,7 @@ final class DotenvStore implements Store {
             return "";
         }
         throw new MalformedFileException(
-                "dotenv cannot hold the nested value of '" + pair.key() + "': only flat KEY=VALUE pairs");
+                "dotenv cannot hold the nested value of " + Redacted.path(pair.key()) + ": only flat KEY=VALUE pairs");
     }
 
     private static String escape(String value) {

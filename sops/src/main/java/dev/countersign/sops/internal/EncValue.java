@@ -76,8 +76,8 @@ final class EncValue {
         if (fields == null) {
             Matcher m = SYNTAX.matcher(text);
             if (!m.find()) {
-                throw new MalformedValueException("malformed encrypted value at '" + path.get()
-                        + "': must be ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]");
+                throw new MalformedValueException("malformed encrypted value at " + Redacted.path(path.get())
+                        + ": must be ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]");
             }
             fields = new String[] {m.group(1), m.group(2), m.group(3), m.group(4)};
         }
@@ -133,7 +133,8 @@ final class EncValue {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new MalformedValueException(
-                    "malformed encrypted value at '" + path.get() + "': " + field + " is not padded standard base64",
+                    "malformed encrypted value at " + Redacted.path(path.get()) + ": " + field
+                            + " is not padded standard base64",
                     e);
         }
     }

@@ -57,11 +57,13 @@ final class Flattener {
             boolean list = steps.get(i + 1) instanceof Integer;
             Object child = container.computeIfAbsent(steps.get(i), k -> new TreeMap<>());
             if (!(child instanceof Map)) {
-                throw new MalformedFileException("flattened sops metadata key '" + key + "' clashes with another key");
+                throw new MalformedFileException(
+                        "flattened sops metadata key " + Redacted.path(key) + " clashes with another key");
             }
             container = (Map<Object, Object>) child;
             if (!container.isEmpty() && (container.keySet().iterator().next() instanceof Integer) != list) {
-                throw new MalformedFileException("flattened sops metadata key '" + key + "' mixes lists and maps");
+                throw new MalformedFileException(
+                        "flattened sops metadata key " + Redacted.path(key) + " mixes lists and maps");
             }
         }
         container.put(steps.get(steps.size() - 1), value);

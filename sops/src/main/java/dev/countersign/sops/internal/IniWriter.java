@@ -82,8 +82,8 @@ final class IniWriter {
         if (pair.value() instanceof NullNode) {
             return "";
         }
-        throw new MalformedFileException(
-                "INI cannot hold the nested value of '" + section + "." + pair.key() + "': only key = value pairs");
+        throw new MalformedFileException("INI cannot hold the nested value of "
+                + Redacted.path(section + "." + pair.key()) + ": only key = value pairs");
     }
 
     private static void comment(Comment comment, StringBuilder out) {

@@ -28,7 +28,7 @@ final class Scalars {
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new MalformedValueException(
-                    "value at '" + path.get() + "' does not parse as type " + type.wireName(), e);
+                    "value at " + Redacted.path(path.get()) + " does not parse as type " + type.wireName(), e);
         }
     }
 

@@ -212,8 +212,8 @@ public final class TreeCipher {
 
     private Node decryptScalar(Scalar scalar) {
         if (scalar.type() != ValueType.STR) {
-            throw new MalformedValueException("value at '" + where() + "' should be encrypted but is a plain "
-                    + scalar.type().wireName());
+            throw new MalformedValueException("value at " + Redacted.path(where())
+                    + " should be encrypted but is a plain " + scalar.type().wireName());
         }
         if (scalar.isEmpty()) {
             return scalar;

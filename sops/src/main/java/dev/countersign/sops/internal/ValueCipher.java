@@ -153,11 +153,12 @@ public final class ValueCipher implements AutoCloseable {
             return init(decryptor(), Cipher.DECRYPT_MODE, value.ivView(), aad).doFinal(value.sealed());
         } catch (AEADBadTagException e) {
             throw new TamperedValueException(
-                    "value at '" + path.get()
-                            + "' failed authentication: it was changed, moved to another key, or the data key is wrong",
+                    "value at " + Redacted.path(path.get())
+                            + " failed authentication: it was changed, moved to another key, or the data key is wrong",
                     e);
         } catch (GeneralSecurityException e) {
-            throw new TamperedValueException("value at '" + path.get() + "' cannot be decrypted: " + e.getMessage(), e);
+            throw new TamperedValueException(
+                    "value at " + Redacted.path(path.get()) + " cannot be decrypted: " + e.getMessage(), e);
         }
     }
 

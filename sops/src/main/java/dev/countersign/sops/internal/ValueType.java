@@ -48,7 +48,7 @@ public enum ValueType {
                 return type;
             }
         }
-        throw new MalformedValueException("unknown value type '" + name + "' at '" + path
-                + "': must be one of str, int, float, bool, time," + " comment, bytes");
+        throw new MalformedValueException("unknown value type of " + name.length() + " characters at "
+                + Redacted.path(path) + ": must be one of str, int, float, bool, time," + " comment, bytes");
     }
 }

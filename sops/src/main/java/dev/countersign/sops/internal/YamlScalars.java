@@ -82,7 +82,8 @@ final class YamlScalars {
             return Long.parseLong((negative ? "-" : "") + body, radix);
         } catch (NumberFormatException e) {
             throw new MalformedFileException(
-                    "integer at '" + where + "' does not fit in 64 bits; sops supports only int64 values", e);
+                    "integer at " + Redacted.path(where) + " does not fit in 64 bits; sops supports only int64 values",
+                    e);
         }
     }
 

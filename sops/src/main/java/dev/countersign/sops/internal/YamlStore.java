@@ -81,7 +81,8 @@ final class YamlStore implements Store {
         for (NodeTuple tuple : mapping.getValue()) {
             String key = key(tuple.getKeyNode(), where);
             if (checkDuplicates && !seen.add(key)) {
-                throw new MalformedFileException("duplicate key '" + path(where, key) + "' in YAML mapping");
+                throw new MalformedFileException(
+                        "duplicate key " + Redacted.path(path(where, key)) + " in YAML mapping");
             }
             comments(tuple.getKeyNode().getBlockComments(), items);
             comments(tuple.getKeyNode().getInLineComments(), items);
@@ -98,7 +99,8 @@ final class YamlStore implements Store {
 
     private static String key(org.snakeyaml.engine.v2.nodes.Node node, String where) {
         if (!(node instanceof ScalarNode scalar)) {
-            throw new MalformedFileException("invalid YAML key under '" + where + "': only string keys are supported");
+            throw new MalformedFileException(
+                    "invalid YAML key under " + Redacted.path(where) + ": only string keys are supported");
         }
         if (scalar.getScalarStyle() != ScalarStyle.PLAIN) {
             return scalar.getValue();
@@ -107,8 +109,8 @@ final class YamlStore implements Store {
         if (resolved instanceof Scalar s && s.type() == ValueType.STR) {
             return s.text();
         }
-        throw new MalformedFileException("invalid YAML key '" + scalar.getValue() + "' under '" + where
-                + "': only string keys are supported (quote it)");
+        throw new MalformedFileException("invalid YAML key " + Redacted.path(path(where, scalar.getValue()))
+                + ": only string keys are supported (quote it)");
     }
 
     private Node node(org.snakeyaml.engine.v2.nodes.Node node, String where, boolean checkDuplicates) {

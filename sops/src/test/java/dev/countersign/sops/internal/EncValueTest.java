@@ -67,9 +67,11 @@ class EncValueTest {
     void namesThePathOfAMalformedValue() {
         assertThatThrownBy(() -> EncValue.parse("ENC[AES256_GCM,data:Q,iv:QQ==,tag:QQ==,type:str]", "db.password"))
                 .isInstanceOf(MalformedValueException.class)
-                .hasMessage("malformed encrypted value at 'db.password': data is not padded standard base64");
+                .hasMessage(
+                        "malformed encrypted value at [key path not quoted: 2 levels, 11 characters]: data is not padded standard base64");
         assertThatThrownBy(() -> EncValue.parse("ENC[AES256_GCM,data:QQ==,iv:QQ==,tag:QQ==,type:blob]", "k"))
                 .isInstanceOf(MalformedValueException.class)
-                .hasMessageContaining("unknown value type 'blob' at 'k'");
+                .hasMessageContaining(
+                        "unknown value type of 4 characters at [key path not quoted: 1 level, 1 characters]");
     }
 }

@@ -1,0 +1,53 @@
+package dev.countersign.sops;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A secrets file never has a key or value quoted in an error message (issue 23). */
+class HostileInputTest {
+    private static final String SECRET = "HUNTER2-" + "s3cr3t".repeat(4);
+    private static final AgeIdentity ALICE = AgeIdentity.generate(new SecureRandom());
+
+    private static Sops sops() {
+        return Sops.builder().keySource(AgeKeys.source(List.of(ALICE))).build();
+    }
+
+    private static byte[] encrypt(String plain, FileFormat format) {
+        return sops().encrypt(
+                        plain.getBytes(UTF_8),
+                        format,
+                        EncryptOptions.of(KeyGroups.of(List.of(Recipient.age(ALICE.recipient())))));
+    }
+
+    private static void assertRefusedWithoutTheSecret(Runnable read) {
+        assertThatThrownBy(read::run)
+                .isInstanceOf(SopsException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("HUNTER2")
+                        .doesNotContain("s3cr3t")
+                        .hasSizeLessThan(300));
+    }
+
+    @Test
+    void neverEchoesASecretsFileKey() {
+        assertRefusedWithoutTheSecret(() -> encrypt("\"" + SECRET + "\": x\n\"" + SECRET + "\": y\n", FileFormat.YAML));
+        assertRefusedWithoutTheSecret(() -> encrypt("db:\n  " + SECRET.length() + ": x\n", FileFormat.YAML));
+        assertRefusedWithoutTheSecret(() -> encrypt("{\"" + SECRET + "\": x}", FileFormat.JSON));
+        assertRefusedWithoutTheSecret(() -> encrypt(SECRET + "\n", FileFormat.DOTENV));
+        assertRefusedWithoutTheSecret(() -> encrypt("[db]\n" + SECRET + "\n", FileFormat.INI));
+    }
+
+    @Test
+    void neverEchoesAPlainValueOrItsKeyInAnEncryptedFile() {
+        String file = new String(encrypt("db:\n  user: admin\n  port: 5432\n", FileFormat.YAML), UTF_8);
+        String tampered = file.replaceFirst("  port: ENC\\[[^\\]]*\\]", "  \"" + SECRET + "\": 5432");
+
+        assertThat(tampered).contains(SECRET);
+        assertRefusedWithoutTheSecret(() -> sops().decrypt(tampered.getBytes(UTF_8), FileFormat.YAML));
+    }
+}
