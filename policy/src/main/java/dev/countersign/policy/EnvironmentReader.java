@@ -87,10 +87,10 @@ final class EnvironmentReader {
 
     private String approverRole(Field field, String role) {
         if (!roles.containsKey(role)) {
-            throw field.invalid("unknown role '" + role + "': defined roles are " + roles.keySet());
+            throw field.invalid("unknown role '" + Excerpt.of(role) + "': defined roles are " + roles.keySet());
         }
         if (!roles.get(role).contains(Action.APPROVE)) {
-            throw field.invalid("role '" + role + "' cannot approve: it lacks the approve action");
+            throw field.invalid("role '" + Excerpt.of(role) + "' cannot approve: it lacks the approve action");
         }
         return role;
     }
@@ -121,7 +121,7 @@ final class EnvironmentReader {
             }
             return Instant.parse(text);
         } catch (DateTimeException e) {
-            throw field.invalid("'" + text + "' is not a UTC instant such as 2026-12-20T00:00:00Z");
+            throw field.invalid("'" + Excerpt.of(text) + "' is not a UTC instant such as 2026-12-20T00:00:00Z");
         }
     }
 
@@ -144,7 +144,8 @@ final class EnvironmentReader {
     private static DayOfWeek day(Field field, String text) {
         DayOfWeek day = DAYS.get(text);
         if (day == null) {
-            throw field.invalid("unknown day '" + text + "': must be one of MON, TUE, WED, THU, FRI, SAT, SUN");
+            throw field.invalid(
+                    "unknown day '" + Excerpt.of(text) + "': must be one of MON, TUE, WED, THU, FRI, SAT, SUN");
         }
         return day;
     }
@@ -154,7 +155,7 @@ final class EnvironmentReader {
         try {
             return LocalTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw field.invalid("'" + text + "' is not a time of day such as 18:00");
+            throw field.invalid("'" + Excerpt.of(text) + "' is not a time of day such as 18:00");
         }
     }
 
@@ -163,7 +164,7 @@ final class EnvironmentReader {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw field.invalid("unknown time zone '" + text + "': use a region id such as Europe/Berlin");
+            throw field.invalid("unknown time zone '" + Excerpt.of(text) + "': use a region id such as Europe/Berlin");
         }
     }
 }

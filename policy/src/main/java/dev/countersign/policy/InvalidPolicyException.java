@@ -21,7 +21,7 @@ public sealed class InvalidPolicyException extends PolicyException permits Princ
     }
 
     InvalidPolicyException(String field, String problem, @org.jspecify.annotations.Nullable Throwable cause) {
-        super("invalid policy: " + field + ": " + problem, cause);
+        super(Excerpt.message("invalid policy: " + Excerpt.of(field) + ": " + problem), cause);
         this.field = field;
     }
 

@@ -49,14 +49,14 @@ final class PolicyReader {
 
     private static void expect(Field field, String expected) {
         if (!field.text().equals(expected)) {
-            throw field.invalid("'" + field.text() + "' is not supported: must be " + expected);
+            throw field.invalid("'" + Excerpt.of(field.text()) + "' is not supported: must be " + expected);
         }
     }
 
     static String name(Field field) {
         String name = field.text();
         if (!NAME.matcher(name).matches()) {
-            throw field.invalid("'" + name + "' is not a valid name: must match " + NAME.pattern());
+            throw field.invalid("'" + Excerpt.of(name) + "' is not a valid name: must match " + NAME.pattern());
         }
         return name;
     }
@@ -64,7 +64,7 @@ final class PolicyReader {
     private void readRoles(Field field) {
         field.entries().forEach((role, actions) -> {
             if (!NAME.matcher(role).matches()) {
-                throw actions.invalid("role name '" + role + "' must match " + NAME.pattern());
+                throw actions.invalid("role name '" + Excerpt.of(role) + "' must match " + NAME.pattern());
             }
             Set<Action> granted = EnumSet.noneOf(Action.class);
             granted.addAll(actions.uniqueList(PolicyReader::action));
@@ -79,7 +79,7 @@ final class PolicyReader {
         try {
             return Action.parse(text);
         } catch (InvalidRequestException e) {
-            throw field.invalid("unknown action '" + text + "': must be one of " + Action.spellings());
+            throw field.invalid("unknown action '" + Excerpt.of(text) + "': must be one of " + Action.spellings());
         }
     }
 
@@ -89,7 +89,7 @@ final class PolicyReader {
         }
         field.entries().forEach((group, members) -> {
             if (!NAME.matcher(group).matches()) {
-                throw members.invalid("group name '" + group + "' must match " + NAME.pattern());
+                throw members.invalid("group name '" + Excerpt.of(group) + "' must match " + NAME.pattern());
             }
             groups.put(group, List.copyOf(members.uniqueList((item, text) -> principal(item, text, false))));
         });
@@ -135,21 +135,21 @@ final class PolicyReader {
     private String knownGroup(@org.jspecify.annotations.Nullable Field field) {
         String group = java.util.Objects.requireNonNull(field).text();
         if (!groups.containsKey(group)) {
-            throw field.invalid("unknown group '" + group + "': defined groups are " + groups.keySet());
+            throw field.invalid("unknown group '" + Excerpt.of(group) + "': defined groups are " + groups.keySet());
         }
         return group;
     }
 
     String knownRole(Field field, String role) {
         if (!roles.containsKey(role)) {
-            throw field.invalid("unknown role '" + role + "': defined roles are " + roles.keySet());
+            throw field.invalid("unknown role '" + Excerpt.of(role) + "': defined roles are " + roles.keySet());
         }
         return role;
     }
 
     static String environment(Field field, String name) {
         if (!name.equals(Binding.ANY) && !NAME.matcher(name).matches()) {
-            throw field.invalid("environment '" + name + "' must be \"*\" or match " + NAME.pattern());
+            throw field.invalid("environment '" + Excerpt.of(name) + "' must be \"*\" or match " + NAME.pattern());
         }
         return name;
     }

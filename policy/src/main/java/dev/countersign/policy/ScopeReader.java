@@ -33,7 +33,7 @@ final class ScopeReader {
 
     private static String kind(Field field, String text) {
         if (!KIND.matcher(text).matches()) {
-            throw field.invalid("'" + text + "' is not a Kubernetes kind: must match " + KIND.pattern());
+            throw field.invalid("'" + Excerpt.of(text) + "' is not a Kubernetes kind: must match " + KIND.pattern());
         }
         return text;
     }
@@ -47,7 +47,7 @@ final class ScopeReader {
         List<PointerGlob> deny = globs(field.optional("deny"));
         for (PointerGlob glob : allow) {
             if (deny.contains(glob)) {
-                throw field.invalid("'" + glob + "' is both allowed and denied");
+                throw field.invalid("'" + Excerpt.of(glob) + "' is both allowed and denied");
             }
         }
         return new AgentScope(allow, deny, kinds(field.optional("denyKinds")));
@@ -61,7 +61,7 @@ final class ScopeReader {
         try {
             return PointerGlob.parse(text);
         } catch (IllegalArgumentException e) {
-            throw field.invalid("'" + text + "' is not a pointer glob: " + e.getMessage());
+            throw field.invalid("'" + Excerpt.of(text) + "' is not a pointer glob: " + e.getMessage());
         }
     }
 
