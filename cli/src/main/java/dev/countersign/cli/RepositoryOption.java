@@ -99,7 +99,9 @@ final class RepositoryOption {
         }
     }
 
+    /** Opens the repository, which must exist: only {@code init} creates one ({@link #open(String)}). */
     GitOpsRepository open() {
+        ExistingRepository.require(directory);
         return open(null, System.getenv());
     }
 
