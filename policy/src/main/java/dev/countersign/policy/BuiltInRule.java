@@ -26,7 +26,13 @@ public enum BuiltInRule {
     /** A change reaching many dependents needs extra approvals. */
     BLAST_RADIUS("blast-radius"),
     /** A change is recorded only with enough approvals from the right roles. */
-    APPROVALS("approvals");
+    APPROVALS("approvals"),
+    /** No manifest makes a reconciler fetch and apply content that was not pinned and reviewed. */
+    REVIEWED_SOURCES("reviewed-sources"),
+    /** Container images are pinned as the environment requires, from allowed registries. */
+    IMAGES("images"),
+    /** A variable that carries a secret is used only at secret places. */
+    SECRET_CONFINEMENT("secret-confinement");
 
     private final String id;
 

@@ -25,7 +25,10 @@ public final class PolicyEngine {
             new ProtectionRule(),
             new SecretRule(),
             new AgentScopeRule(),
-            new BlastRadiusRule());
+            new BlastRadiusRule(),
+            new ReviewedSourcesRule(),
+            new ImageRule(),
+            new SecretConfinementRule());
 
     private final Policy policy;
     private final Clock clock;

@@ -2,6 +2,7 @@ package dev.countersign.policy;
 
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Stack;
+import dev.countersign.stack.VariableReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,11 +16,16 @@ import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The components of one version of a stack, by name. */
-record Snapshot(Map<String, ComponentState> components) {
+record Snapshot(Map<String, ComponentState> components, List<VariableReference> unconfined) {
     static final Snapshot EMPTY = new Snapshot(Map.of());
 
     Snapshot {
         components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        unconfined = List.copyOf(unconfined);
+    }
+
+    Snapshot(Map<String, ComponentState> components) {
+        this(components, List.of());
     }
 
     static Snapshot of(Collection<ComponentState> components) {
@@ -64,6 +70,6 @@ record Snapshot(Map<String, ComponentState> components) {
             components.add(new ComponentState(
                     component.name(), content, component.dependsOn(), Set.copyOf(component.secretPointers())));
         }
-        return of(components);
+        return new Snapshot(of(components).components(), SecretConfinementRule.unconfined(stack));
     }
 }
