@@ -15,6 +15,7 @@ module dev.countersign.gitops {
 
     exports dev.countersign.gitops;
     exports dev.countersign.gitops.spi;
+    exports dev.countersign.gitops.charts;
     exports dev.countersign.gitops.render;
 
     opens dev.countersign.gitops.internal to
