@@ -4,6 +4,7 @@ module dev.countersign.gitops {
     requires transitive dev.countersign.policy;
     requires transitive dev.countersign.stack;
     requires dev.countersign.dag;
+    requires dev.countersign.render;
     requires dev.countersign.sops;
     requires org.snakeyaml.engine;
     requires org.eclipse.jgit;
@@ -14,9 +15,6 @@ module dev.countersign.gitops {
     requires tools.jackson.databind;
 
     exports dev.countersign.gitops;
-    exports dev.countersign.gitops.spi;
-    exports dev.countersign.gitops.charts;
-    exports dev.countersign.gitops.render;
 
     opens dev.countersign.gitops.internal to
             tools.jackson.databind;
