@@ -1,14 +1,19 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.oci;
 
-import dev.countersign.gitops.GitOpsException;
-import dev.countersign.gitops.TrustedCertificates;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -26,15 +31,32 @@ final class Connections {
         this.timeoutMillis = timeoutMillis;
     }
 
-    static Connections of(@Nullable TrustedCertificates trusted, Duration timeout) {
+    static List<X509Certificate> read(Path bundle) {
+        try (InputStream in = Files.newInputStream(bundle)) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                certificates.add((X509Certificate) certificate);
+            }
+            if (certificates.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "invalid certificate bundle " + bundle + ": it holds no certificate");
+            }
+            return List.copyOf(certificates);
+        } catch (IOException | CertificateException e) {
+            throw new IllegalArgumentException("cannot read certificate bundle " + bundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Connections of(@Nullable List<X509Certificate> trusted, Duration timeout) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted == null ? null : store(trusted.certificates()));
+            factory.init(trusted == null ? null : store(trusted));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return new Connections(context.getSocketFactory(), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         } catch (GeneralSecurityException | IOException e) {
-            throw new GitOpsException("cannot set up TLS for chart registries: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot set up TLS for chart registries: " + e.getMessage(), e);
         }
     }
 

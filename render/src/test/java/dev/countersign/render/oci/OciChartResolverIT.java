@@ -1,8 +1,10 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.render.spi.ChartCoordinates;
+import dev.countersign.render.spi.ChartResolutionException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.spi;
 
 /**
  * Resolves a chart to the digest of the exact bytes its version names today, so an approval can pin

@@ -1,4 +1,4 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.spi;
 
 import java.net.URI;
 import java.net.URISyntaxException;

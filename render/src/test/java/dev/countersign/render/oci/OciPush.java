@@ -1,4 +1,4 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.oci;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,11 +1,16 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.oci;
 
-import dev.countersign.gitops.TrustedCertificates;
+import dev.countersign.render.spi.ChartCoordinates;
+import dev.countersign.render.spi.ChartResolutionException;
+import dev.countersign.render.spi.ChartResolver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +81,7 @@ public final class OciChartResolver implements ChartResolver {
 
     /** Options of an {@link OciChartResolver}. Not thread-safe; build once. */
     public static final class Builder {
-        private @Nullable TrustedCertificates trusted;
+        private @Nullable List<X509Certificate> trusted;
         private boolean plainHttp;
         private @Nullable String username;
         private char @Nullable [] password;
@@ -85,13 +90,15 @@ public final class OciChartResolver implements ChartResolver {
         Builder() {}
 
         /**
-         * Trusts these certificate authorities, instead of the JVM's, for HTTPS registries and token services.
+         * Trusts the certificate authorities of a PEM bundle, instead of the JVM's, for HTTPS registries and token
+         * services (like Git's {@code http.sslCAInfo}); nothing JVM-wide changes.
          *
-         * @param certificates the host-supplied PEM bundle
+         * @param pemBundle one or more {@code -----BEGIN CERTIFICATE-----} blocks
          * @return this builder
+         * @throws IllegalArgumentException if the file cannot be read or holds no X.509 certificate
          */
-        public Builder trustedCertificates(TrustedCertificates certificates) {
-            this.trusted = certificates;
+        public Builder trustedCertificates(Path pemBundle) {
+            this.trusted = Connections.read(pemBundle);
             return this;
         }
 

@@ -1,9 +1,9 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.spi;
 
-import dev.countersign.gitops.GitOpsException;
+import dev.countersign.render.RenderException;
 
 /** A chart could not be resolved to a digest; the message names the chart and the cause, never a credential. */
-public final class ChartResolutionException extends GitOpsException {
+public final class ChartResolutionException extends RenderException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -25,9 +25,7 @@ public final class ChartResolutionException extends GitOpsException {
      * @param cause the underlying failure
      */
     public ChartResolutionException(ChartCoordinates chart, String problem, Throwable cause) {
-        super(
-                "cannot resolve chart " + chart.repository() + "/" + chart.chart() + ":" + chart.version() + ": "
-                        + problem,
-                cause);
+        this(chart, problem);
+        initCause(cause);
     }
 }

@@ -1,10 +1,12 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.countersign.render.spi.ChartCoordinates;
+import dev.countersign.render.spi.ChartResolutionException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ class OciChartResolverTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         address = "127.0.0.1:" + server.getAddress().getPort();
         realm = "http://" + address + "/token";
         server.createContext("/v2/", this::manifest);

@@ -1,5 +1,7 @@
-package dev.countersign.gitops.charts;
+package dev.countersign.render.oci;
 
+import dev.countersign.render.spi.ChartCoordinates;
+import dev.countersign.render.spi.ChartResolutionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -14,9 +16,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The few calls of the OCI distribution API a resolver needs, with the bearer-token challenge. */
 final class RegistryClient {
@@ -24,7 +23,8 @@ final class RegistryClient {
             + " application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.index.v1+json";
     private static final Pattern PARAMETER = Pattern.compile("([A-Za-z]+)=\"([^\"]*)\"");
     private static final int MAX_TOKEN_BYTES = 64 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern TOKEN =
+            Pattern.compile("\"(?:token|access_token)\"\\s*:\\s*\"([A-Za-z0-9._~+/=-]+)\"");
 
     private final Connections connections;
     private final boolean plainHttp;
@@ -130,15 +130,11 @@ final class RegistryClient {
                 throw new IOException("the token service answered " + connection.getResponseCode());
             }
             try (InputStream in = connection.getInputStream()) {
-                JsonNode answer = JSON.readTree(in.readNBytes(MAX_TOKEN_BYTES));
-                String token = answer.path("token")
-                        .asString(answer.path("access_token").asString(""));
-                if (token.isEmpty()) {
+                Matcher token = TOKEN.matcher(new String(in.readNBytes(MAX_TOKEN_BYTES), StandardCharsets.UTF_8));
+                if (!token.find()) {
                     throw new IOException("the token service returned no token");
                 }
-                return token;
-            } catch (JacksonException e) {
-                throw new IOException("the token service returned no JSON", e);
+                return token.group(1);
             }
         } finally {
             connection.disconnect();
