@@ -46,10 +46,7 @@ public final class StackFiles {
                                 "/kind", "unknown kind '" + Documents.kind(document) + "' (known: Stack, Environment)");
                 }
             } catch (InvalidStackException e) {
-                var located =
-                        new InvalidStackException(e.pointer(), e.problem() + " in " + where(source, i, documents));
-                located.initCause(e);
-                throw located;
+                throw e.located(" in " + where(source, i, documents));
             }
         }
         return new StackFile(stacks, environments);
