@@ -5,12 +5,12 @@ module dev.countersign.gitops {
     requires transitive dev.countersign.stack;
     requires dev.countersign.dag;
     requires dev.countersign.render;
+    requires dev.countersign.signatures;
     requires dev.countersign.sops;
     requires org.snakeyaml.engine;
     requires org.eclipse.jgit;
     requires org.eclipse.jgit.ssh.apache;
     requires org.apache.sshd.osgi;
-    requires org.bouncycastle.pg;
     requires tools.jackson.core;
     requires tools.jackson.databind;
 

@@ -5,4 +5,5 @@ module dev.countersign.render {
 
     exports dev.countersign.render;
     exports dev.countersign.render.spi;
+    exports dev.countersign.render.oci;
 }

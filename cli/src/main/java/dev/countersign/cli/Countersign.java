@@ -40,7 +40,9 @@ import picocli.CommandLine.Command;
             RevertCommand.class,
             VerifyCommand.class,
             PolicyCommand.class,
-            SopsCommand.class
+            SopsCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */

@@ -28,7 +28,13 @@ public enum BuiltInRule {
     /** A change is recorded only with enough approvals from the right roles. */
     APPROVALS("approvals"),
     /** Secret values, and the defaults of variables used at secret places, come only from a human. */
-    SECRETS_FROM_HUMANS("secrets-from-humans");
+    SECRETS_FROM_HUMANS("secrets-from-humans"),
+    /** No manifest makes a reconciler fetch and apply content that was not pinned and reviewed. */
+    REVIEWED_SOURCES("reviewed-sources"),
+    /** Container images are pinned as the environment requires, from allowed registries. */
+    IMAGES("images"),
+    /** A variable that carries a secret is used only at secret places. */
+    SECRET_CONFINEMENT("secret-confinement");
 
     private final String id;
 

@@ -55,7 +55,7 @@ final class EnvironmentReader {
         if (field != null) {
             field.entries().forEach((name, rules) -> {
                 PolicyReader.environment(rules, name);
-                environments.put(name, rules(rules.object(Set.of("approvals", "freeze"))));
+                environments.put(name, rules(rules.object(Set.of("approvals", "freeze", "images"))));
             });
         }
         return environments;
@@ -68,7 +68,10 @@ final class EnvironmentReader {
         if (freeze != null) {
             freeze.items().forEach(item -> windows.add(window(item)));
         }
-        return new EnvironmentRules(approvals == null ? defaultApprovals(roles) : approvals(approvals), windows);
+        return new EnvironmentRules(
+                approvals == null ? defaultApprovals(roles) : approvals(approvals),
+                windows,
+                SourcesReader.images(field.optional("images")));
     }
 
     private ApprovalRule approvals(Field field) {

@@ -38,6 +38,7 @@ public final class Policy {
     private final Protections protections;
     private final AgentScope agentScope;
     private final BlastRadius blastRadius;
+    private final SourceRules sources;
 
     @SuppressWarnings("TooManyParameters") // the package-private constructor of the parsed file
     Policy(
@@ -49,7 +50,8 @@ public final class Policy {
             Map<String, EnvironmentRules> environments,
             Protections protections,
             AgentScope agentScope,
-            BlastRadius blastRadius) {
+            BlastRadius blastRadius,
+            SourceRules sources) {
         this.name = name;
         this.hash = hash;
         this.roles = Map.copyOf(roles);
@@ -59,6 +61,7 @@ public final class Policy {
         this.protections = protections;
         this.agentScope = agentScope;
         this.blastRadius = blastRadius;
+        this.sources = sources;
     }
 
     /**
@@ -225,6 +228,10 @@ public final class Policy {
 
     BlastRadius blastRadius() {
         return blastRadius;
+    }
+
+    SourceRules sources() {
+        return sources;
     }
 
     /**

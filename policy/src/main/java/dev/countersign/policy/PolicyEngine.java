@@ -26,7 +26,10 @@ public final class PolicyEngine {
             new SecretRule(),
             new VariableDefaultRule(),
             new AgentScopeRule(),
-            new BlastRadiusRule());
+            new BlastRadiusRule(),
+            new ReviewedSourcesRule(),
+            new ImageRule(),
+            new SecretConfinementRule());
 
     private final Policy policy;
     private final Clock clock;

@@ -29,7 +29,15 @@ final class PolicyReader {
         Field metadata = root.required("metadata").object(Set.of("name"));
         String name = name(metadata.required("name"));
         Field spec = root.required("spec")
-                .object(Set.of("roles", "groups", "bindings", "environments", "protect", "agentScope", "blastRadius"));
+                .object(Set.of(
+                        "roles",
+                        "groups",
+                        "bindings",
+                        "environments",
+                        "protect",
+                        "agentScope",
+                        "blastRadius",
+                        "sources"));
         readRoles(spec.required("roles"));
         readGroups(spec.optional("groups"));
         List<Binding> bindings = bindings(spec.optional("bindings"));
@@ -44,7 +52,8 @@ final class PolicyReader {
                 environments,
                 ScopeReader.protections(spec.optional("protect")),
                 ScopeReader.agentScope(spec.optional("agentScope")),
-                ScopeReader.blastRadius(spec.optional("blastRadius")));
+                ScopeReader.blastRadius(spec.optional("blastRadius")),
+                SourcesReader.sources(spec.optional("sources")));
     }
 
     private static void expect(Field field, String expected) {

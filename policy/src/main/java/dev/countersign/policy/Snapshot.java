@@ -4,6 +4,7 @@ import dev.countersign.stack.Component;
 import dev.countersign.stack.ObjectKey;
 import dev.countersign.stack.RenderedStack;
 import dev.countersign.stack.Stack;
+import dev.countersign.stack.VariableReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,12 +17,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The components of one version of a stack, by name, and its variable defaults. */
-record Snapshot(Map<String, ComponentState> components, StackVariables variables) {
+/**
+ * The components of one version of a stack, by name, its variable defaults, and the references to
+ * secret-carrying variables that stand outside secret places.
+ */
+record Snapshot(Map<String, ComponentState> components, StackVariables variables, List<VariableReference> unconfined) {
     static final Snapshot EMPTY = new Snapshot(Map.of(), StackVariables.NONE);
 
     Snapshot {
         components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        unconfined = List.copyOf(unconfined);
+    }
+
+    Snapshot(Map<String, ComponentState> components, StackVariables variables) {
+        this(components, variables, List.of());
     }
 
     static Snapshot of(Collection<ComponentState> components, StackVariables variables) {
@@ -59,7 +68,8 @@ record Snapshot(Map<String, ComponentState> components, StackVariables variables
 
     /** The components of a stack, through its public model: each component's tree without its name. */
     static Snapshot of(Stack stack) {
-        return of(componentsOf(stack), StackVariables.of(stack));
+        Snapshot written = of(componentsOf(stack), StackVariables.of(stack));
+        return new Snapshot(written.components(), written.variables(), SecretConfinementRule.unconfined(stack));
     }
 
     /**

@@ -53,12 +53,17 @@ public record Component(String name, List<String> dependsOn, ComponentSource sou
             throw new InvalidStackException("", "a component has exactly one of 'helm' or 'manifests'");
         }
         String key = helm ? HelmSource.KEY : Manifests.KEY;
-        return new Component(
-                fields.string("name"),
-                fields.strings("dependsOn"),
-                ComponentSource.fromTree(
-                        key, java.util.Objects.requireNonNull(fields.map().get(key)), "/" + key),
-                fields.strings("secrets"));
+        String name = fields.string("name");
+        return new Component(name, fields.strings("dependsOn"), source(key, fields, name), fields.strings("secrets"));
+    }
+
+    private static ComponentSource source(String key, Fields fields, String name) {
+        try {
+            return ComponentSource.fromTree(
+                    key, java.util.Objects.requireNonNull(fields.map().get(key)), "/" + key);
+        } catch (FloatingVersionException e) {
+            throw e.in(name);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Helm chart release: chart coordinates, target namespace and values. Immutable.
@@ -15,8 +16,15 @@ import java.util.Set;
  * @param version the chart version
  * @param namespace the namespace to install into, a DNS-1123 label
  * @param values the chart values, a plain value tree
+ * @param digest the {@code sha256:} digest of the chart's OCI manifest the approval binds, or {@code null}
  */
-public record HelmSource(String repository, String chart, String version, String namespace, Map<String, Object> values)
+public record HelmSource(
+        String repository,
+        String chart,
+        String version,
+        String namespace,
+        Map<String, Object> values,
+        @Nullable String digest)
         implements ComponentSource {
     static final String KEY = "helm";
     private static final List<String> SCHEMES = List.of("https://", "http://", "oci://");
@@ -29,26 +37,55 @@ public record HelmSource(String repository, String chart, String version, String
      * @param version the chart version
      * @param namespace the namespace to install into, a DNS-1123 label
      * @param values the chart values, a plain value tree
-     * @throws InvalidStackException if a field breaks a rule
+     * @param digest the {@code sha256:} digest of the chart's OCI manifest, or {@code null}
+     * @throws FloatingVersionException if the version is not one exact SemVer 2.0 version
+     * @throws InvalidStackException if another field breaks a rule
      */
     public HelmSource {
         checkRepository(repository);
         checkChart(chart);
-        if (version.isBlank()) {
-            throw new InvalidStackException("/helm/version", "chart version must not be blank");
-        }
+        checkVersion(version);
+        checkDigest(digest);
         Names.namespace(namespace);
         values = Values.freezeMap(values, "/helm/values");
     }
 
+    /**
+     * Creates a source without a digest.
+     *
+     * @param repository the chart repository URL ({@code https://}, {@code http://} or {@code oci://})
+     * @param chart the chart name
+     * @param version the chart version, one exact SemVer 2.0 version
+     * @param namespace the namespace to install into, a DNS-1123 label
+     * @param values the chart values, a plain value tree
+     * @throws FloatingVersionException if the version is not one exact SemVer 2.0 version
+     * @throws InvalidStackException if another field breaks a rule
+     */
+    public HelmSource(String repository, String chart, String version, String namespace, Map<String, Object> values) {
+        this(repository, chart, version, namespace, values, null);
+    }
+
+    /**
+     * Returns a copy that pins the chart's OCI manifest digest.
+     *
+     * @param pinned {@code sha256:} followed by 64 lower-case hex digits
+     * @return the pinned source
+     * @throws InvalidStackException if the digest is malformed
+     */
+    public HelmSource withDigest(String pinned) {
+        return new HelmSource(repository, chart, version, namespace, values, pinned);
+    }
+
     static HelmSource fromTree(Fields fields) {
-        fields.only(Set.of("repository", "chart", "version", "namespace", "values"));
+        fields.only(Set.of("repository", "chart", "version", "namespace", "values", "digest"));
+        Object version = fields.has("version") ? fields.map().get("version") : fields.string("version");
         return new HelmSource(
                 fields.string("repository"),
                 fields.string("chart"),
-                fields.string("version"),
+                version instanceof String text ? text : floating(version),
                 fields.string("namespace"),
-                fields.map("values"));
+                fields.map("values"),
+                fields.has("digest") ? fields.string("digest") : null);
     }
 
     @Override
@@ -63,6 +100,9 @@ public record HelmSource(String repository, String chart, String version, String
         tree.put("chart", chart);
         tree.put("version", version);
         tree.put("namespace", namespace);
+        if (digest != null) {
+            tree.put("digest", digest);
+        }
         if (!values.isEmpty()) {
             tree.put("values", values);
         }
@@ -81,8 +121,27 @@ public record HelmSource(String repository, String chart, String version, String
 
     @Override
     public String toString() {
-        return "HelmSource[" + repository + " " + chart + "@" + version + " -> " + namespace + ", values="
-                + values.keySet() + "]";
+        return "HelmSource[" + repository + " " + chart + "@" + version + (digest == null ? "" : " " + digest) + " -> "
+                + namespace + ", values=" + values.keySet() + "]";
+    }
+
+    /** A version written as something other than a string (a number, a map) is never one exact version. */
+    private static String floating(@Nullable Object version) {
+        throw new FloatingVersionException("/helm/version", "", version == null ? "" : String.valueOf(version));
+    }
+
+    private static void checkVersion(String version) {
+        if (!Template.isTemplated(version) && !ChartVersion.isExact(version)) {
+            throw new FloatingVersionException("/helm/version", "", version);
+        }
+    }
+
+    private static void checkDigest(@Nullable String digest) {
+        if (digest != null && !ChartVersion.DIGEST.matcher(digest).matches()) {
+            throw new InvalidStackException(
+                    "/helm/digest",
+                    "digest " + ChartVersion.quote(digest) + " must be sha256: followed by 64 lower-case hex digits");
+        }
     }
 
     private static void checkRepository(String repository) {

@@ -37,6 +37,13 @@ public class InvalidStackException extends StackException {
         return moved;
     }
 
+    /** Returns the same problem with a note on where the document came from appended. */
+    InvalidStackException located(String suffix) {
+        var located = new InvalidStackException(pointer, problem + suffix);
+        located.initCause(this);
+        return located;
+    }
+
     /**
      * Returns the JSON pointer of the offending value within its document.
      *

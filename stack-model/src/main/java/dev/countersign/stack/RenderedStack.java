@@ -33,6 +33,15 @@ public record RenderedStack(Stack stack, String environment, List<VariableUse> u
         return stack.redacted();
     }
 
+    /**
+     * Returns the uses of variables that carry a secret, for a review to mark.
+     *
+     * @return the uses with {@link VariableUse#secret()} set, in document order
+     */
+    public List<VariableUse> secretUses() {
+        return uses.stream().filter(VariableUse::secret).toList();
+    }
+
     @Override
     public String toString() {
         return "RenderedStack[stack=" + stack.name() + ", environment=" + environment + ", uses=" + uses.size() + "]";

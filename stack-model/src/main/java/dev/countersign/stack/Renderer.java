@@ -22,7 +22,11 @@ final class Renderer {
         for (int i = 0; i < trees.size(); i++) {
             components.add(bind(trees.get(i), "/spec/components/" + i));
         }
-        return new RenderedStack(new Stack(stack.name(), Map.of(), components), environment.name(), resolver.uses());
+        var carriers = Secrets.carriers(stack, List.of(stack.variables(), environment.variables(), overrides));
+        List<VariableUse> uses = resolver.uses().stream()
+                .map(use -> carriers.contains(use.variable()) ? use.asSecret() : use)
+                .toList();
+        return new RenderedStack(new Stack(stack.name(), Map.of(), components), environment.name(), uses);
     }
 
     static Component redact(Component component) {

@@ -130,6 +130,26 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
     }
 
     /**
+     * Returns the variables that carry a secret: the {@link #secretVariables()}, and every variable
+     * whose default value references one of them, directly or through other variables. A secret
+     * variable may be used only at secret places; using a carrier anywhere else sends the secret out.
+     *
+     * @return the variable names, secret variables first, without repeats
+     */
+    public Set<String> secretCarryingVariables() {
+        return Secrets.carriers(this, List.of(variables));
+    }
+
+    /**
+     * Returns every reference to a variable in the components, as written (before rendering).
+     *
+     * @return the references, in document order
+     */
+    public List<VariableReference> variableReferences() {
+        return Secrets.references(this);
+    }
+
+    /**
      * Returns a copy with other components and the same name and variables.
      *
      * @param replacement the new components

@@ -48,10 +48,7 @@ public final class StackFiles {
                                         + "' (known: Stack, Environment)");
                 }
             } catch (InvalidStackException e) {
-                var located =
-                        new InvalidStackException(e.pointer(), e.problem() + " in " + where(source, i, documents));
-                located.initCause(e);
-                throw located;
+                throw e.located(" in " + where(source, i, documents));
             }
         }
         return new StackFile(stacks, environments);

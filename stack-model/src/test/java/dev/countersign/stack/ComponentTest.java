@@ -47,7 +47,7 @@ class ComponentTest {
 
     @Test
     void acceptsASecretPointerThroughAValueNotYetRendered() {
-        var helm = new HelmSource("https://x.io", "api", "1", "apps", Map.of("auth", "${auth}"));
+        var helm = new HelmSource("https://x.io", "api", "1.0.0", "apps", Map.of("auth", "${auth}"));
 
         assertThat(new Component("a", List.of(), helm, List.of("/auth/password")).secretPointers())
                 .containsExactly("/helm/values/auth/password");

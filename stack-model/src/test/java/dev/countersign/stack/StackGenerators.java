@@ -88,6 +88,10 @@ final class StackGenerators {
                     : List.of();
             var helm = new HelmSource(
                     "https://charts.example.com", name, "1." + pick(in, 0, 9) + ".0", "ns-" + pick(in, 0, 3), values);
+            if (pick(in, 0, 2) == 0) {
+                helm = helm.withDigest(
+                        "sha256:" + String.valueOf(pick(in, 0, 9)).repeat(64));
+            }
             return new Component(name, dependsOn, helm, declared);
         }
         var manifests = new ArrayList<Manifest>();

@@ -200,7 +200,7 @@ class StackTest {
                     List.of(new Component(
                             "web",
                             List.of(),
-                            new HelmSource("https://x.io", "web", "1", "${ns}", Map.of()),
+                            new HelmSource("https://x.io", "web", "1.0.0", "${ns}", Map.of()),
                             List.of())));
 
             assertThatThrownBy(() -> stack.render(STAGING))

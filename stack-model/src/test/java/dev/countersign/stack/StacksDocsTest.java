@@ -22,7 +22,8 @@ class StacksDocsTest {
                 .isEqualTo(new VariableUse(
                         new Location("cloudflare-token", "/manifests/0/stringData/api-token"),
                         "cloudflare_api_token",
-                        Scope.OVERRIDE));
+                        Scope.OVERRIDE,
+                        true));
         assertThat(StackFiles.toJson(rendered.redacted().toTree()))
                 .contains("<redacted>")
                 .doesNotContain("\"cf-token\"");

@@ -1,6 +1,6 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures.openpgp;
 
-import dev.countersign.gitops.KeyringException;
+import dev.countersign.signatures.SignatureFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +19,21 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 
 /** Reading armored OpenPGP key blocks, and the names of keys in messages. */
-final class OpenPgpKeys {
+public final class OpenPgpKeys {
     private static final Pattern ARMOR = Pattern.compile(
             "-----BEGIN PGP (PUBLIC|PRIVATE) KEY BLOCK-----.*?-----END PGP \\1 KEY BLOCK-----", Pattern.DOTALL);
 
     private OpenPgpKeys() {}
 
-    /** Every object (key rings) in every armored key block of the data, or in the data as binary packets. */
-    static List<Object> read(byte[] data, String what) {
+    /**
+     * Returns every object (key rings) in every armored key block of the data, or in the data as binary packets.
+     *
+     * @param data the key data
+     * @param what what the data is, for the message of a failure
+     * @return the objects, in order
+     * @throws SignatureFormatException if the data is not OpenPGP key data
+     */
+    public static List<Object> read(byte[] data, String what) {
         List<Object> objects = new ArrayList<>();
         Matcher matcher = ARMOR.matcher(new String(data, StandardCharsets.ISO_8859_1));
         boolean armored = false;
@@ -40,7 +47,7 @@ final class OpenPgpKeys {
                 readObjects(new ByteArrayInputStream(data), objects);
             }
         } catch (IOException | RuntimeException e) {
-            throw new KeyringException("invalid OpenPGP key data in the " + what, e);
+            throw new SignatureFormatException("invalid OpenPGP key data in the " + what, e);
         }
         return objects;
     }
@@ -52,8 +59,13 @@ final class OpenPgpKeys {
         }
     }
 
-    /** Tells whether the key's self-signatures allow signing data (keys without flags: by algorithm). */
-    static boolean maySign(PGPPublicKey key) {
+    /**
+     * Tells whether the key's self-signatures allow signing data (keys without flags: by algorithm).
+     *
+     * @param key the key
+     * @return whether it may sign
+     */
+    public static boolean maySign(PGPPublicKey key) {
         boolean flagged = false;
         for (Iterator<PGPSignature> it = key.getSignatures(); it.hasNext(); ) {
             PGPSignatureSubpacketVector hashed = it.next().getHashedSubPackets();
@@ -67,13 +79,23 @@ final class OpenPgpKeys {
         return !flagged && key.isMasterKey();
     }
 
-    /** The key's fingerprint in uppercase hex. */
-    static String fingerprint(PGPPublicKey key) {
+    /**
+     * Returns the key's fingerprint in uppercase hex.
+     *
+     * @param key the key
+     * @return the fingerprint
+     */
+    public static String fingerprint(PGPPublicKey key) {
         return HexFormat.of().formatHex(key.getFingerprint()).toUpperCase(Locale.ROOT);
     }
 
-    /** A key id as the 16 uppercase hex digits gpg shows. */
-    static String keyId(long id) {
+    /**
+     * Returns a key id as the 16 uppercase hex digits gpg shows.
+     *
+     * @param id the key id
+     * @return the hex digits
+     */
+    public static String keyId(long id) {
         return String.format(Locale.ROOT, "%016X", id);
     }
 }

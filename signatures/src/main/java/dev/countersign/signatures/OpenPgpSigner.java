@@ -1,15 +1,10 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures;
 
-import dev.countersign.gitops.GitOpsException;
-import dev.countersign.gitops.KeyringException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.countersign.signatures.openpgp.OpenPgpKeys;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.Optional;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -24,11 +19,11 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 /**
- * Signs commits with one OpenPGP secret key, unlocked once from an armored secret key file: a detached,
- * ASCII-armored signature over the raw commit, which is what {@code git verify-commit} checks in the
- * {@code gpgsig} header. Immutable and thread-safe; {@link #toString()} shows the fingerprint only.
+ * Signs bytes with one OpenPGP secret key, unlocked once from an armored secret key file: a detached
+ * signature, which over a raw commit is what {@code git verify-commit} checks in the {@code gpgsig} header.
+ * Immutable and thread-safe; {@link #toString()} shows the fingerprint only, never key material.
  */
-public final class OpenPgpSigner implements CommitSigner {
+public final class OpenPgpSigner {
     private final PGPPublicKey publicKey;
     private final PGPPrivateKey privateKey;
     private final String userId;
@@ -43,9 +38,10 @@ public final class OpenPgpSigner implements CommitSigner {
      * Unlocks the first signing-capable secret key of an armored secret key file.
      *
      * @param armored the armored (or binary) secret key block, as {@code gpg --export-secret-keys --armor}
-     * @param passphrase the key's passphrase, empty when it is not protected
+     * @param passphrase the key's passphrase, empty when it is not protected; not kept
      * @return the signer
-     * @throws KeyringException if there is no usable signing key or the passphrase is wrong
+     * @throws SignatureFormatException if the data holds no secret key that may sign
+     * @throws WrongPassphraseException if the key cannot be unlocked with the passphrase
      */
     public static OpenPgpSigner fromArmored(byte[] armored, char[] passphrase) {
         for (Object object : OpenPgpKeys.read(armored, "signing key")) {
@@ -56,7 +52,7 @@ public final class OpenPgpSigner implements CommitSigner {
                 }
             }
         }
-        throw new KeyringException("the signing key data holds no secret key that may sign");
+        throw new SignatureFormatException("the signing key data holds no secret key that may sign");
     }
 
     private static Optional<PGPSecretKey> signingKey(PGPSecretKeyRing ring) {
@@ -75,18 +71,18 @@ public final class OpenPgpSigner implements CommitSigner {
             PGPPrivateKey privateKey = key.extractPrivateKey(
                     new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase));
             if (privateKey == null) {
-                throw new KeyringException("signing key " + fingerprint + " holds no private key");
+                throw new SignatureFormatException("signing key " + fingerprint + " holds no private key");
             }
             Iterator<String> ids = ring.getPublicKey().getUserIDs();
             return new OpenPgpSigner(key.getPublicKey(), privateKey, ids.hasNext() ? ids.next() : "");
         } catch (PGPException e) {
-            throw new KeyringException(
+            throw new WrongPassphraseException(
                     "cannot unlock signing key " + fingerprint + ": wrong passphrase or unsupported protection", e);
         }
     }
 
     /**
-     * Returns the fingerprint of the signing key.
+     * Returns the fingerprint of the signing key (the primary key or a signing subkey).
      *
      * @return uppercase hex
      */
@@ -103,8 +99,16 @@ public final class OpenPgpSigner implements CommitSigner {
         return userId;
     }
 
-    @Override
-    public byte[] sign(byte[] payload, Instant when) {
+    /**
+     * Signs bytes: a detached binary-document signature with SHA-256 that names its creation time and the
+     * issuer's fingerprint.
+     *
+     * @param payload the bytes to sign, such as a raw commit object without its {@code gpgsig} header
+     * @param when the signature's creation time
+     * @return the signature
+     * @throws SignatureException if the key cannot sign
+     */
+    public OpenPgpSignature sign(byte[] payload, Instant when) {
         try {
             PGPSignatureGenerator generator = new PGPSignatureGenerator(
                     new BcPGPContentSignerBuilder(publicKey.getAlgorithm(), HashAlgorithmTags.SHA256), publicKey);
@@ -114,20 +118,10 @@ public final class OpenPgpSigner implements CommitSigner {
             hashed.setIssuerFingerprint(false, publicKey);
             generator.setHashedSubpackets(hashed.generate());
             generator.update(payload);
-            return armor(generator.generate());
-        } catch (PGPException | IOException e) {
-            throw new GitOpsException("cannot sign commit with key " + fingerprint(), e);
+            return new OpenPgpSignature(generator.generate());
+        } catch (PGPException e) {
+            throw new SignatureException("cannot sign with key " + fingerprint(), e);
         }
-    }
-
-    private static byte[] armor(PGPSignature signature) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ArmoredOutputStream armor =
-                ArmoredOutputStream.builder().clearHeaders().build(bytes)) {
-            signature.encode(armor);
-        }
-        String text = bytes.toString(StandardCharsets.US_ASCII).replace("\r\n", "\n");
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
