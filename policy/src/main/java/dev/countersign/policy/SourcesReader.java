@@ -30,7 +30,8 @@ final class SourcesReader {
 
     private static SourceRules.SourceKind kind(Field field, String text) {
         if (!KIND.matcher(text).matches()) {
-            throw field.invalid("'" + text + "' is not a kind: write Kind or group/Kind, such as example.com/Mirror");
+            throw field.invalid(
+                    "'" + Excerpt.of(text) + "' is not a kind: write Kind or group/Kind, such as example.com/Mirror");
         }
         int slash = text.indexOf('/');
         return new SourceRules.SourceKind(slash < 0 ? "" : text.substring(0, slash), text.substring(slash + 1));
@@ -44,8 +45,9 @@ final class SourcesReader {
             throw field.required("url").invalid("a source URL is written out in full, without wildcards");
         }
         if (!Revisions.isImmutable(revision.text())) {
-            throw revision.invalid("'" + revision.text() + "' is not an immutable revision: use a 40-hex commit,"
-                    + " a sha256: digest or an exact SemVer tag");
+            throw revision.invalid(
+                    "'" + Excerpt.of(revision.text()) + "' is not an immutable revision: use a 40-hex commit,"
+                            + " a sha256: digest or an exact SemVer tag");
         }
         return new SourceRules.PinnedSource(url, revision.text());
     }
@@ -68,13 +70,13 @@ final class SourcesReader {
         return switch (field.text()) {
             case "digest" -> ImageRules.Require.DIGEST;
             case "tag" -> ImageRules.Require.TAG;
-            default -> throw field.invalid("'" + field.text() + "' must be digest or tag");
+            default -> throw field.invalid("'" + Excerpt.of(field.text()) + "' must be digest or tag");
         };
     }
 
     private static String registry(Field field, String text) {
         if (!REGISTRY.matcher(text).matches()) {
-            throw field.invalid("'" + text + "' is not a registry pattern such as ghcr.io/acme/*");
+            throw field.invalid("'" + Excerpt.of(text) + "' is not a registry pattern such as ghcr.io/acme/*");
         }
         return text.toLowerCase(Locale.ROOT);
     }
@@ -83,7 +85,7 @@ final class SourcesReader {
         try {
             return PointerGlob.parse(text);
         } catch (IllegalArgumentException e) {
-            throw field.invalid("'" + text + "' is not a pointer glob: " + e.getMessage());
+            throw field.invalid("'" + Excerpt.of(text) + "' is not a pointer glob: " + e.getMessage());
         }
     }
 }
