@@ -47,7 +47,7 @@ final class ScopeReader {
         List<PointerGlob> deny = globs(field.optional("deny"));
         for (PointerGlob glob : allow) {
             if (deny.contains(glob)) {
-                throw field.invalid("'" + Excerpt.of(glob) + "' is both allowed and denied");
+                throw field.invalid("'" + Excerpt.of(String.valueOf(glob)) + "' is both allowed and denied");
             }
         }
         return new AgentScope(allow, deny, kinds(field.optional("denyKinds")));

@@ -127,7 +127,8 @@ class SopsTest {
                     "data:(.)", "data:" + (value.charAt(value.indexOf("data:") + 5) == 'A' ? "B" : "A"));
             assertThatThrownBy(() -> decrypt(sops(ALICE), file.replace(value, changed)))
                     .isInstanceOf(TamperedValueException.class)
-                    .hasMessageContaining("db.password");
+                    .hasMessageContaining("[key path not quoted: 2 levels, 11 characters]")
+                    .hasMessageNotContaining("password");
         }
 
         @Test
@@ -188,7 +189,8 @@ class SopsTest {
             String broken = file.replace(enc(file, "user"), "ENC[AES256_GCM,data:abc]");
             assertThatThrownBy(() -> decrypt(sops(ALICE), broken))
                     .isInstanceOf(MalformedValueException.class)
-                    .hasMessageContaining("db.user");
+                    .hasMessageContaining("[key path not quoted: 2 levels, 7 characters]")
+                    .hasMessageNotContaining("user");
         }
 
         @Test
@@ -197,7 +199,8 @@ class SopsTest {
             String user = enc(file, "user");
             assertThatThrownBy(() -> decrypt(sops(ALICE), file.replace(user, user.replace("type:str", "type:blob"))))
                     .isInstanceOf(MalformedValueException.class)
-                    .hasMessageContaining("blob");
+                    .hasMessageContaining("unknown value type of 4 characters")
+                    .hasMessageNotContaining("blob");
         }
 
         @Test
