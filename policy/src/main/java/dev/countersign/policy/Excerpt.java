@@ -26,6 +26,11 @@ final class Excerpt {
         return message.length() <= MESSAGE_LIMIT ? message : cut(message, MESSAGE_LIMIT, false);
     }
 
+    /** Returns the first line of a parser's message, cut: later lines may quote the document. */
+    static String firstLine(String message) {
+        return cut(message.lines().findFirst().orElse(""), 160, true);
+    }
+
     private static String cut(String text, int limit, boolean printable) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), limit) + 32);
         text.codePoints()

@@ -79,7 +79,8 @@ public final class Policy {
         try {
             document = YAML.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidPolicyException("policy", "not valid YAML: " + e.getOriginalMessage(), e);
+            throw new InvalidPolicyException(
+                    "policy", "not valid YAML: " + Excerpt.firstLine(String.valueOf(e.getOriginalMessage())), e);
         }
         if (document == null || document.isMissingNode()) {
             throw new InvalidPolicyException("policy", "document is empty");

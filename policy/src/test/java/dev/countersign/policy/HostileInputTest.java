@@ -36,9 +36,18 @@ class HostileInputTest {
     }
 
     @Test
+    void quotesNoLineOfTheDocumentInAParseError() {
+        String policy = Fixtures.POLICY.replace("viewer:   [read]", "r".repeat(4096) + "TAIL: [read]");
+
+        assertThatThrownBy(() -> Policy.parse(policy))
+                .isInstanceOf(InvalidPolicyException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300).doesNotContain("TAIL"));
+    }
+
+    @Test
     void quotesOnlyAPrefixOfAHugeName() {
-        String role = "r".repeat(512 * 1024) + "TAIL";
-        String policy = Fixtures.POLICY.replace("viewer:   [read]", role + ": [read]");
+        String name = "r".repeat(512 * 1024) + "TAIL";
+        String policy = Fixtures.POLICY.replace("environments: [production]", "environments: [" + name + "]");
 
         assertThatThrownBy(() -> Policy.parse(policy))
                 .isInstanceOf(InvalidPolicyException.class)
