@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.Verdict;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +75,28 @@ public interface Authority {
      * @param rule the deciding rule
      * @param explanation the decision explained, without secret values
      */
-    record Ruling(Verdict verdict, String rule, String explanation) {}
+    record Ruling(Verdict verdict, String rule, String explanation) {
+        /**
+         * Returns the refusal of an action this ruling denied.
+         *
+         * @param action the action refused, such as {@code approve}
+         * @param principal who was refused
+         * @return the exception to throw
+         */
+        public ActionDeniedException refusal(String action, String principal) {
+            return new ActionDeniedException(action, principal, rule, explanation);
+        }
+
+        /**
+         * Returns this ruling explained in other words, when words are given.
+         *
+         * @param reason the explanation to record, or blank to keep this one
+         * @return the ruling
+         */
+        public Ruling explainedAs(String reason) {
+            return reason.isBlank() ? this : new Ruling(verdict, rule, reason);
+        }
+    }
 
     /**
      * Returns the hash of the policy in force, recorded with every decision.

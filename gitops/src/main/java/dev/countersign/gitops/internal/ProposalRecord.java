@@ -188,7 +188,7 @@ public record ProposalRecord(
      * Returns a copy that is recorded by a main-line commit.
      *
      * @param commit the recording commit
-     * @return the copy, in state {@link ProposalState#RECORDED}
+     * @return the copy, in the same state
      */
     public ProposalRecord recordedAs(String commit) {
         return new ProposalRecord(
@@ -206,7 +206,7 @@ public record ProposalRecord(
                 reverts,
                 supersedes,
                 supersededBy,
-                ProposalState.RECORDED,
+                state,
                 approvals,
                 decisions,
                 commit,
@@ -217,7 +217,7 @@ public record ProposalRecord(
      * Returns a copy replaced by a newer revision.
      *
      * @param newer the newer revision's id
-     * @return the copy, in state {@link ProposalState#SUPERSEDED}
+     * @return the copy, in the same state
      */
     public ProposalRecord supersededBy(String newer) {
         return new ProposalRecord(
@@ -235,7 +235,7 @@ public record ProposalRecord(
                 reverts,
                 supersedes,
                 newer,
-                ProposalState.SUPERSEDED,
+                state,
                 approvals,
                 decisions,
                 recordedCommit,
@@ -250,6 +250,15 @@ public record ProposalRecord(
      */
     public boolean isEnvironmentChange() {
         return stack.isEmpty();
+    }
+
+    /**
+     * Returns the path the proposal changes: the stack folder, or the environment file.
+     *
+     * @return the path
+     */
+    public String changedFolder() {
+        return isEnvironmentChange() ? Layout.environmentFile(environment) : Layout.stackFolder(environment, stack);
     }
 
     /**

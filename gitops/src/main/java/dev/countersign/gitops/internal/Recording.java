@@ -2,14 +2,12 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.ProposalEvent;
-import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Action;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,49 +21,62 @@ import org.jspecify.annotations.Nullable;
  * rebase when main moved without touching the stack folder, otherwise mark the proposal conflicted, then
  * compare-and-swap main. A lost race is retried from the top, so nothing is lost or recorded twice.
  */
-final class Recording {
+public final class Recording {
     private static final int ATTEMPTS = 20;
 
-    private final Engine engine;
+    private final Ledger ledger;
     private final GitStore git;
-    private final Clock clock;
 
-    Recording(Engine engine, GitStore git, Clock clock) {
-        this.engine = engine;
-        this.git = git;
-        this.clock = clock;
+    /**
+     * Creates the verb.
+     *
+     * @param ledger the ledger
+     */
+    public Recording(Ledger ledger) {
+        this.ledger = ledger;
+        this.git = ledger.git();
     }
 
-    ProposalRecord record(String id) {
+    /**
+     * Records an approved proposal on the main line, rebasing when main moved without overlap.
+     *
+     * @param id the proposal
+     * @return the proposal: recorded, still approved (policy holds it, e.g. a freeze) or conflicted
+     */
+    public ProposalRecord record(String id) {
+        return ledger.transact(() -> recordLocked(id));
+    }
+
+    ProposalRecord recordLocked(String id) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ProposalRecord outcome = attempt(engine.load(id));
+            ProposalRecord outcome = attempt(ledger.load(id));
             if (outcome != null) {
                 return outcome;
             }
         }
-        throw Engine.lostRaces(id);
+        throw Ledger.lostRaces(id);
     }
 
     private @Nullable ProposalRecord attempt(Stored stored) {
         ProposalRecord r = stored.record();
-        r.state().next(ProposalEvent.RECORD, Verdict.ALLOW);
-        ObjectId head = engine.mainHead();
+        Deciding.requireOpen(r.state(), ProposalEvent.RECORD);
+        ObjectId head = ledger.mainHead();
         Optional<ObjectId> already = findOnMain(r, head);
         if (already.isPresent()) {
-            return finish(stored, r.recordedAs(already.get().name()), "found recorded");
+            return finish(stored, recorded(r, already.get()), "found recorded");
         }
-        Instant now = clock.instant();
-        Authority authority = engine.authorityAt(head);
+        Instant now = ledger.now();
+        Authority authority = ledger.authorityAt(head);
         List<String> approvers =
                 r.validApprovals().stream().map(ApprovalRecord::approver).toList();
         Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, null, r, approvers, now));
-        ProposalRecord decided = r.with(engine.decision(Action.RECORD, Idents.RECORDER, ruling, authority), null);
+        ProposalRecord decided = r.with(ledger.decision(Action.RECORD, Idents.RECORDER, ruling, authority), null);
         if (ruling.verdict() == Verdict.DENY) {
-            engine.store().write(stored, decided, "record denied", Idents.of(Idents.RECORDER, now));
-            throw Engine.denied("record", Idents.RECORDER, ruling);
+            ledger.write(stored, decided, "record denied");
+            throw ruling.refusal("record", Idents.RECORDER);
         }
         if (ruling.verdict() == Verdict.HOLD) {
-            return finish(stored, decided, "record held");
+            return finish(stored, decided.withState(r.state().next(ProposalEvent.RECORD, Verdict.HOLD)), "record held");
         }
         ObjectId base = ObjectId.fromString(r.baseCommit());
         String folder = r.isEnvironmentChange()
@@ -78,7 +89,11 @@ final class Recording {
         if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + r.id())) {
             return null;
         }
-        return finish(stored, decided.recordedAs(commit.name()), "recorded as " + commit.name());
+        return finish(stored, recorded(decided, commit), "recorded as " + commit.name());
+    }
+
+    private static ProposalRecord recorded(ProposalRecord r, ObjectId commit) {
+        return r.recordedAs(commit.name()).withState(r.state().next(ProposalEvent.RECORD, Verdict.ALLOW));
     }
 
     private ProposalRecord conflicted(
@@ -88,13 +103,12 @@ final class Recording {
                 "no-overlap",
                 "main moved from " + base.name() + " to " + head.name() + " and changed " + folder
                         + ": the change needs a new proposal and a new review");
-        return r.with(engine.decision(Action.RECORD, Idents.RECORDER, conflict, authority), null)
-                .withState(ProposalState.CONFLICTED);
+        return r.with(ledger.decision(Action.RECORD, Idents.RECORDER, conflict, authority), null)
+                .withState(r.state().next(ProposalEvent.CONFLICT, Verdict.ALLOW));
     }
 
     private ProposalRecord finish(Stored stored, ProposalRecord next, String event) {
-        engine.writeOrFail(stored, next, event);
-        return next;
+        return ledger.writeOrFail(stored, next, event);
     }
 
     private Optional<ObjectId> findOnMain(ProposalRecord r, ObjectId head) {

@@ -42,7 +42,7 @@ class ContractPropertiesTest {
             Map<String, String> proposed = new HashMap<>();
             List<String> ids = new ArrayList<>();
             for (int step : steps) {
-                apply(fixture.engine, step, ids, proposed, model);
+                apply(fixture.lifecycle, step, ids, proposed, model);
                 assertThat(new Verifier(fixture.git, FakeAuthority.source())
                                 .verify(null)
                                 .findings())
@@ -56,7 +56,7 @@ class ContractPropertiesTest {
     }
 
     private static void apply(
-            Engine engine, int step, List<String> ids, Map<String, String> proposed, Map<String, String> model) {
+            Lifecycle lifecycle, int step, List<String> ids, Map<String, String> proposed, Map<String, String> model) {
         String principal = PRINCIPALS.get(step / 7 % PRINCIPALS.size());
         String content = "n: " + (step / 112 % 3) + "\n";
         try {
@@ -66,16 +66,18 @@ class ContractPropertiesTest {
                             ids,
                             proposed,
                             content,
-                            engine.propose(Fixture.draft(principal, STACKS.get(step / 28 % 2), content)));
-                case 2, 3 -> engine.approve(target(ids, step), principal);
-                case 4 -> engine.withdraw(target(ids, step), principal);
-                case 5 -> engine.reject(target(ids, step), principal, "no");
+                            lifecycle.drafting().propose(Fixture.draft(principal, STACKS.get(step / 28 % 2), content)));
+                case 2, 3 -> lifecycle.deciding().approve(target(ids, step), principal);
+                case 4 -> lifecycle.deciding().withdraw(target(ids, step), principal);
+                case 5 -> lifecycle.deciding().reject(target(ids, step), principal, "no");
                 default ->
                     add(
                             ids,
                             proposed,
                             content,
-                            engine.revise(target(ids, step), principal, Fixture.files("stack.yaml", content)));
+                            lifecycle
+                                    .drafting()
+                                    .revise(target(ids, step), principal, Fixture.files("stack.yaml", content)));
             };
             if (after.state() == ProposalState.RECORDED) {
                 model.put(after.stack(), proposed.get(after.id()));

@@ -35,20 +35,24 @@ class EnvironmentChangeTest {
     Path directory;
 
     private GitStore git;
-    private Engine engine;
+    private Lifecycle lifecycle;
 
     @BeforeEach
     void initialize() {
         git = GitStore.open(directory);
         AtomicInteger next = new AtomicInteger();
-        engine = new Engine(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
-        engine.initialize(
-                Fixture.files(Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", NATIVE),
-                "human:admin");
+        lifecycle = Lifecycle.of(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
+        lifecycle
+                .initialization()
+                .initialize(
+                        Fixture.files(Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", NATIVE),
+                        "human:admin");
         for (String name : List.of("web", "jobs")) {
-            ProposalRecord p = engine.propose(new Engine.Draft(
-                    "agent:builder", null, "staging", name, stack(name), "add " + name, List.of(), null));
-            engine.approve(p.id(), "human:alice");
+            ProposalRecord p = lifecycle
+                    .drafting()
+                    .propose(new Draft(
+                            "agent:builder", null, "staging", name, stack(name), "add " + name, List.of(), null));
+            lifecycle.deciding().approve(p.id(), "human:alice");
         }
     }
 
@@ -72,13 +76,15 @@ class EnvironmentChangeTest {
     private ProposalRecord switchToFlux() {
         Environment flux = StackFiles.parseEnvironment(
                 NATIVE.replace("staging-eu}", "staging-eu, renderer: flux}"), "staging.yaml");
-        ProposalRecord p = engine.proposeEnvironment(
-                new Engine.EnvironmentDraft("agent:builder", null, flux, "to flux", List.of(), null, null));
-        return engine.approve(p.id(), "human:alice");
+        ProposalRecord p = lifecycle
+                .drafting()
+                .proposeEnvironment(
+                        new EnvironmentDraft("agent:builder", null, flux, "to flux", List.of(), null, null));
+        return lifecycle.deciding().approve(p.id(), "human:alice");
     }
 
     private List<String> forgeOnTopWith(ProposalRecord recorded, SortedMap<String, byte[]> edits) {
-        ObjectId head = engine.mainHead();
+        ObjectId head = lifecycle.ledger().mainHead();
         Trailers trailers = git.commitInfo(ObjectId.fromString(Objects.requireNonNull(recorded.recordedCommit())))
                 .trailers();
         ObjectId forged = git.commit(
@@ -100,7 +106,8 @@ class EnvironmentChangeTest {
         ProposalRecord recorded = switchToFlux();
 
         assertThat(recorded.isEnvironmentChange()).isTrue();
-        assertThat(git.read(engine.mainHead(), "clusters/staging/jobs.yaml")).isPresent();
+        assertThat(git.read(lifecycle.ledger().mainHead(), "clusters/staging/jobs.yaml"))
+                .isPresent();
         assertThat(new Verifier(git, FakeAuthority.source()).verify(null).findings())
                 .isEmpty();
     }
@@ -112,7 +119,7 @@ class EnvironmentChangeTest {
         assertThat(forgeOnTopWith(
                         recorded, Fixture.files("clusters/staging/web.yaml", "apiVersion: v1\nkind: Namespace\n")))
                 .contains(RenderedCheck.RULE, "content-hash-mismatch");
-        assertThat(EnvironmentChange.differences(git, engine.mainHead(), "staging"))
+        assertThat(EnvironmentChange.differences(git, lifecycle.ledger().mainHead(), "staging"))
                 .containsExactly("changed clusters/staging/web.yaml");
     }
 
@@ -145,7 +152,8 @@ class EnvironmentChangeTest {
     void theRegionIsTheEnvironmentFileAndItsFourFolders() {
         switchToFlux();
 
-        SortedMap<String, byte[]> region = EnvironmentChange.region(git, git.tree(engine.mainHead()), "staging");
+        SortedMap<String, byte[]> region =
+                EnvironmentChange.region(git, git.tree(lifecycle.ledger().mainHead()), "staging");
 
         assertThat(region.keySet())
                 .contains(

@@ -10,24 +10,24 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real repository in a folder with an engine over it, for tests. */
+/** A real repository in a folder with an lifecycle over it, for tests. */
 final class Fixture implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
     final Path directory;
     final GitStore git;
-    final Engine engine;
+    final Lifecycle lifecycle;
 
     private Fixture(Path directory, String prefix) {
         this.directory = directory;
         this.git = GitStore.open(directory);
         AtomicInteger next = new AtomicInteger();
-        this.engine = new Engine(git, FakeAuthority.source(), CLOCK, () -> prefix + next.incrementAndGet());
+        this.lifecycle = Lifecycle.of(git, FakeAuthority.source(), CLOCK, () -> prefix + next.incrementAndGet());
     }
 
     static Fixture initialized(Path directory, String policy) {
         Fixture fixture = new Fixture(directory, "p");
-        fixture.engine.initialize(files(Layout.POLICY, policy), "human:admin");
+        fixture.lifecycle.initialization().initialize(files(Layout.POLICY, policy), "human:admin");
         return fixture;
     }
 
@@ -43,13 +43,12 @@ final class Fixture implements AutoCloseable {
         return files;
     }
 
-    static Engine.Draft draft(String principal, String stack, String content) {
-        return new Engine.Draft(
-                principal, null, "staging", stack, files("stack.yaml", content), "scale up", List.of(), null);
+    static Draft draft(String principal, String stack, String content) {
+        return new Draft(principal, null, "staging", stack, files("stack.yaml", content), "scale up", List.of(), null);
     }
 
-    static Engine.Draft delegated(String agent, String human, String content) {
-        return new Engine.Draft(
+    static Draft delegated(String agent, String human, String content) {
+        return new Draft(
                 agent,
                 human,
                 "staging",

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Recording and verifying the files of a Flux environment's renderer, through the engine. */
+/** Recording and verifying the files of a Flux environment's renderer, through the lifecycle. */
 class RenderedCheckTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     private static final String ENVIRONMENT = """
@@ -31,7 +31,7 @@ class RenderedCheckTest {
     Path directory;
 
     private GitStore git;
-    private Engine engine;
+    private Lifecycle lifecycle;
 
     @AfterEach
     void close() {
@@ -41,16 +41,20 @@ class RenderedCheckTest {
     private void initialize() {
         git = GitStore.open(directory);
         AtomicInteger next = new AtomicInteger();
-        engine = new Engine(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
-        engine.initialize(
-                Fixture.files(Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", ENVIRONMENT),
-                "human:admin");
+        lifecycle = Lifecycle.of(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
+        lifecycle
+                .initialization()
+                .initialize(
+                        Fixture.files(
+                                Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", ENVIRONMENT),
+                        "human:admin");
     }
 
     private ProposalRecord record(String stack, SortedMap<String, byte[]> files) {
-        ProposalRecord p = engine.propose(
-                new Engine.Draft("agent:builder", null, "staging", stack, files, "change " + stack, List.of(), null));
-        return engine.approve(p.id(), "human:alice");
+        ProposalRecord p = lifecycle
+                .drafting()
+                .propose(new Draft("agent:builder", null, "staging", stack, files, "change " + stack, List.of(), null));
+        return lifecycle.deciding().approve(p.id(), "human:alice");
     }
 
     private static SortedMap<String, byte[]> stack(String name, String version) {
@@ -66,7 +70,7 @@ class RenderedCheckTest {
     }
 
     private String main(String path) {
-        return git.read(engine.mainHead(), path)
+        return git.read(lifecycle.ledger().mainHead(), path)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElse("<absent>");
     }
@@ -108,7 +112,7 @@ class RenderedCheckTest {
     void catchesAHandEditOfARenderedFile() {
         initialize();
         record("web", stack("web", "1.0.0"));
-        ObjectId head = engine.mainHead();
+        ObjectId head = lifecycle.ledger().mainHead();
 
         ObjectId edited = git.writeTree(
                 head, new TreeMap<>(Fixture.files("clusters/staging/web.yaml", "apiVersion: v1\nkind: Namespace\n")));
@@ -128,7 +132,7 @@ class RenderedCheckTest {
     void flagsACommitWithTrailersWhoseRenderedFilesDifferAsAFinding() {
         initialize();
         ProposalRecord recorded = record("web", stack("web", "1.0.0"));
-        ObjectId head = engine.mainHead();
+        ObjectId head = lifecycle.ledger().mainHead();
         Trailers trailers = git.commitInfo(
                         ObjectId.fromString(java.util.Objects.requireNonNull(recorded.recordedCommit())))
                 .trailers();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EngineTest {
+class LifecycleTest {
     @TempDir
     Path directory;
 
@@ -32,17 +32,17 @@ class EngineTest {
         fixture.close();
     }
 
-    private Engine engine(String policy) {
+    private Lifecycle lifecycle(String policy) {
         fixture = Fixture.initialized(directory, policy);
-        return fixture.engine;
+        return fixture.lifecycle;
     }
 
     @Nested
     class Proposing {
         @Test
         void writesTheDraftBranchOnTopOfTheBaseAndTheMetadata() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
 
             assertThat(p.state()).isEqualTo(ProposalState.PROPOSED);
             ObjectId draftHead = fixture.git.resolve(Refs.draft(p.id())).orElseThrow();
@@ -53,46 +53,51 @@ class EngineTest {
             assertThat(p.changedPaths()).containsExactly("environments/staging/web/stack.yaml");
             assertThat(p.contentHash())
                     .isEqualTo(ContentHash.of(fixture.git.readFolder(draftHead, "environments/staging/web")));
-            assertThat(engine.get(p.id())).isEqualTo(p);
+            assertThat(lifecycle.ledger().get(p.id())).isEqualTo(p);
         }
 
         @Test
         void deniesAnAgentsDraftThatChangesSecretsAndAnyPlaintextSecretsFile() {
-            Engine engine = engine("approvals=1");
+            Lifecycle lifecycle = lifecycle("approvals=1");
             String encrypted = "token: ENC[AES256_GCM,data:AA==,iv:AA==,tag:AA==,type:str]\nsops: {mac: x}\n";
 
-            assertThatThrownBy(() -> engine.propose(new Engine.Draft(
-                            "agent:builder",
-                            "human:dave",
-                            "staging",
-                            "web",
-                            Fixture.files("stack.yaml", "replicas: 2\n", "secrets.sops.yaml", encrypted),
-                            "x",
-                            List.of(),
-                            null)))
+            assertThatThrownBy(() -> lifecycle
+                            .drafting()
+                            .propose(new Draft(
+                                    "agent:builder",
+                                    "human:dave",
+                                    "staging",
+                                    "web",
+                                    Fixture.files("stack.yaml", "replicas: 2\n", "secrets.sops.yaml", encrypted),
+                                    "x",
+                                    List.of(),
+                                    null)))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("secrets-from-humans"));
-            assertThatThrownBy(() -> engine.propose(new Engine.Draft(
-                            "human:bob",
-                            null,
-                            "staging",
-                            "web",
-                            Fixture.files("stack.yaml", "replicas: 2\n", "secrets.sops.yaml", "token: s3cr3t\n"),
-                            "x",
-                            List.of(),
-                            null)))
+            assertThatThrownBy(() -> lifecycle
+                            .drafting()
+                            .propose(new Draft(
+                                    "human:bob",
+                                    null,
+                                    "staging",
+                                    "web",
+                                    Fixture.files(
+                                            "stack.yaml", "replicas: 2\n", "secrets.sops.yaml", "token: s3cr3t\n"),
+                                    "x",
+                                    List.of(),
+                                    null)))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("secrets-encrypted"))
                     .hasMessageNotContaining("s3cr3t");
-            assertThat(engine.list()).isEmpty();
+            assertThat(lifecycle.ledger().list()).isEmpty();
         }
 
         @Test
         void leavesMainUntouched() {
-            Engine engine = engine("approvals=1");
-            engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
 
             assertThat(fixture.mainLine()).hasSize(1);
             assertThat(fixture.mainFile("environments/staging/web/stack.yaml")).isEqualTo("<absent>");
@@ -100,19 +105,19 @@ class EngineTest {
 
         @Test
         void isDeniedWhenPolicyDeniesAndWritesNothing() {
-            Engine engine = engine("deny-propose=agent:rogue");
+            Lifecycle lifecycle = lifecycle("deny-propose=agent:rogue");
 
-            assertThatThrownBy(() -> engine.propose(draft("agent:rogue", "web", "x: 1\n")))
+            assertThatThrownBy(() -> lifecycle.drafting().propose(draft("agent:rogue", "web", "x: 1\n")))
                     .isInstanceOf(ActionDeniedException.class)
                     .hasMessageContaining("rule permission");
-            assertThat(engine.list()).isEmpty();
+            assertThat(lifecycle.ledger().list()).isEmpty();
             assertThat(fixture.git.refs(Refs.DRAFTS)).isEmpty();
         }
 
         @Test
         void refusesAFileNameThatEscapesTheStackFolder() {
-            Engine engine = engine("approvals=1");
-            Engine.Draft escaping = new Engine.Draft(
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            Draft escaping = new Draft(
                     "agent:builder",
                     null,
                     "staging",
@@ -122,28 +127,28 @@ class EngineTest {
                     List.of(),
                     null);
 
-            assertThatThrownBy(() -> engine.propose(escaping))
+            assertThatThrownBy(() -> lifecycle.drafting().propose(escaping))
                     .isInstanceOf(InvalidProposalException.class)
                     .hasMessageContaining("'../../.countersign/policy.yaml'");
-            assertThat(engine.list()).isEmpty();
+            assertThat(lifecycle.ledger().list()).isEmpty();
         }
 
         @Test
         void refusesAStackNameThatEscapesTheEnvironmentFolder() {
-            Engine engine = engine("approvals=1");
+            Lifecycle lifecycle = lifecycle("approvals=1");
 
-            assertThatThrownBy(() -> engine.propose(draft("agent:builder", "../prod", "x: 1\n")))
+            assertThatThrownBy(() -> lifecycle.drafting().propose(draft("agent:builder", "../prod", "x: 1\n")))
                     .isInstanceOf(InvalidProposalException.class)
                     .hasMessageContaining("invalid stack name '../prod'");
         }
 
         @Test
         void refusesADraftThatChangesNothing() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "x: 1\n"));
-            engine.approve(p.id(), "human:alice");
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "x: 1\n"));
+            lifecycle.deciding().approve(p.id(), "human:alice");
 
-            assertThatThrownBy(() -> engine.propose(draft("agent:builder", "web", "x: 1\n")))
+            assertThatThrownBy(() -> lifecycle.drafting().propose(draft("agent:builder", "web", "x: 1\n")))
                     .isInstanceOf(InvalidProposalException.class)
                     .hasMessageContaining("changes nothing");
         }
@@ -153,10 +158,10 @@ class EngineTest {
     class Approving {
         @Test
         void recordsAtOnceWhenTheApprovalIsEnough() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
 
-            ProposalRecord recorded = engine.approve(p.id(), "human:alice");
+            ProposalRecord recorded = lifecycle.deciding().approve(p.id(), "human:alice");
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             CommitInfo head = fixture.mainLine().get(0);
@@ -171,11 +176,12 @@ class EngineTest {
 
         @Test
         void staysProposedUntilTheQuorumIsReached() {
-            Engine engine = engine("approvals=2");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=2");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThat(engine.approve(p.id(), "human:alice").state()).isEqualTo(ProposalState.PROPOSED);
-            ProposalRecord recorded = engine.approve(p.id(), "human:carol");
+            assertThat(lifecycle.deciding().approve(p.id(), "human:alice").state())
+                    .isEqualTo(ProposalState.PROPOSED);
+            ProposalRecord recorded = lifecycle.deciding().approve(p.id(), "human:carol");
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             assertThat(fixture.mainLine().get(0).trailers().all(Trailers.APPROVED_BY))
@@ -184,14 +190,14 @@ class EngineTest {
 
         @Test
         void deniesAnAgentAndRecordsTheDenial() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> engine.approve(p.id(), "agent:other"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "agent:other"))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("humans-approve"));
-            ProposalRecord after = engine.get(p.id());
+            ProposalRecord after = lifecycle.ledger().get(p.id());
             assertThat(after.state()).isEqualTo(ProposalState.PROPOSED);
             assertThat(after.approvals()).isEmpty();
             assertThat(after.decisions())
@@ -201,10 +207,10 @@ class EngineTest {
 
         @Test
         void deniesAnAgentApprovingItsOwnProposal() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> engine.approve(p.id(), "agent:builder"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "agent:builder"))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("humans-approve"));
@@ -212,10 +218,10 @@ class EngineTest {
 
         @Test
         void deniesTheProposer() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("human:alice", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("human:alice", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> engine.approve(p.id(), "human:alice"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:alice"))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("no-self-approval"));
@@ -223,21 +229,21 @@ class EngineTest {
 
         @Test
         void deniesTheDelegatingHuman() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> engine.approve(p.id(), "human:bob"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:bob"))
                     .isInstanceOf(ActionDeniedException.class)
                     .hasMessageContaining("human:bob delegated");
         }
 
         @Test
         void deniesASecondApprovalBySameReviewer() {
-            Engine engine = engine("approvals=2");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
-            engine.approve(p.id(), "human:alice");
+            Lifecycle lifecycle = lifecycle("approvals=2");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(p.id(), "human:alice");
 
-            assertThatThrownBy(() -> engine.approve(p.id(), "human:alice"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:alice"))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("one-approval-each"));
@@ -245,9 +251,9 @@ class EngineTest {
 
         @Test
         void failsForAnUnknownProposal() {
-            Engine engine = engine("approvals=1");
+            Lifecycle lifecycle = lifecycle("approvals=1");
 
-            assertThatThrownBy(() -> engine.approve("nope", "human:alice"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve("nope", "human:alice"))
                     .isInstanceOf(UnknownProposalException.class)
                     .hasMessageContaining("'nope'");
         }
@@ -257,36 +263,41 @@ class EngineTest {
     class Revising {
         @Test
         void supersedesTheOldRevisionAndVoidsItsApprovals() {
-            Engine engine = engine("approvals=2");
-            ProposalRecord first = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
-            engine.approve(first.id(), "human:alice");
+            Lifecycle lifecycle = lifecycle("approvals=2");
+            ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(first.id(), "human:alice");
 
-            ProposalRecord second = engine.revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 9\n"));
+            ProposalRecord second =
+                    lifecycle.drafting().revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 9\n"));
 
-            assertThat(engine.get(first.id()).state()).isEqualTo(ProposalState.SUPERSEDED);
-            assertThat(engine.get(first.id()).supersededBy()).isEqualTo(second.id());
+            assertThat(lifecycle.ledger().get(first.id()).state()).isEqualTo(ProposalState.SUPERSEDED);
+            assertThat(lifecycle.ledger().get(first.id()).supersededBy()).isEqualTo(second.id());
             assertThat(second.supersedes()).isEqualTo(first.id());
             assertThat(second.validApprovals()).isEmpty();
-            assertThat(engine.approve(second.id(), "human:carol").state()).isEqualTo(ProposalState.PROPOSED);
+            assertThat(lifecycle.deciding().approve(second.id(), "human:carol").state())
+                    .isEqualTo(ProposalState.PROPOSED);
         }
 
         @Test
         void makesApproveThenReviseThenRecordFail() {
-            Engine engine = engine("approvals=1,freeze=true");
-            ProposalRecord first = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
-            assertThat(engine.approve(first.id(), "human:alice").state()).isEqualTo(ProposalState.APPROVED);
-            engine.revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 99\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
+            ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            assertThat(lifecycle.deciding().approve(first.id(), "human:alice").state())
+                    .isEqualTo(ProposalState.APPROVED);
+            lifecycle.drafting().revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 99\n"));
 
-            assertThatThrownBy(() -> engine.record(first.id())).isInstanceOf(IllegalTransitionException.class);
+            assertThatThrownBy(() -> lifecycle.recording().record(first.id()))
+                    .isInstanceOf(IllegalTransitionException.class);
             assertThat(fixture.mainLine()).hasSize(1);
         }
 
         @Test
         void isOnlyForTheProposer() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> engine.revise(p.id(), "agent:other", files("stack.yaml", "replicas: 9\n")))
+            assertThatThrownBy(() ->
+                            lifecycle.drafting().revise(p.id(), "agent:other", files("stack.yaml", "replicas: 9\n")))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("proposer-only"));
@@ -297,20 +308,21 @@ class EngineTest {
     class Ending {
         @Test
         void withdrawIsFinal() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThat(engine.withdraw(p.id(), "agent:builder").state()).isEqualTo(ProposalState.WITHDRAWN);
-            assertThatThrownBy(() -> engine.approve(p.id(), "human:alice"))
+            assertThat(lifecycle.deciding().withdraw(p.id(), "agent:builder").state())
+                    .isEqualTo(ProposalState.WITHDRAWN);
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:alice"))
                     .isInstanceOf(IllegalTransitionException.class);
         }
 
         @Test
         void rejectKeepsTheReason() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            ProposalRecord rejected = engine.reject(p.id(), "human:alice", "too many replicas");
+            ProposalRecord rejected = lifecycle.deciding().reject(p.id(), "human:alice", "too many replicas");
 
             assertThat(rejected.state()).isEqualTo(ProposalState.REJECTED);
             assertThat(rejected.decisions().get(1).explanation()).isEqualTo("too many replicas");
@@ -321,22 +333,23 @@ class EngineTest {
     class Recording {
         @Test
         void holdsDuringAFreezeUntilPolicyAllows() {
-            Engine engine = engine("approvals=1,freeze=true");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThat(engine.approve(p.id(), "human:alice").state()).isEqualTo(ProposalState.APPROVED);
-            assertThat(engine.record(p.id()).state()).isEqualTo(ProposalState.APPROVED);
+            assertThat(lifecycle.deciding().approve(p.id(), "human:alice").state())
+                    .isEqualTo(ProposalState.APPROVED);
+            assertThat(lifecycle.recording().record(p.id()).state()).isEqualTo(ProposalState.APPROVED);
             assertThat(fixture.mainLine()).hasSize(1);
         }
 
         @Test
         void rebasesWhenMainMovedElsewhere() {
-            Engine engine = engine("approvals=2");
-            ProposalRecord web = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
-            ProposalRecord db = engine.propose(draft("agent:builder", "db", "size: 10Gi\n"));
-            approveTwice(engine, db.id());
+            Lifecycle lifecycle = lifecycle("approvals=2");
+            ProposalRecord web = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            ProposalRecord db = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 10Gi\n"));
+            approveTwice(lifecycle, db.id());
 
-            ProposalRecord recorded = approveTwice(engine, web.id());
+            ProposalRecord recorded = approveTwice(lifecycle, web.id());
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             assertThat(fixture.mainLine()).hasSize(3);
@@ -346,12 +359,12 @@ class EngineTest {
 
         @Test
         void marksAnOverlappingChangeConflicted() {
-            Engine engine = engine("approvals=2");
-            ProposalRecord first = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
-            ProposalRecord second = engine.propose(draft("agent:other", "web", "replicas: 5\n"));
-            approveTwice(engine, first.id());
+            Lifecycle lifecycle = lifecycle("approvals=2");
+            ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            ProposalRecord second = lifecycle.drafting().propose(draft("agent:other", "web", "replicas: 5\n"));
+            approveTwice(lifecycle, first.id());
 
-            ProposalRecord conflicted = approveTwice(engine, second.id());
+            ProposalRecord conflicted = approveTwice(lifecycle, second.id());
 
             assertThat(conflicted.state()).isEqualTo(ProposalState.CONFLICTED);
             assertThat(fixture.mainFile("environments/staging/web/stack.yaml")).isEqualTo("replicas: 3\n");
@@ -359,13 +372,13 @@ class EngineTest {
 
         @Test
         void survivesARestart() {
-            Engine engine = engine("approvals=2");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
-            engine.approve(p.id(), "human:alice");
+            Lifecycle lifecycle = lifecycle("approvals=2");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(p.id(), "human:alice");
             fixture.close();
 
             fixture = Fixture.reopen(directory, "q");
-            ProposalRecord recorded = fixture.engine.approve(p.id(), "human:carol");
+            ProposalRecord recorded = fixture.lifecycle.deciding().approve(p.id(), "human:carol");
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             assertThat(recorded.validApprovals())
@@ -375,14 +388,14 @@ class EngineTest {
 
         @Test
         void recordsOnceWhenManyThreadsRecordTheSameProposal() {
-            Engine engine = engine("approvals=1,freeze=true");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 3\n"));
-            engine.approve(p.id(), "human:alice");
+            Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
+            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(p.id(), "human:alice");
             fixture.commitOnMain(Layout.POLICY, "approvals=1");
 
             List<Object> outcomes = concurrently(8, () -> {
                 try {
-                    return engine.record(p.id()).state();
+                    return lifecycle.recording().record(p.id()).state();
                 } catch (IllegalTransitionException e) {
                     return e.state();
                 }
@@ -396,18 +409,22 @@ class EngineTest {
 
         @Test
         void recordsEveryProposalWhenThreadsApproveDifferentOnes() {
-            Engine engine = engine("approvals=1");
+            Lifecycle lifecycle = lifecycle("approvals=1");
             List<String> ids = new java.util.ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                ids.add(engine.propose(draft("agent:builder", "s" + i, "n: " + i + "\n"))
+                ids.add(lifecycle
+                        .drafting()
+                        .propose(draft("agent:builder", "s" + i, "n: " + i + "\n"))
                         .id());
             }
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
-            concurrently(6, () -> engine.approve(ids.get(next.getAndIncrement()), "human:alice"));
+            concurrently(6, () -> lifecycle.deciding().approve(ids.get(next.getAndIncrement()), "human:alice"));
 
             assertThat(fixture.mainLine()).hasSize(7);
-            assertThat(ids).allSatisfy(id -> assertThat(engine.get(id).state()).isEqualTo(ProposalState.RECORDED));
+            assertThat(ids)
+                    .allSatisfy(
+                            id -> assertThat(lifecycle.ledger().get(id).state()).isEqualTo(ProposalState.RECORDED));
         }
 
         private <T> List<T> concurrently(int threads, java.util.function.Supplier<T> action) {
@@ -434,9 +451,9 @@ class EngineTest {
             }
         }
 
-        private ProposalRecord approveTwice(Engine engine, String id) {
-            engine.approve(id, "human:alice");
-            return engine.approve(id, "human:carol");
+        private ProposalRecord approveTwice(Lifecycle lifecycle, String id) {
+            lifecycle.deciding().approve(id, "human:alice");
+            return lifecycle.deciding().approve(id, "human:carol");
         }
     }
 }

@@ -1,0 +1,36 @@
+package dev.countersign.gitops;
+
+import dev.countersign.gitops.internal.Ledger;
+import dev.countersign.gitops.internal.ProposalRecord;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The reads every handle shares: a proposal, the list, and the review of one, each fresh from the remote. */
+final class Reading {
+    private final Ledger ledger;
+
+    Reading(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    Proposal proposal(String id) {
+        return Views.proposal(ledger.get(id));
+    }
+
+    List<Proposal> proposals(@Nullable ProposalState state) {
+        return ledger.list().stream()
+                .filter(r -> state == null || r.state() == state)
+                .map(Views::proposal)
+                .toList();
+    }
+
+    Review review(String id) {
+        ProposalRecord r = ledger.get(id);
+        return Reviews.of(ledger.git(), r, Views.proposal(r));
+    }
+
+    EnvironmentReview environmentReview(String id) {
+        ProposalRecord r = ledger.get(id);
+        return Reviews.ofEnvironment(ledger.git(), r, Views.proposal(r));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.Authority.Ruling;
+import java.util.Optional;
+
+/**
+ * The contract's own rules, which no policy can relax: only humans approve, nobody approves their own or
+ * their delegator's proposal or approves twice, and only the proposer revises or withdraws. Pure functions.
+ */
+final class ContractRules {
+    private ContractRules() {}
+
+    /**
+     * Applies the approval rules.
+     *
+     * @param r the proposal
+     * @param principal the would-be approver
+     * @return a denial, or empty when the contract has no objection
+     */
+    static Optional<Ruling> onApproval(ProposalRecord r, String principal) {
+        if (!Idents.kind(principal).equals("human")) {
+            return deny("humans-approve", principal + " is not a human: only humans approve");
+        }
+        if (principal.equals(r.proposer())) {
+            return deny("no-self-approval", principal + " proposed " + r.id() + " and cannot approve it");
+        }
+        if (principal.equals(r.onBehalfOf())) {
+            return deny(
+                    "no-self-approval",
+                    principal + " delegated " + r.id() + " to " + r.proposer() + " and cannot approve it");
+        }
+        if (r.validApprovals().stream().anyMatch(a -> a.approver().equals(principal))) {
+            return deny("one-approval-each", principal + " already approved " + r.id());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses anyone but the proposer.
+     *
+     * @param r the proposal
+     * @param principal who acts
+     * @param action the action, such as {@code revise}
+     * @throws ActionDeniedException with rule {@code proposer-only} if {@code principal} did not propose it
+     */
+    static void requireProposer(ProposalRecord r, String principal, String action) {
+        if (!principal.equals(r.proposer())) {
+            throw new ActionDeniedException(
+                    action,
+                    principal,
+                    "proposer-only",
+                    "only " + r.proposer() + ", who proposed " + r.id() + ", may " + action + " it");
+        }
+    }
+
+    private static Optional<Ruling> deny(String rule, String explanation) {
+        return Optional.of(new Ruling(Verdict.DENY, rule, explanation));
+    }
+}
