@@ -378,7 +378,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @throws IllegalTransitionException if the proposal is not approved
      */
     public Proposal record(String id) {
-        return Views.proposal(lifecycle.recording().record(id));
+        return lifecycle.recording().record(id);
     }
 
     /**

@@ -77,17 +77,10 @@ public final class Proposer {
 
     private Proposal proposeDraft(
             String environment, Stack stack, @Nullable Secrets secrets, String rationale, List<String> evidence) {
-        return Views.proposal(lifecycle
+        return lifecycle
                 .drafting()
                 .propose(new Draft(
-                        principal.name(),
-                        delegator(),
-                        environment,
-                        stack.name(),
-                        content(stack, secrets),
-                        rationale,
-                        evidence,
-                        null)));
+                        principal, environment, stack.name(), content(stack, secrets), rationale, evidence, null));
     }
 
     /**
@@ -119,7 +112,7 @@ public final class Proposer {
     }
 
     private Proposal reviseDraft(String id, Stack stack, @Nullable Secrets secrets) {
-        return Views.proposal(lifecycle.drafting().revise(id, principal.name(), content(stack, secrets)));
+        return lifecycle.drafting().revise(id, principal, content(stack, secrets));
     }
 
     private Draft.Content content(Stack stack, @Nullable Secrets secrets) {
@@ -155,10 +148,9 @@ public final class Proposer {
      * @throws dev.countersign.stack.StackException if a stack of the environment does not render under it
      */
     public Proposal proposeEnvironment(Environment changed, String rationale, List<String> evidence) {
-        return Views.proposal(lifecycle
+        return lifecycle
                 .drafting()
-                .proposeEnvironment(
-                        new EnvironmentDraft(principal.name(), delegator(), changed, rationale, evidence, null, null)));
+                .proposeEnvironment(new EnvironmentDraft(principal, changed, rationale, evidence, null, null));
     }
 
     /**
@@ -171,7 +163,7 @@ public final class Proposer {
      * @throws InvalidProposalException if the proposal changes a stack, or the name differs
      */
     public Proposal reviseEnvironment(String id, Environment changed) {
-        return Views.proposal(lifecycle.drafting().reviseEnvironment(id, principal.name(), changed));
+        return lifecycle.drafting().reviseEnvironment(id, principal, changed);
     }
 
     /**
@@ -181,7 +173,7 @@ public final class Proposer {
      * @return the withdrawn proposal
      */
     public Proposal withdraw(String id) {
-        return Views.proposal(lifecycle.deciding().withdraw(id, principal.name()));
+        return lifecycle.deciding().withdraw(id, principal);
     }
 
     /**
@@ -193,7 +185,7 @@ public final class Proposer {
      * @return the revert proposal
      */
     public Proposal proposeRevert(String commit, String rationale) {
-        return Views.proposal(lifecycle.reverting().proposeRevert(commit, principal.name(), delegator(), rationale));
+        return lifecycle.reverting().proposeRevert(commit, principal, rationale);
     }
 
     /**
@@ -214,10 +206,5 @@ public final class Proposer {
      */
     public Review review(String id) {
         return reading.review(id);
-    }
-
-    private @Nullable String delegator() {
-        Principal onBehalfOf = principal.onBehalfOf();
-        return onBehalfOf == null ? null : onBehalfOf.name();
     }
 }

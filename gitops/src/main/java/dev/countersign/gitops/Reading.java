@@ -1,7 +1,6 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Ledger;
-import dev.countersign.gitops.internal.ProposalRecord;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -14,23 +13,20 @@ final class Reading {
     }
 
     Proposal proposal(String id) {
-        return Views.proposal(ledger.get(id));
+        return ledger.get(id);
     }
 
     List<Proposal> proposals(@Nullable ProposalState state) {
         return ledger.list().stream()
                 .filter(r -> state == null || r.state() == state)
-                .map(Views::proposal)
                 .toList();
     }
 
     Review review(String id) {
-        ProposalRecord r = ledger.get(id);
-        return Reviews.of(ledger.git(), r, Views.proposal(r));
+        return Reviews.of(ledger.git(), ledger.get(id));
     }
 
     EnvironmentReview environmentReview(String id) {
-        ProposalRecord r = ledger.get(id);
-        return Reviews.ofEnvironment(ledger.git(), r, Views.proposal(r));
+        return Reviews.ofEnvironment(ledger.git(), ledger.get(id));
     }
 }

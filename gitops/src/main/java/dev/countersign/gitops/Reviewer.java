@@ -36,7 +36,7 @@ public final class Reviewer {
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
     public Proposal approve(String id) {
-        return Views.proposal(lifecycle.deciding().approve(id, principal.name()));
+        return lifecycle.deciding().approve(id, principal);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class Reviewer {
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
     public Proposal approve(String id, SigningKey approverKey) {
-        return Views.proposal(lifecycle.deciding().approve(id, principal.name(), approverKey.signer()));
+        return lifecycle.deciding().approve(id, principal, approverKey.signer());
     }
 
     /**
@@ -64,7 +64,7 @@ public final class Reviewer {
      * @return the rejected proposal
      */
     public Proposal reject(String id, String reason) {
-        return Views.proposal(lifecycle.deciding().reject(id, principal.name(), reason));
+        return lifecycle.deciding().reject(id, principal, reason);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class Reviewer {
      * @return the proposal: recorded, still approved, or conflicted
      */
     public Proposal record(String id) {
-        return Views.proposal(lifecycle.recording().record(id));
+        return lifecycle.recording().record(id);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
-import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -29,16 +28,6 @@ final class ApprovalSignatures {
             return Base64.getEncoder().encodeToString(signature.getEncoded());
         } catch (IOException e) {
             throw new GitOpsException("cannot encode the approval signature", e);
-        }
-    }
-
-    /** Adds a signature trailer for every valid approval that carries a signature, in approval order. */
-    static void addTrailers(ProposalRecord r, Trailers.Builder trailers) {
-        for (ApprovalRecord approval : r.validApprovals()) {
-            String signature = approval.signature();
-            if (signature != null) {
-                trailers.add(Trailers.APPROVAL_SIGNATURE, approval.approver() + " " + signature);
-            }
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
-import dev.countersign.gitops.internal.Authority.Action;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
-import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ final class CommitCheck {
                         trailers.single(Trailers.ON_BEHALF_OF).orElse(null),
                         trailers.single(Trailers.REVERTS).isPresent())
                 .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
-        String actual = ContentHash.of(EnvironmentChange.region(git, git.tree(commit.id()), env));
+        String actual = ContentHash.of(EnvironmentRendering.region(git, git.tree(commit.id()), env));
         if (!actual.equals(value(Trailers.CONTENT_HASH))) {
             add(
                     "content-hash-mismatch",
@@ -140,7 +141,7 @@ final class CommitCheck {
 
     private void checkEnvironmentPaths(ObjectId parent, String env, List<String> changed) {
         List<String> outside = changed.stream()
-                .filter(path -> !EnvironmentChange.inRegion(env, path))
+                .filter(path -> !EnvironmentRendering.inRegion(env, path))
                 .toList();
         if (!outside.isEmpty()) {
             add(
@@ -148,7 +149,7 @@ final class CommitCheck {
                     "environment change of " + env + " changes " + outside + " outside its environment file and"
                             + " the renderings of its stacks");
         }
-        if (!EnvironmentChange.stacks(git, parent, env).equals(EnvironmentChange.stacks(git, commit.id(), env))) {
+        if (!EnvironmentRendering.stacks(git, parent, env).equals(EnvironmentRendering.stacks(git, commit.id(), env))) {
             add(
                     "outside-stack-folder",
                     "environment change of " + env + " adds or removes stacks: it may only render them again");
@@ -158,7 +159,7 @@ final class CommitCheck {
     private void checkEnvironmentRendered(String env) {
         List<String> problems;
         try {
-            problems = EnvironmentChange.differences(git, commit.id(), env);
+            problems = EnvironmentRendering.differences(git, commit.id(), env);
         } catch (dev.countersign.gitops.GitOpsException
                 | dev.countersign.stack.StackException
                 | dev.countersign.sops.SopsException e) {
@@ -265,10 +266,10 @@ final class CommitCheck {
                     "policy in force at the parent is " + authority.policyHash() + ", trailer says "
                             + value(Trailers.POLICY));
         }
-        Optional<ProposalRecord> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::record);
+        Optional<Proposal> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::proposal);
+        List<Principal> counted = approvers.stream().map(Idents::principal).toList();
         record.ifPresent(r -> {
-            Ruling ruling =
-                    authority.decide(new Ask(Action.RECORD, Idents.RECORDER, null, r, approvers, commit.committedAt()));
+            Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, r, counted, commit.committedAt()));
             if (ruling.verdict() != Verdict.ALLOW) {
                 add(
                         "approvers-not-allowed",
@@ -279,22 +280,22 @@ final class CommitCheck {
     }
 
     private void checkProposalRecord(String id, List<String> approvers) {
-        Optional<ProposalRecord> loaded = store.load(id).map(ProposalStore.Stored::record);
+        Optional<Proposal> loaded = store.load(id).map(ProposalStore.Stored::proposal);
         if (loaded.isEmpty()) {
             add("unknown-proposal", "proposal " + id + " has no record in this repository");
             return;
         }
-        ProposalRecord r = loaded.get();
+        Proposal r = loaded.get();
         if (!r.contentHash().equals(value(Trailers.CONTENT_HASH))
-                || !r.proposer().equals(value(Trailers.PROPOSED_BY))
+                || !r.proposer().name().equals(value(Trailers.PROPOSED_BY))
                 || !commit.id().name().equals(r.recordedCommit())) {
             add(
                     "proposal-record-mismatch",
-                    "proposal " + id + " records content " + r.contentHash() + " by " + r.proposer() + " as commit "
-                            + r.recordedCommit());
+                    "proposal " + id + " records content " + r.contentHash() + " by "
+                            + r.proposer().name() + " as commit " + r.recordedCommit());
         }
         List<String> recorded =
-                r.validApprovals().stream().map(ApprovalRecord::approver).toList();
+                r.validApprovals().stream().map(a -> a.approver().name()).toList();
         approvers.stream()
                 .filter(approver -> !recorded.contains(approver))
                 .forEach(approver -> add(

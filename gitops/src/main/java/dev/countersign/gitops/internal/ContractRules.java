@@ -1,8 +1,10 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.policy.Principal;
 import java.util.Optional;
 
 /**
@@ -16,22 +18,25 @@ final class ContractRules {
      * Applies the approval rules.
      *
      * @param r the proposal
-     * @param principal the would-be approver
+     * @param approver the would-be approver
      * @return a denial, or empty when the contract has no objection
      */
-    static Optional<Ruling> onApproval(ProposalRecord r, String principal) {
-        if (!Idents.kind(principal).equals("human")) {
+    static Optional<Ruling> onApproval(Proposal r, Principal approver) {
+        String principal = approver.name();
+        Principal proposer = r.proposer();
+        Principal delegator = proposer.onBehalfOf();
+        if (approver.kind() != Principal.Kind.HUMAN) {
             return deny("humans-approve", principal + " is not a human: only humans approve");
         }
-        if (principal.equals(r.proposer())) {
+        if (principal.equals(proposer.name())) {
             return deny("no-self-approval", principal + " proposed " + r.id() + " and cannot approve it");
         }
-        if (principal.equals(r.onBehalfOf())) {
+        if (delegator != null && principal.equals(delegator.name())) {
             return deny(
                     "no-self-approval",
-                    principal + " delegated " + r.id() + " to " + r.proposer() + " and cannot approve it");
+                    principal + " delegated " + r.id() + " to " + proposer.name() + " and cannot approve it");
         }
-        if (r.validApprovals().stream().anyMatch(a -> a.approver().equals(principal))) {
+        if (r.validApprovals().stream().anyMatch(a -> a.approver().name().equals(principal))) {
             return deny("one-approval-each", principal + " already approved " + r.id());
         }
         return Optional.empty();
@@ -45,13 +50,14 @@ final class ContractRules {
      * @param action the action, such as {@code revise}
      * @throws ActionDeniedException with rule {@code proposer-only} if {@code principal} did not propose it
      */
-    static void requireProposer(ProposalRecord r, String principal, String action) {
-        if (!principal.equals(r.proposer())) {
+    static void requireProposer(Proposal r, Principal principal, String action) {
+        String proposer = r.proposer().name();
+        if (!principal.name().equals(proposer)) {
             throw new ActionDeniedException(
                     action,
-                    principal,
+                    principal.name(),
                     "proposer-only",
-                    "only " + r.proposer() + ", who proposed " + r.id() + ", may " + action + " it");
+                    "only " + proposer + ", who proposed " + r.id() + ", may " + action + " it");
         }
     }
 

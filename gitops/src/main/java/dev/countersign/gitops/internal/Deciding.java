@@ -1,20 +1,21 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.IllegalTransitionException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.Verdict;
-import dev.countersign.gitops.internal.Authority.Action;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
-import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
-import dev.countersign.gitops.internal.ProposalRecord.DecisionRecord;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,9 +51,9 @@ public final class Deciding {
      * @throws ActionDeniedException if the approver may not approve it
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
-    public ProposalRecord approve(String id, String principal, @Nullable CommitSigner approverKey) {
+    public Proposal approve(String id, Principal principal, @Nullable CommitSigner approverKey) {
         return ledger.transact(() -> {
-            ProposalRecord approved = approveOnce(id, principal, approverKey);
+            Proposal approved = approveOnce(id, principal, approverKey);
             return approved.state() == ProposalState.APPROVED ? recording.recordLocked(id) : approved;
         });
     }
@@ -65,7 +66,7 @@ public final class Deciding {
      * @return the proposal after the approval (and the record, if it happened)
      * @throws ActionDeniedException if the approver may not approve it
      */
-    public ProposalRecord approve(String id, String principal) {
+    public Proposal approve(String id, Principal principal) {
         return approve(id, principal, null);
     }
 
@@ -77,7 +78,7 @@ public final class Deciding {
      * @param reason why, recorded with the decision
      * @return the rejected proposal
      */
-    public ProposalRecord reject(String id, String principal, String reason) {
+    public Proposal reject(String id, Principal principal, String reason) {
         return ledger.transact(() -> decide(ledger.load(id), ProposalEvent.REJECT, Action.REJECT, principal, reason));
     }
 
@@ -88,66 +89,69 @@ public final class Deciding {
      * @param principal who withdraws; must be its proposer
      * @return the withdrawn proposal
      */
-    public ProposalRecord withdraw(String id, String principal) {
+    public Proposal withdraw(String id, Principal principal) {
         return ledger.transact(() -> {
             Stored stored = ledger.load(id);
-            ContractRules.requireProposer(stored.record(), principal, "withdraw");
+            ContractRules.requireProposer(stored.proposal(), principal, "withdraw");
             return decide(stored, ProposalEvent.WITHDRAW, Action.WITHDRAW, principal, "");
         });
     }
 
-    private ProposalRecord approveOnce(String id, String principal, @Nullable CommitSigner approverKey) {
+    private Proposal approveOnce(String id, Principal principal, @Nullable CommitSigner approverKey) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Stored stored = ledger.load(id);
-            ProposalRecord r = stored.record();
+            Proposal r = stored.proposal();
             requireOpen(r.state(), ProposalEvent.APPROVE);
             Instant now = ledger.now();
             Authority authority = ledger.authorityAt(ledger.mainHead());
             Ruling ruling = ContractRules.onApproval(r, principal)
-                    .orElseGet(() -> authority.decide(
-                            new Ask(Action.APPROVE, principal, null, r, approversWith(r, principal), now)));
-            DecisionRecord decision = ledger.decision(Action.APPROVE, principal, ruling, authority);
+                    .orElseGet(() ->
+                            authority.decide(new Ask(Action.APPROVE, principal, r, approversWith(r, principal), now)));
+            RecordedDecision decision = ledger.decision(Action.APPROVE, principal, ruling, authority);
             if (ruling.verdict() == Verdict.DENY) {
-                ledger.write(stored, r.with(decision, null), "approve denied");
-                throw ruling.refusal("approve", principal);
+                ledger.write(stored, r.with(r.progress().decided(decision, null)), "approve denied");
+                throw ruling.refusal("approve", principal.name());
             }
-            ApprovalRecord approval = approval(r, principal, approverKey, now);
-            ProposalRecord next =
-                    r.with(decision, approval).withState(r.state().next(ProposalEvent.APPROVE, ruling.verdict()));
-            if (ledger.write(stored, next, "approve by " + principal)) {
+            Countersignature approval = approval(r, principal, approverKey, now);
+            Proposal next = r.with(r.progress()
+                    .decided(decision, approval)
+                    .in(r.state().next(ProposalEvent.APPROVE, ruling.verdict())));
+            if (ledger.write(stored, next, "approve by " + principal.name())) {
                 return next;
             }
         }
         throw Ledger.lostRaces(id);
     }
 
-    private static ApprovalRecord approval(
-            ProposalRecord r, String principal, @Nullable CommitSigner approverKey, Instant now) {
+    private static Countersignature approval(
+            Proposal r, Principal principal, @Nullable CommitSigner approverKey, Instant now) {
         String signature = approverKey == null
                 ? null
-                : ApprovalSignatures.sign(approverKey, ApprovalStatement.of(r, principal), now);
-        return new ApprovalRecord(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
+                : ApprovalSignatures.sign(approverKey, ApprovalStatement.of(r, principal.name()), now);
+        return new Countersignature(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
     }
 
-    private static List<String> approversWith(ProposalRecord r, String principal) {
-        List<String> approvers = new ArrayList<>();
+    private static List<Principal> approversWith(Proposal r, Principal principal) {
+        List<Principal> approvers = new ArrayList<>();
         r.validApprovals().forEach(a -> approvers.add(a.approver()));
         approvers.add(principal);
         return approvers;
     }
 
-    private ProposalRecord decide(Stored stored, ProposalEvent event, Action action, String principal, String reason) {
-        ProposalRecord r = stored.record();
+    private Proposal decide(Stored stored, ProposalEvent event, Action action, Principal principal, String reason) {
+        Proposal r = stored.proposal();
         requireOpen(r.state(), event);
+        Principal alone = new Principal(principal.kind(), principal.id(), null);
         Authority authority = ledger.authorityAt(ledger.mainHead());
-        Ruling ruling = authority.decide(new Ask(action, principal, null, r, List.of(), ledger.now()));
-        String verb = action.name().toLowerCase(Locale.ROOT);
+        Ruling ruling = authority.decide(new Ask(action, alone, r, List.of(), ledger.now()));
+        String verb = action.spelling();
         if (ruling.verdict() == Verdict.DENY) {
-            throw ruling.refusal(verb, principal);
+            throw ruling.refusal(verb, principal.name());
         }
-        ProposalRecord next = r.with(ledger.decision(action, principal, ruling.explainedAs(reason), authority), null)
-                .withState(r.state().next(event, ruling.verdict()));
-        return ledger.writeOrFail(stored, next, verb + " by " + principal);
+        Proposal next = r.with(r.progress()
+                .decided(ledger.decision(action, principal, ruling.explainedAs(reason), authority), null)
+                .in(r.state().next(event, ruling.verdict())));
+        return ledger.writeOrFail(stored, next, verb + " by " + principal.name());
     }
 
     /** Refuses an event the state does not take at all, before anyone is asked. */

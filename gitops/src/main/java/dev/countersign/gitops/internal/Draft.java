@@ -1,5 +1,7 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
+import dev.countersign.policy.Principal;
 import java.util.List;
 import java.util.SortedMap;
 import org.eclipse.jgit.lib.ObjectId;
@@ -9,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A new version of one stack folder about to be proposed. Its content is computed inside the write
  * transaction, against the main-line head read there, so what is proposed is based on what is recorded.
  *
- * @param principal the proposer
- * @param onBehalfOf the human an agent acts for, if any
+ * @param proposer the proposer, with the human it acts for, if any
  * @param environment the environment
  * @param stack the stack
  * @param content the folder's files for a base
@@ -19,14 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param reverts the recorded commit this draft reverts, if any
  */
 public record Draft(
-        String principal,
-        @Nullable String onBehalfOf,
+        Principal proposer,
         String environment,
         String stack,
         Content content,
         String rationale,
         List<String> evidence,
-        @Nullable String reverts) {
+        @Nullable CommitId reverts) {
 
     /** The complete content of the stack folder, computed for the base the draft starts from. */
     @FunctionalInterface
@@ -58,24 +58,21 @@ public record Draft(
     /**
      * A draft whose files are the same for every base, without a Flux Secret.
      *
-     * @param principal the proposer
-     * @param onBehalfOf the human an agent acts for, if any
+     * @param proposer the proposer, with the human it acts for, if any
      * @param environment the environment
      * @param stack the stack
      * @param files file name inside the stack folder to content
      * @param rationale why
      * @param evidence backing links or notes
-     * @param reverts the recorded commit this draft reverts, if any
+     * @return the draft
      */
-    public Draft(
-            String principal,
-            @Nullable String onBehalfOf,
+    public static Draft of(
+            Principal proposer,
             String environment,
             String stack,
             SortedMap<String, byte[]> files,
             String rationale,
-            List<String> evidence,
-            @Nullable String reverts) {
-        this(principal, onBehalfOf, environment, stack, Content.fixed(files, null), rationale, evidence, reverts);
+            List<String> evidence) {
+        return new Draft(proposer, environment, stack, Content.fixed(files, null), rationale, evidence, null);
     }
 }

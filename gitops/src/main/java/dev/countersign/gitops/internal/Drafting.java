@@ -2,15 +2,17 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
+import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Propose and revise: a draft becomes a new proposal revision after policy allowed it; a revision
@@ -44,7 +46,7 @@ public final class Drafting {
      * @throws ActionDeniedException if policy denies the proposal
      * @throws InvalidProposalException if the draft changes nothing
      */
-    public ProposalRecord propose(Draft draft) {
+    public Proposal propose(Draft draft) {
         return ledger.transact(() -> proposing.stack(draft, null, null));
     }
 
@@ -57,7 +59,7 @@ public final class Drafting {
      * @throws ActionDeniedException if policy denies the proposal
      * @throws InvalidProposalException if the environment is unknown, or the change changes nothing
      */
-    public ProposalRecord proposeEnvironment(EnvironmentDraft draft) {
+    public Proposal proposeEnvironment(EnvironmentDraft draft) {
         return ledger.transact(() -> proposing.environment(draft, null));
     }
 
@@ -70,23 +72,29 @@ public final class Drafting {
      * @return the new revision
      * @throws InvalidProposalException if the proposal changes an environment
      */
-    public ProposalRecord revise(String id, String principal, Draft.Content content) {
-        return revising(id, principal, r -> {
-            if (r.isEnvironmentChange()) {
-                throw new InvalidProposalException("proposal " + id + " changes environment " + r.environment()
-                        + ": revise it with a new environment definition, not a stack");
-            }
-            Draft draft = new Draft(
-                    principal,
-                    r.onBehalfOf(),
-                    r.environment(),
-                    r.stack(),
-                    content,
-                    r.rationale(),
-                    r.evidence(),
-                    r.reverts());
-            return proposing.stack(draft, id, ObjectId.fromString(r.draftCommit()));
-        });
+    public Proposal revise(String id, Principal principal, Draft.Content content) {
+        return revising(
+                id,
+                principal,
+                r -> r.header()
+                        .subject()
+                        .fold(
+                                stack -> proposing.stack(
+                                        new Draft(
+                                                r.proposer(),
+                                                stack.environment(),
+                                                stack.stack(),
+                                                content,
+                                                r.rationale(),
+                                                r.evidence(),
+                                                r.header().reverts()),
+                                        id,
+                                        GitIds.draft(r)),
+                                environment -> {
+                                    throw new InvalidProposalException("proposal " + id + " changes environment "
+                                            + environment.environment()
+                                            + ": revise it with a new environment definition, not a stack");
+                                }));
     }
 
     /**
@@ -97,7 +105,7 @@ public final class Drafting {
      * @param files the new content of the stack folder
      * @return the new revision
      */
-    public ProposalRecord revise(String id, String principal, SortedMap<String, byte[]> files) {
+    public Proposal revise(String id, Principal principal, SortedMap<String, byte[]> files) {
         return revise(id, principal, Draft.Content.fixed(files, null));
     }
 
@@ -110,27 +118,35 @@ public final class Drafting {
      * @return the new revision
      * @throws InvalidProposalException if the proposal changes a stack, or the name differs
      */
-    public ProposalRecord reviseEnvironment(String id, String principal, Environment changed) {
+    public Proposal reviseEnvironment(String id, Principal principal, Environment changed) {
         return revising(id, principal, r -> {
-            if (!r.isEnvironmentChange() || !r.environment().equals(changed.name())) {
-                throw new InvalidProposalException("proposal " + id + " changes " + r.subject()
-                        + ": it cannot be revised into a change of environment " + changed.name());
+            if (!r.header().subject().equals(new Subject.EnvironmentChange(changed.name()))) {
+                throw new InvalidProposalException(
+                        "proposal " + id + " changes " + r.header().subject().describe()
+                                + ": it cannot be revised into a change of environment " + changed.name());
             }
             EnvironmentDraft draft = new EnvironmentDraft(
-                    principal, r.onBehalfOf(), changed, r.rationale(), r.evidence(), r.reverts(), null);
+                    r.proposer(),
+                    changed,
+                    r.rationale(),
+                    r.evidence(),
+                    r.header().reverts(),
+                    null);
             return proposing.environment(draft, id);
         });
     }
 
-    private ProposalRecord revising(String id, String principal, Function<ProposalRecord, ProposalRecord> revise) {
+    private Proposal revising(String id, Principal principal, Function<Proposal, Proposal> revise) {
         return ledger.transact(() -> {
             Stored old = ledger.load(id);
-            ProposalRecord r = old.record();
+            Proposal r = old.proposal();
             ProposalState superseded = r.state().next(ProposalEvent.REVISE, Verdict.ALLOW);
             ContractRules.requireProposer(r, principal, "revise");
-            ProposalRecord revision = revise.apply(r);
+            Proposal revision = revise.apply(r);
             ledger.writeOrFail(
-                    old, r.supersededBy(revision.id()).withState(superseded), "superseded by " + revision.id());
+                    old,
+                    r.with(r.progress().supersededBy(revision.id()).in(superseded)),
+                    "superseded by " + revision.id());
             return revision;
         });
     }

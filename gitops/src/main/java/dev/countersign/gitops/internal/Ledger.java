@@ -1,11 +1,13 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.UnknownProposalException;
-import dev.countersign.gitops.internal.Authority.Action;
 import dev.countersign.gitops.internal.Authority.Ruling;
-import dev.countersign.gitops.internal.ProposalRecord.DecisionRecord;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -114,9 +116,9 @@ public final class Ledger {
      * @return its metadata
      * @throws UnknownProposalException if there is no such proposal
      */
-    public ProposalRecord get(String id) {
+    public Proposal get(String id) {
         refresh();
-        return load(id).record();
+        return load(id).proposal();
     }
 
     /**
@@ -124,7 +126,7 @@ public final class Ledger {
      *
      * @return the metadata, sorted by id
      */
-    public List<ProposalRecord> list() {
+    public List<Proposal> list() {
         refresh();
         return store.all();
     }
@@ -137,15 +139,15 @@ public final class Ledger {
         return store.load(id);
     }
 
-    List<ProposalRecord> all() {
+    List<Proposal> all() {
         return store.all();
     }
 
-    boolean write(@Nullable Stored previous, ProposalRecord next, String event) {
+    boolean write(@Nullable Stored previous, Proposal next, String event) {
         return store.write(previous, next, event, Idents.of(Idents.RECORDER, now()));
     }
 
-    ProposalRecord writeOrFail(Stored previous, ProposalRecord next, String event) {
+    Proposal writeOrFail(Stored previous, Proposal next, String event) {
         if (!write(previous, next, event)) {
             throw lostRaces(next.id());
         }
@@ -168,10 +170,10 @@ public final class Ledger {
         return authorities.at(git, commit);
     }
 
-    DecisionRecord decision(Action action, String principal, Ruling ruling, Authority authority) {
-        return new DecisionRecord(
-                action.name().toLowerCase(Locale.ROOT),
-                principal,
+    RecordedDecision decision(Action action, Principal principal, Ruling ruling, Authority authority) {
+        return new RecordedDecision(
+                action.spelling(),
+                principal.name(),
                 ruling.verdict().name().toLowerCase(Locale.ROOT),
                 ruling.rule(),
                 ruling.explanation(),

@@ -1,13 +1,18 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
-import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.ProposalHeader;
+import dev.countersign.gitops.ProposalProgress;
+import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
-import dev.countersign.gitops.internal.Authority.Action;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,7 +43,7 @@ final class Proposing {
         this.ids = ids;
     }
 
-    ProposalRecord stack(Draft draft, @Nullable String supersedes, @Nullable ObjectId carryFrom) {
+    Proposal stack(Draft draft, @Nullable String supersedes, @Nullable ObjectId carryFrom) {
         ObjectId base = ledger.mainHead();
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
         StackFolder.Folder content =
@@ -53,18 +58,14 @@ final class Proposing {
         git.read(base, shared).ifPresent(bytes -> before.put(shared, bytes));
         List<String> changed = requireChanges(
                 before, files, "proposal for " + folder + " changes nothing: its content equals the recorded one");
-        Optional<Ruling> secrets = SecretRules.broken(
-                folder, changed, files, draft.principal(), draft.onBehalfOf(), draft.reverts() != null);
-        if (secrets.isPresent()) {
-            throw secrets.get().refusal("propose", draft.principal());
-        }
+        Principal by = draft.proposer();
+        requireNone(SecretRules.broken(folder, changed, files, by.name(), delegator(by), draft.reverts() != null), by);
         SortedMap<String, byte[]> hashed = new TreeMap<>(files);
         hashed.remove(shared);
-        ProposalRecord pending = pending(
-                draft.environment(),
-                draft.stack(),
-                draft.principal(),
-                draft.onBehalfOf(),
+        Subject subject = new Subject.StackChange(draft.environment(), draft.stack());
+        ProposalHeader header = header(
+                subject,
+                by,
                 draft.rationale(),
                 draft.evidence(),
                 base,
@@ -72,28 +73,28 @@ final class Proposing {
                 changed,
                 draft.reverts(),
                 supersedes);
-        return propose(pending, base, files, text(content.files().get(StackLayout.STACK)));
+        return propose(header, files, text(content.files().get(StackLayout.STACK)));
     }
 
-    ProposalRecord environment(EnvironmentDraft draft, @Nullable String supersedes) {
+    Proposal environment(EnvironmentDraft draft, @Nullable String supersedes) {
         ObjectId base = ledger.mainHead();
         String environment = draft.environment().name();
-        SortedMap<String, byte[]> files = EnvironmentChange.after(git, base, draft.environment(), draft.restoreFrom());
+        CommitId restoreFrom = draft.restoreFrom();
+        SortedMap<String, byte[]> files = EnvironmentRendering.after(
+                git, base, draft.environment(), restoreFrom == null ? null : GitIds.of(restoreFrom));
         List<String> changed = requireChanges(
-                EnvironmentChange.region(git, git.tree(base), environment),
+                EnvironmentRendering.region(git, git.tree(base), environment),
                 files,
                 "proposal for environment " + environment
                         + " changes nothing: its definition and renderings equal the recorded ones");
-        Optional<Ruling> secrets = SecretRules.brokenByEnvironmentChange(
-                changed, path -> files.get(path), draft.principal(), draft.onBehalfOf(), draft.reverts() != null);
-        if (secrets.isPresent()) {
-            throw secrets.get().refusal("propose", draft.principal());
-        }
-        ProposalRecord pending = pending(
-                environment,
-                "",
-                draft.principal(),
-                draft.onBehalfOf(),
+        Principal by = draft.proposer();
+        requireNone(
+                SecretRules.brokenByEnvironmentChange(
+                        changed, path -> files.get(path), by.name(), delegator(by), draft.reverts() != null),
+                by);
+        ProposalHeader header = header(
+                new Subject.EnvironmentChange(environment),
+                by,
                 draft.rationale(),
                 draft.evidence(),
                 base,
@@ -101,69 +102,77 @@ final class Proposing {
                 changed,
                 draft.reverts(),
                 supersedes);
-        return propose(pending, base, files, text(files.get(Layout.environmentFile(environment))));
+        return propose(header, files, text(files.get(Layout.environmentFile(environment))));
     }
 
-    private ProposalRecord pending(
-            String environment,
-            String stack,
-            String proposer,
-            @Nullable String onBehalfOf,
+    private ProposalHeader header(
+            Subject subject,
+            Principal proposer,
             String rationale,
             List<String> evidence,
             ObjectId base,
             String contentHash,
             List<String> changed,
-            @Nullable String reverts,
+            @Nullable CommitId reverts,
             @Nullable String supersedes) {
-        return new ProposalRecord(
+        return new ProposalHeader(
                 ids.get(),
-                environment,
-                stack,
+                subject,
                 proposer,
-                onBehalfOf,
                 rationale,
-                List.copyOf(evidence),
-                base.name(),
-                "",
+                evidence,
+                GitIds.id(base),
                 contentHash,
                 changed,
                 reverts,
                 supersedes,
-                null,
-                ProposalState.DRAFT,
-                List.of(),
-                List.of(),
-                null,
                 ledger.now());
     }
 
-    private ProposalRecord propose(
-            ProposalRecord pending, ObjectId base, SortedMap<String, byte[]> files, @Nullable String proposedText) {
-        Instant now = pending.createdAt();
+    private Proposal propose(ProposalHeader header, SortedMap<String, byte[]> files, @Nullable String proposedText) {
+        Proposal pending = new Proposal(header, ProposalProgress.drafting());
+        ObjectId base = GitIds.of(header.base());
         Authority authority = ledger.authorityAt(base);
-        Ruling ruling = authority.decide(new Ask(
-                Action.PROPOSE, pending.proposer(), pending.onBehalfOf(), pending, List.of(), now, proposedText));
+        Ruling ruling = authority.decide(
+                new Ask(Action.PROPOSE, header.proposer(), pending, List.of(), header.createdAt(), proposedText));
         if (ruling.verdict() == Verdict.DENY) {
-            throw ruling.refusal("propose", pending.proposer());
+            throw ruling.refusal("propose", header.proposer().name());
         }
-        ObjectId draftCommit = writeDraft(pending, base, files, now);
-        ProposalRecord proposed = pending.withDraft(draftCommit.name())
-                .with(ledger.decision(Action.PROPOSE, pending.proposer(), ruling, authority), null)
-                .withState(pending.state().next(ProposalEvent.PROPOSE, ruling.verdict()));
-        if (!git.compareAndSwap(Refs.draft(pending.id()), null, draftCommit, "propose " + pending.id())
+        ObjectId draftCommit = writeDraft(header, base, files);
+        Proposal proposed = pending.with(pending.progress()
+                .drafted(GitIds.id(draftCommit))
+                .decided(ledger.decision(Action.PROPOSE, header.proposer(), ruling, authority), null)
+                .in(pending.state().next(ProposalEvent.PROPOSE, ruling.verdict())));
+        if (!git.compareAndSwap(Refs.draft(header.id()), null, draftCommit, "propose " + header.id())
                 || !ledger.write(null, proposed, "propose")) {
-            throw new GitOpsException("proposal id " + pending.id() + " is already taken: choose another id source");
+            throw new GitOpsException("proposal id " + header.id() + " is already taken: choose another id source");
         }
         return proposed;
     }
 
-    private ObjectId writeDraft(ProposalRecord r, ObjectId base, SortedMap<String, byte[]> files, Instant now) {
+    private ObjectId writeDraft(ProposalHeader header, ObjectId base, SortedMap<String, byte[]> files) {
         Map<String, byte @Nullable []> edits = new TreeMap<>();
-        r.changedPaths().forEach(path -> edits.put(path, files.get(path)));
+        header.changedPaths().forEach(path -> edits.put(path, files.get(path)));
         ObjectId tree = git.writeTree(base, edits);
-        String message = "draft " + r.id() + " of " + r.changedFolder() + "\n\n" + r.rationale();
-        return git.commit(tree, List.of(base), Idents.of(r.proposer(), now), Idents.of(Idents.RECORDER, now), message);
+        String of = header.subject()
+                .fold(
+                        s -> Layout.stackFolder(s.environment(), s.stack()),
+                        e -> Layout.environmentFile(e.environment()));
+        String message = "draft " + header.id() + " of " + of + "\n\n" + header.rationale();
+        Instant now = header.createdAt();
+        return git.commit(
+                tree, List.of(base), Idents.of(header.proposer(), now), Idents.of(Idents.RECORDER, now), message);
+    }
+
+    private static void requireNone(Optional<Ruling> broken, Principal proposer) {
+        if (broken.isPresent()) {
+            throw broken.get().refusal("propose", proposer.name());
+        }
+    }
+
+    private static @Nullable String delegator(Principal principal) {
+        Principal onBehalfOf = principal.onBehalfOf();
+        return onBehalfOf == null ? null : onBehalfOf.name();
     }
 
     private static List<String> requireChanges(

@@ -1,6 +1,7 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Verdict;
@@ -57,12 +58,13 @@ public final class Recovery {
         if (git.resolve(Refs.MAIN).isEmpty()) {
             return repaired;
         }
-        for (ProposalRecord r : ledger.all()) {
+        for (Proposal r : ledger.all()) {
             if (r.state() == ProposalState.APPROVED && onMain(r)) {
                 recording.recordLocked(r.id());
                 repaired++;
             }
-            if (r.supersedes() != null && completeRevision(r.supersedes(), r.id())) {
+            String supersedes = r.supersedes();
+            if (supersedes != null && completeRevision(supersedes, r.id())) {
                 repaired++;
             }
         }
@@ -82,20 +84,20 @@ public final class Recovery {
         return rolledBack;
     }
 
-    private boolean onMain(ProposalRecord r) {
+    private boolean onMain(Proposal r) {
         ObjectId head = ledger.mainHead();
-        return git.firstParentLine(head, ObjectId.fromString(r.baseCommit())).stream()
+        return git.firstParentLine(head, GitIds.of(r.header().base())).stream()
                 .anyMatch(c -> c.trailers().all(Trailers.PROPOSAL).contains(r.id()));
     }
 
     private boolean completeRevision(String older, String newer) {
         ProposalStore.Stored stored = ledger.find(older).orElse(null);
-        if (stored == null || stored.record().state().isTerminal()) {
+        if (stored == null || stored.proposal().state().isTerminal()) {
             return false;
         }
-        ProposalRecord r = stored.record();
-        ProposalRecord superseded =
-                r.supersededBy(newer).withState(r.state().next(ProposalEvent.REVISE, Verdict.ALLOW));
+        Proposal r = stored.proposal();
+        Proposal superseded =
+                r.with(r.progress().supersededBy(newer).in(r.state().next(ProposalEvent.REVISE, Verdict.ALLOW)));
         ledger.writeOrFail(stored, superseded, "superseded by " + newer);
         return true;
     }

@@ -1,6 +1,9 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
@@ -39,35 +42,31 @@ public final class Reverting {
      * Proposes the revert of a recorded change.
      *
      * @param commit the recorded main-line commit to revert
-     * @param principal the proposer
-     * @param onBehalfOf the human an agent acts for, if any
+     * @param principal the proposer, with the human it acts for, if any
      * @param rationale why
      * @return the revert proposal, carrying {@code Countersign-Reverts} once recorded
      * @throws InvalidProposalException if the commit is not a recorded change on the main line
      */
-    public ProposalRecord proposeRevert(
-            String commit, String principal, @Nullable String onBehalfOf, String rationale) {
+    public Proposal proposeRevert(String commit, Principal principal, String rationale) {
         return ledger.transact(() -> {
             ObjectId head = ledger.mainHead();
             CommitInfo target = recorded(commit, head);
             String environment = target.trailers().single(Trailers.ENVIRONMENT).orElse("");
             ObjectId parent = target.parents().get(0);
-            String reverts = target.id().name();
+            CommitId reverts = GitIds.id(target.id());
             if (target.trailers().single(Trailers.SUBJECT).isPresent()) {
                 Environment previous = StackLayout.environment(git, parent, environment);
                 return proposing.environment(
-                        new EnvironmentDraft(principal, onBehalfOf, previous, rationale, List.of(), reverts, parent),
+                        new EnvironmentDraft(principal, previous, rationale, List.of(), reverts, GitIds.id(parent)),
                         null);
             }
             String stack = target.trailers().single(Trailers.STACK).orElse("");
-            byte[] fluxSecret = git.read(parent, RenderedLayout.fluxSecret(environment, stack))
+            byte @Nullable [] fluxSecret = git.read(parent, RenderedLayout.fluxSecret(environment, stack))
                     .orElse(null);
             Draft.Content content = (base, carryFrom, env) ->
                     new StackFolder.Folder(folderBefore(parent, base, environment, stack), fluxSecret);
             return proposing.stack(
-                    new Draft(principal, onBehalfOf, environment, stack, content, rationale, List.of(), reverts),
-                    null,
-                    null);
+                    new Draft(principal, environment, stack, content, rationale, List.of(), reverts), null, null);
         });
     }
 

@@ -6,7 +6,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.policy.Principal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,16 +62,16 @@ class ContractPropertiesTest {
         String principal = PRINCIPALS.get(step / 7 % PRINCIPALS.size());
         String content = "n: " + (step / 112 % 3) + "\n";
         try {
-            ProposalRecord after = switch (step % 7) {
+            Proposal after = switch (step % 7) {
                 case 0, 1 ->
                     add(
                             ids,
                             proposed,
                             content,
                             lifecycle.drafting().propose(Fixture.draft(principal, STACKS.get(step / 28 % 2), content)));
-                case 2, 3 -> lifecycle.deciding().approve(target(ids, step), principal);
-                case 4 -> lifecycle.deciding().withdraw(target(ids, step), principal);
-                case 5 -> lifecycle.deciding().reject(target(ids, step), principal, "no");
+                case 2, 3 -> lifecycle.deciding().approve(target(ids, step), Principal.parse(principal));
+                case 4 -> lifecycle.deciding().withdraw(target(ids, step), Principal.parse(principal));
+                case 5 -> lifecycle.deciding().reject(target(ids, step), Principal.parse(principal), "no");
                 default ->
                     add(
                             ids,
@@ -77,7 +79,10 @@ class ContractPropertiesTest {
                             content,
                             lifecycle
                                     .drafting()
-                                    .revise(target(ids, step), principal, Fixture.files("stack.yaml", content)));
+                                    .revise(
+                                            target(ids, step),
+                                            Principal.parse(principal),
+                                            Fixture.files("stack.yaml", content)));
             };
             if (after.state() == ProposalState.RECORDED) {
                 model.put(after.stack(), proposed.get(after.id()));
@@ -87,8 +92,7 @@ class ContractPropertiesTest {
         }
     }
 
-    private static ProposalRecord add(
-            List<String> ids, Map<String, String> proposed, String content, ProposalRecord record) {
+    private static Proposal add(List<String> ids, Map<String, String> proposed, String content, Proposal record) {
         ids.add(record.id());
         proposed.put(record.id(), content);
         return record;

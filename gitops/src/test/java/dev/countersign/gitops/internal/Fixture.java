@@ -1,5 +1,8 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
+import dev.countersign.policy.Principal;
+import dev.countersign.stack.Environment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** A real repository in a folder with an lifecycle over it, for tests. */
 final class Fixture implements AutoCloseable {
@@ -44,19 +48,58 @@ final class Fixture implements AutoCloseable {
     }
 
     static Draft draft(String principal, String stack, String content) {
-        return new Draft(principal, null, "staging", stack, files("stack.yaml", content), "scale up", List.of(), null);
+        return Draft.of(
+                Principal.parse(principal), "staging", stack, files("stack.yaml", content), "scale up", List.of());
+    }
+
+    /** A draft as written before principals were typed: {@code kind:id} strings, files the same for every base. */
+    static Draft draftOf(
+            String principal,
+            @Nullable String onBehalfOf,
+            String environment,
+            String stack,
+            SortedMap<String, byte[]> files,
+            String rationale,
+            List<String> evidence,
+            @Nullable CommitId reverts) {
+        Principal proposer = Principal.parse(principal);
+        return new Draft(
+                onBehalfOf == null ? proposer : proposer.actingFor(Principal.parse(onBehalfOf)),
+                environment,
+                stack,
+                Draft.Content.fixed(files, null),
+                rationale,
+                evidence,
+                reverts);
+    }
+
+    /** An environment draft by a {@code kind:id} principal acting for itself. */
+    static EnvironmentDraft environmentDraft(
+            String principal,
+            @Nullable String onBehalfOf,
+            Environment environment,
+            String rationale,
+            List<String> evidence,
+            @Nullable CommitId reverts,
+            @Nullable CommitId restoreFrom) {
+        Principal proposer = Principal.parse(principal);
+        return new EnvironmentDraft(
+                onBehalfOf == null ? proposer : proposer.actingFor(Principal.parse(onBehalfOf)),
+                environment,
+                rationale,
+                evidence,
+                reverts,
+                restoreFrom);
     }
 
     static Draft delegated(String agent, String human, String content) {
-        return new Draft(
-                agent,
-                human,
+        return Draft.of(
+                Principal.parse(agent).actingFor(Principal.parse(human)),
                 "staging",
                 "web",
                 files("stack.yaml", content),
                 "scale up",
-                List.of("https://example.com/ticket/1"),
-                null);
+                List.of("https://example.com/ticket/1"));
     }
 
     String mainFile(String path) {

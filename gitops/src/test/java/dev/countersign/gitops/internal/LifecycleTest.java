@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.IllegalTransitionException;
 import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.UnknownProposalException;
+import dev.countersign.policy.Principal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +45,7 @@ class LifecycleTest {
         @Test
         void writesTheDraftBranchOnTopOfTheBaseAndTheMetadata() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
 
             assertThat(p.state()).isEqualTo(ProposalState.PROPOSED);
             ObjectId draftHead = fixture.git.resolve(Refs.draft(p.id())).orElseThrow();
@@ -63,7 +66,7 @@ class LifecycleTest {
 
             assertThatThrownBy(() -> lifecycle
                             .drafting()
-                            .propose(new Draft(
+                            .propose(Fixture.draftOf(
                                     "agent:builder",
                                     "human:dave",
                                     "staging",
@@ -77,7 +80,7 @@ class LifecycleTest {
                             e -> assertThat(e.rule()).isEqualTo("secrets-from-humans"));
             assertThatThrownBy(() -> lifecycle
                             .drafting()
-                            .propose(new Draft(
+                            .propose(Fixture.draftOf(
                                     "human:bob",
                                     null,
                                     "staging",
@@ -117,7 +120,7 @@ class LifecycleTest {
         @Test
         void refusesAFileNameThatEscapesTheStackFolder() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            Draft escaping = new Draft(
+            Draft escaping = Fixture.draftOf(
                     "agent:builder",
                     null,
                     "staging",
@@ -145,8 +148,8 @@ class LifecycleTest {
         @Test
         void refusesADraftThatChangesNothing() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "x: 1\n"));
-            lifecycle.deciding().approve(p.id(), "human:alice");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "x: 1\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
 
             assertThatThrownBy(() -> lifecycle.drafting().propose(draft("agent:builder", "web", "x: 1\n")))
                     .isInstanceOf(InvalidProposalException.class)
@@ -159,9 +162,9 @@ class LifecycleTest {
         @Test
         void recordsAtOnceWhenTheApprovalIsEnough() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
 
-            ProposalRecord recorded = lifecycle.deciding().approve(p.id(), "human:alice");
+            Proposal recorded = lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             CommitInfo head = fixture.mainLine().get(0);
@@ -177,11 +180,14 @@ class LifecycleTest {
         @Test
         void staysProposedUntilTheQuorumIsReached() {
             Lifecycle lifecycle = lifecycle("approvals=2");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThat(lifecycle.deciding().approve(p.id(), "human:alice").state())
+            assertThat(lifecycle
+                            .deciding()
+                            .approve(p.id(), Principal.parse("human:alice"))
+                            .state())
                     .isEqualTo(ProposalState.PROPOSED);
-            ProposalRecord recorded = lifecycle.deciding().approve(p.id(), "human:carol");
+            Proposal recorded = lifecycle.deciding().approve(p.id(), Principal.parse("human:carol"));
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             assertThat(fixture.mainLine().get(0).trailers().all(Trailers.APPROVED_BY))
@@ -191,26 +197,24 @@ class LifecycleTest {
         @Test
         void deniesAnAgentAndRecordsTheDenial() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "agent:other"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), Principal.parse("agent:other")))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("humans-approve"));
-            ProposalRecord after = lifecycle.ledger().get(p.id());
+            Proposal after = lifecycle.ledger().get(p.id());
             assertThat(after.state()).isEqualTo(ProposalState.PROPOSED);
             assertThat(after.approvals()).isEmpty();
-            assertThat(after.decisions())
-                    .extracting(ProposalRecord.DecisionRecord::verdict)
-                    .containsExactly("allow", "deny");
+            assertThat(after.decisions()).extracting(RecordedDecision::verdict).containsExactly("allow", "deny");
         }
 
         @Test
         void deniesAnAgentApprovingItsOwnProposal() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "agent:builder"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), Principal.parse("agent:builder")))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("humans-approve"));
@@ -219,9 +223,9 @@ class LifecycleTest {
         @Test
         void deniesTheProposer() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("human:alice", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("human:alice", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:alice"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), Principal.parse("human:alice")))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("no-self-approval"));
@@ -230,9 +234,9 @@ class LifecycleTest {
         @Test
         void deniesTheDelegatingHuman() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(delegated("agent:builder", "human:bob", "replicas: 3\n"));
 
-            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:bob"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), Principal.parse("human:bob")))
                     .isInstanceOf(ActionDeniedException.class)
                     .hasMessageContaining("human:bob delegated");
         }
@@ -240,10 +244,10 @@ class LifecycleTest {
         @Test
         void deniesASecondApprovalBySameReviewer() {
             Lifecycle lifecycle = lifecycle("approvals=2");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
-            lifecycle.deciding().approve(p.id(), "human:alice");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
 
-            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:alice"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), Principal.parse("human:alice")))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("one-approval-each"));
@@ -253,7 +257,7 @@ class LifecycleTest {
         void failsForAnUnknownProposal() {
             Lifecycle lifecycle = lifecycle("approvals=1");
 
-            assertThatThrownBy(() -> lifecycle.deciding().approve("nope", "human:alice"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve("nope", Principal.parse("human:alice")))
                     .isInstanceOf(UnknownProposalException.class)
                     .hasMessageContaining("'nope'");
         }
@@ -264,27 +268,36 @@ class LifecycleTest {
         @Test
         void supersedesTheOldRevisionAndVoidsItsApprovals() {
             Lifecycle lifecycle = lifecycle("approvals=2");
-            ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
-            lifecycle.deciding().approve(first.id(), "human:alice");
+            Proposal first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(first.id(), Principal.parse("human:alice"));
 
-            ProposalRecord second =
-                    lifecycle.drafting().revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 9\n"));
+            Proposal second = lifecycle
+                    .drafting()
+                    .revise(first.id(), Principal.parse("agent:builder"), files("stack.yaml", "replicas: 9\n"));
 
             assertThat(lifecycle.ledger().get(first.id()).state()).isEqualTo(ProposalState.SUPERSEDED);
             assertThat(lifecycle.ledger().get(first.id()).supersededBy()).isEqualTo(second.id());
             assertThat(second.supersedes()).isEqualTo(first.id());
             assertThat(second.validApprovals()).isEmpty();
-            assertThat(lifecycle.deciding().approve(second.id(), "human:carol").state())
+            assertThat(lifecycle
+                            .deciding()
+                            .approve(second.id(), Principal.parse("human:carol"))
+                            .state())
                     .isEqualTo(ProposalState.PROPOSED);
         }
 
         @Test
         void makesApproveThenReviseThenRecordFail() {
             Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
-            ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
-            assertThat(lifecycle.deciding().approve(first.id(), "human:alice").state())
+            Proposal first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            assertThat(lifecycle
+                            .deciding()
+                            .approve(first.id(), Principal.parse("human:alice"))
+                            .state())
                     .isEqualTo(ProposalState.APPROVED);
-            lifecycle.drafting().revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 99\n"));
+            lifecycle
+                    .drafting()
+                    .revise(first.id(), Principal.parse("agent:builder"), files("stack.yaml", "replicas: 99\n"));
 
             assertThatThrownBy(() -> lifecycle.recording().record(first.id()))
                     .isInstanceOf(IllegalTransitionException.class);
@@ -294,10 +307,11 @@ class LifecycleTest {
         @Test
         void isOnlyForTheProposer() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThatThrownBy(() ->
-                            lifecycle.drafting().revise(p.id(), "agent:other", files("stack.yaml", "replicas: 9\n")))
+            assertThatThrownBy(() -> lifecycle
+                            .drafting()
+                            .revise(p.id(), Principal.parse("agent:other"), files("stack.yaml", "replicas: 9\n")))
                     .isInstanceOfSatisfying(
                             ActionDeniedException.class,
                             e -> assertThat(e.rule()).isEqualTo("proposer-only"));
@@ -309,20 +323,24 @@ class LifecycleTest {
         @Test
         void withdrawIsFinal() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThat(lifecycle.deciding().withdraw(p.id(), "agent:builder").state())
+            assertThat(lifecycle
+                            .deciding()
+                            .withdraw(p.id(), Principal.parse("agent:builder"))
+                            .state())
                     .isEqualTo(ProposalState.WITHDRAWN);
-            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), "human:alice"))
+            assertThatThrownBy(() -> lifecycle.deciding().approve(p.id(), Principal.parse("human:alice")))
                     .isInstanceOf(IllegalTransitionException.class);
         }
 
         @Test
         void rejectKeepsTheReason() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            ProposalRecord rejected = lifecycle.deciding().reject(p.id(), "human:alice", "too many replicas");
+            Proposal rejected =
+                    lifecycle.deciding().reject(p.id(), Principal.parse("human:alice"), "too many replicas");
 
             assertThat(rejected.state()).isEqualTo(ProposalState.REJECTED);
             assertThat(rejected.decisions().get(1).explanation()).isEqualTo("too many replicas");
@@ -334,9 +352,12 @@ class LifecycleTest {
         @Test
         void holdsDuringAFreezeUntilPolicyAllows() {
             Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
 
-            assertThat(lifecycle.deciding().approve(p.id(), "human:alice").state())
+            assertThat(lifecycle
+                            .deciding()
+                            .approve(p.id(), Principal.parse("human:alice"))
+                            .state())
                     .isEqualTo(ProposalState.APPROVED);
             assertThat(lifecycle.recording().record(p.id()).state()).isEqualTo(ProposalState.APPROVED);
             assertThat(fixture.mainLine()).hasSize(1);
@@ -345,11 +366,11 @@ class LifecycleTest {
         @Test
         void rebasesWhenMainMovedElsewhere() {
             Lifecycle lifecycle = lifecycle("approvals=2");
-            ProposalRecord web = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
-            ProposalRecord db = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 10Gi\n"));
+            Proposal web = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal db = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 10Gi\n"));
             approveTwice(lifecycle, db.id());
 
-            ProposalRecord recorded = approveTwice(lifecycle, web.id());
+            Proposal recorded = approveTwice(lifecycle, web.id());
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             assertThat(fixture.mainLine()).hasSize(3);
@@ -360,11 +381,11 @@ class LifecycleTest {
         @Test
         void marksAnOverlappingChangeConflicted() {
             Lifecycle lifecycle = lifecycle("approvals=2");
-            ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
-            ProposalRecord second = lifecycle.drafting().propose(draft("agent:other", "web", "replicas: 5\n"));
+            Proposal first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            Proposal second = lifecycle.drafting().propose(draft("agent:other", "web", "replicas: 5\n"));
             approveTwice(lifecycle, first.id());
 
-            ProposalRecord conflicted = approveTwice(lifecycle, second.id());
+            Proposal conflicted = approveTwice(lifecycle, second.id());
 
             assertThat(conflicted.state()).isEqualTo(ProposalState.CONFLICTED);
             assertThat(fixture.mainFile("environments/staging/web/stack.yaml")).isEqualTo("replicas: 3\n");
@@ -373,24 +394,24 @@ class LifecycleTest {
         @Test
         void survivesARestart() {
             Lifecycle lifecycle = lifecycle("approvals=2");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
-            lifecycle.deciding().approve(p.id(), "human:alice");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
             fixture.close();
 
             fixture = Fixture.reopen(directory, "q");
-            ProposalRecord recorded = fixture.lifecycle.deciding().approve(p.id(), "human:carol");
+            Proposal recorded = fixture.lifecycle.deciding().approve(p.id(), Principal.parse("human:carol"));
 
             assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
             assertThat(recorded.validApprovals())
-                    .extracting(ProposalRecord.ApprovalRecord::approver)
+                    .extracting(a -> a.approver().name())
                     .containsExactly("human:alice", "human:carol");
         }
 
         @Test
         void recordsOnceWhenManyThreadsRecordTheSameProposal() {
             Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
-            lifecycle.deciding().approve(p.id(), "human:alice");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 3\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
             fixture.commitOnMain(Layout.POLICY, "approvals=1");
 
             List<Object> outcomes = concurrently(8, () -> {
@@ -419,7 +440,11 @@ class LifecycleTest {
             }
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
-            concurrently(6, () -> lifecycle.deciding().approve(ids.get(next.getAndIncrement()), "human:alice"));
+            concurrently(
+                    6,
+                    () -> lifecycle
+                            .deciding()
+                            .approve(ids.get(next.getAndIncrement()), Principal.parse("human:alice")));
 
             assertThat(fixture.mainLine()).hasSize(7);
             assertThat(ids)
@@ -451,9 +476,9 @@ class LifecycleTest {
             }
         }
 
-        private ProposalRecord approveTwice(Lifecycle lifecycle, String id) {
-            lifecycle.deciding().approve(id, "human:alice");
-            return lifecycle.deciding().approve(id, "human:carol");
+        private Proposal approveTwice(Lifecycle lifecycle, String id) {
+            lifecycle.deciding().approve(id, Principal.parse("human:alice"));
+            return lifecycle.deciding().approve(id, Principal.parse("human:carol"));
         }
     }
 }

@@ -4,7 +4,9 @@ import static dev.countersign.gitops.internal.Fixture.draft;
 import static dev.countersign.gitops.internal.Fixture.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.policy.Principal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.ObjectId;
@@ -42,8 +44,8 @@ class RecoveryTest {
 
     @Test
     void completesARecordThatMovedMainButNotTheMetadata() {
-        ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-        ProposalRecord recorded = lifecycle.deciding().approve(p.id(), "human:alice");
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        Proposal recorded = lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
         undoLastMetadataWrite(p.id());
         assertThat(lifecycle.ledger().get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
 
@@ -56,8 +58,8 @@ class RecoveryTest {
 
     @Test
     void leavesAnApprovalWhoseRecordNeverMovedMainForTheNextRecord() {
-        ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-        lifecycle.deciding().approve(p.id(), "human:alice");
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
         undoLastMetadataWrite(p.id());
         ObjectId root = fixture.mainLine().get(1).id();
         ObjectId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
@@ -84,9 +86,10 @@ class RecoveryTest {
 
     @Test
     void completesARevisionThatDidNotSupersedeItsPredecessor() {
-        ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-        ProposalRecord second =
-                lifecycle.drafting().revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 3\n"));
+        Proposal first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        Proposal second = lifecycle
+                .drafting()
+                .revise(first.id(), Principal.parse("agent:builder"), files("stack.yaml", "replicas: 3\n"));
         undoLastMetadataWrite(first.id());
         assertThat(lifecycle.ledger().get(first.id()).state()).isEqualTo(ProposalState.PROPOSED);
 
@@ -104,14 +107,18 @@ class RecoveryTest {
         lifecycle.recovery().recover();
 
         assertThat(lock).doesNotExist();
-        ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-        assertThat(lifecycle.deciding().approve(p.id(), "human:alice").state()).isEqualTo(ProposalState.RECORDED);
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        assertThat(lifecycle
+                        .deciding()
+                        .approve(p.id(), Principal.parse("human:alice"))
+                        .state())
+                .isEqualTo(ProposalState.RECORDED);
     }
 
     @Test
     void repairsNothingInAHealthyRepository() {
-        ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-        lifecycle.deciding().approve(p.id(), "human:alice");
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
 
         assertThat(lifecycle.recovery().recover()).isZero();
     }

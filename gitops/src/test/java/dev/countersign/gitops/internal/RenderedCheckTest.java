@@ -3,6 +3,8 @@ package dev.countersign.gitops.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.policy.Principal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,11 +52,12 @@ class RenderedCheckTest {
                         "human:admin");
     }
 
-    private ProposalRecord record(String stack, SortedMap<String, byte[]> files) {
-        ProposalRecord p = lifecycle
+    private Proposal record(String stack, SortedMap<String, byte[]> files) {
+        Proposal p = lifecycle
                 .drafting()
-                .propose(new Draft("agent:builder", null, "staging", stack, files, "change " + stack, List.of(), null));
-        return lifecycle.deciding().approve(p.id(), "human:alice");
+                .propose(Fixture.draftOf(
+                        "agent:builder", null, "staging", stack, files, "change " + stack, List.of(), null));
+        return lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
     }
 
     private static SortedMap<String, byte[]> stack(String name, String version) {
@@ -78,7 +81,7 @@ class RenderedCheckTest {
     @Test
     void recordsTheFluxFilesAndVerifiesThemClean() {
         initialize();
-        ProposalRecord recorded = record("web", stack("web", "1.0.0"));
+        Proposal recorded = record("web", stack("web", "1.0.0"));
 
         assertThat(recorded.changedPaths())
                 .contains(
@@ -131,7 +134,7 @@ class RenderedCheckTest {
     @Test
     void flagsACommitWithTrailersWhoseRenderedFilesDifferAsAFinding() {
         initialize();
-        ProposalRecord recorded = record("web", stack("web", "1.0.0"));
+        Proposal recorded = record("web", stack("web", "1.0.0"));
         ObjectId head = lifecycle.ledger().mainHead();
         Trailers trailers = git.commitInfo(
                         ObjectId.fromString(java.util.Objects.requireNonNull(recorded.recordedCommit())))

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verification;
+import dev.countersign.policy.Principal;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
@@ -43,12 +45,12 @@ class VerifierTest {
     }
 
     /** Trailers exactly as the recorder would write them for a proposal, with the given approvers. */
-    private Trailers trailersOf(ProposalRecord r, String contentHash, String... approvers) {
+    private Trailers trailersOf(Proposal r, String contentHash, String... approvers) {
         Trailers.Builder builder = Trailers.builder()
                 .add(Trailers.PROPOSAL, r.id())
                 .add(Trailers.ENVIRONMENT, r.environment())
                 .add(Trailers.STACK, r.stack())
-                .add(Trailers.PROPOSED_BY, r.proposer());
+                .add(Trailers.PROPOSED_BY, r.proposer().name());
         for (String approver : approvers) {
             builder.add(Trailers.APPROVED_BY, approver);
         }
@@ -73,8 +75,8 @@ class VerifierTest {
                                     .drafting()
                                     .propose(draft("agent:builder", "web", "replicas: 2\n"))
                                     .id(),
-                            "human:alice");
-            ProposalRecord db = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 1Gi\n"));
+                            Principal.parse("human:alice"));
+            Proposal db = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 1Gi\n"));
             lifecycle
                     .deciding()
                     .approve(
@@ -82,8 +84,8 @@ class VerifierTest {
                                     .drafting()
                                     .propose(draft("human:carol", "cache", "size: 2Gi\n"))
                                     .id(),
-                            "human:alice");
-            lifecycle.deciding().approve(db.id(), "human:carol");
+                            Principal.parse("human:alice"));
+            lifecycle.deciding().approve(db.id(), Principal.parse("human:carol"));
 
             Verification verification = verify();
 
@@ -105,7 +107,7 @@ class VerifierTest {
         @Test
         void flagsForgedTrailersWhoseApprovalsAreNotInTheRecord() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
             fixture.forge("agent:builder", WEB, "replicas: 2\n", trailersOf(p, p.contentHash(), "human:alice"));
 
             assertThat(rules(verify())).contains("approval-not-in-record", "proposal-record-mismatch");
@@ -114,7 +116,7 @@ class VerifierTest {
         @Test
         void flagsAContentHashThatDoesNotMatchTheTree() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
             fixture.forge("agent:builder", WEB, "replicas: 99\n", trailersOf(p, p.contentHash(), "human:alice"));
 
             assertThat(rules(verify())).contains("content-hash-mismatch");
@@ -123,8 +125,7 @@ class VerifierTest {
         @Test
         void flagsAnAgentTheProposerAndTheDelegatorAmongApprovers() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p =
-                    lifecycle.drafting().propose(Fixture.delegated("agent:builder", "human:bob", "replicas: 2\n"));
+            Proposal p = lifecycle.drafting().propose(Fixture.delegated("agent:builder", "human:bob", "replicas: 2\n"));
             Trailers trailers = Trailers.builder()
                     .add(Trailers.PROPOSAL, p.id())
                     .add(Trailers.ENVIRONMENT, "staging")
@@ -145,9 +146,9 @@ class VerifierTest {
         @Test
         void flagsAnApprovalReplayedOntoAnotherProposal() {
             Lifecycle lifecycle = lifecycle("approvals=2");
-            ProposalRecord first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-            lifecycle.deciding().approve(first.id(), "human:alice");
-            ProposalRecord second = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 1Gi\n"));
+            Proposal first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            lifecycle.deciding().approve(first.id(), Principal.parse("human:alice"));
+            Proposal second = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 1Gi\n"));
             fixture.forge(
                     "agent:builder",
                     "environments/staging/db/stack.yaml",
@@ -163,8 +164,8 @@ class VerifierTest {
         @Test
         void flagsARecordThePolicyAtTheParentDidNotAllow() {
             Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-            lifecycle.deciding().approve(p.id(), "human:alice");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
             fixture.forge("agent:builder", WEB, "replicas: 2\n", trailersOf(p, p.contentHash(), "human:alice"));
 
             assertThat(verify().findings())
@@ -175,8 +176,8 @@ class VerifierTest {
         @Test
         void flagsAChangeOutsideItsStackFolder() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
-            lifecycle.deciding().approve(p.id(), "human:alice");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
             fixture.forge("agent:builder", Layout.POLICY, "approvals=0", trailersOf(p, p.contentHash(), "human:x"));
 
             assertThat(rules(verify())).contains("outside-stack-folder");
@@ -185,7 +186,7 @@ class VerifierTest {
         @Test
         void flagsAnAgentsCommitThatWritesAPlaintextSecretsFile() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
             fixture.forge(
                     "agent:builder",
                     "environments/staging/web/secrets.sops.yaml",
@@ -198,7 +199,7 @@ class VerifierTest {
         @Test
         void flagsAHumansCommitWithAPlaintextSecretsFile() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ProposalRecord p = lifecycle.drafting().propose(draft("human:bob", "web", "replicas: 2\n"));
+            Proposal p = lifecycle.drafting().propose(draft("human:bob", "web", "replicas: 2\n"));
             fixture.forge(
                     "human:bob",
                     "environments/staging/web/secrets.sops.yaml",
@@ -219,7 +220,7 @@ class VerifierTest {
                                     .drafting()
                                     .propose(draft("agent:builder", "web", "replicas: 2\n"))
                                     .id(),
-                            "human:alice");
+                            Principal.parse("human:alice"));
             ObjectId checkpoint = fixture.git.resolve(Refs.MAIN).orElseThrow();
             fixture.git.compareAndSwap(Refs.MAIN, checkpoint, root, "rewrite history");
             fixture.commitOnMain(WEB, "replicas: 2\n");
@@ -241,7 +242,7 @@ class VerifierTest {
                                     .drafting()
                                     .propose(draft("agent:builder", "db", "size: 1Gi\n"))
                                     .id(),
-                            "human:alice");
+                            Principal.parse("human:alice"));
 
             Verification verification = new Verifier(fixture.git, FakeAuthority.source()).verify(checkpoint);
 

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Secret} stays while the renderer stays Flux and goes when it leaves Flux; the library never decrypts,
  * so a switch to Flux cannot write one (a revert restores the one the reverted change removed).
  */
-public final class EnvironmentChange {
-    private EnvironmentChange() {}
+public final class EnvironmentRendering {
+    private EnvironmentRendering() {}
 
     /**
      * Returns the folders of an environment's region.

@@ -3,6 +3,8 @@ package dev.countersign.gitops.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The verifier's checks of a recorded environment change, against forged and hand-edited commits. */
-class EnvironmentChangeTest {
+class EnvironmentRenderingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     private static final String NATIVE = """
             apiVersion: countersign.dev/v1
@@ -48,11 +50,11 @@ class EnvironmentChangeTest {
                         Fixture.files(Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", NATIVE),
                         "human:admin");
         for (String name : List.of("web", "jobs")) {
-            ProposalRecord p = lifecycle
+            Proposal p = lifecycle
                     .drafting()
-                    .propose(new Draft(
+                    .propose(Fixture.draftOf(
                             "agent:builder", null, "staging", name, stack(name), "add " + name, List.of(), null));
-            lifecycle.deciding().approve(p.id(), "human:alice");
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
         }
     }
 
@@ -73,17 +75,17 @@ class EnvironmentChangeTest {
                 """.formatted(name));
     }
 
-    private ProposalRecord switchToFlux() {
+    private Proposal switchToFlux() {
         Environment flux = StackFiles.parseEnvironment(
                 NATIVE.replace("staging-eu}", "staging-eu, renderer: flux}"), "staging.yaml");
-        ProposalRecord p = lifecycle
+        Proposal p = lifecycle
                 .drafting()
                 .proposeEnvironment(
-                        new EnvironmentDraft("agent:builder", null, flux, "to flux", List.of(), null, null));
-        return lifecycle.deciding().approve(p.id(), "human:alice");
+                        Fixture.environmentDraft("agent:builder", null, flux, "to flux", List.of(), null, null));
+        return lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
     }
 
-    private List<String> forgeOnTopWith(ProposalRecord recorded, SortedMap<String, byte[]> edits) {
+    private List<String> forgeOnTopWith(Proposal recorded, SortedMap<String, byte[]> edits) {
         ObjectId head = lifecycle.ledger().mainHead();
         Trailers trailers = git.commitInfo(ObjectId.fromString(Objects.requireNonNull(recorded.recordedCommit())))
                 .trailers();
@@ -103,7 +105,7 @@ class EnvironmentChangeTest {
 
     @Test
     void verifiesARecordedEnvironmentChangeClean() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(recorded.isEnvironmentChange()).isTrue();
         assertThat(git.read(lifecycle.ledger().mainHead(), "clusters/staging/jobs.yaml"))
@@ -114,18 +116,18 @@ class EnvironmentChangeTest {
 
     @Test
     void reportsAHandEditOfARenderingUnderEnvironmentTrailers() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(
                         recorded, Fixture.files("clusters/staging/web.yaml", "apiVersion: v1\nkind: Namespace\n")))
                 .contains(RenderedCheck.RULE, "content-hash-mismatch");
-        assertThat(EnvironmentChange.differences(git, lifecycle.ledger().mainHead(), "staging"))
+        assertThat(EnvironmentRendering.differences(git, lifecycle.ledger().mainHead(), "staging"))
                 .containsExactly("changed clusters/staging/web.yaml");
     }
 
     @Test
     void reportsAStackSmuggledIntoAnEnvironmentChange() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(recorded, Fixture.files("environments/staging/evil/stack.yaml", "x: 1\n")))
                 .contains("outside-stack-folder");
@@ -133,7 +135,7 @@ class EnvironmentChangeTest {
 
     @Test
     void reportsAPathOutsideTheEnvironmentsRegion() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(recorded, Fixture.files(Layout.POLICY, "approvals=0\n")))
                 .contains("outside-stack-folder");
@@ -141,7 +143,7 @@ class EnvironmentChangeTest {
 
     @Test
     void reportsASecretsFileChangedByAnAgentsEnvironmentChange() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(
                         recorded, Fixture.files("environments/staging/web/secrets.sops.yaml", "token: plain\n")))
@@ -153,7 +155,7 @@ class EnvironmentChangeTest {
         switchToFlux();
 
         SortedMap<String, byte[]> region =
-                EnvironmentChange.region(git, git.tree(lifecycle.ledger().mainHead()), "staging");
+                EnvironmentRendering.region(git, git.tree(lifecycle.ledger().mainHead()), "staging");
 
         assertThat(region.keySet())
                 .contains(
