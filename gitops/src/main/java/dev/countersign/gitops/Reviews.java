@@ -2,8 +2,8 @@ package dev.countersign.gitops;
 
 import dev.countersign.dag.Dag;
 import dev.countersign.dag.DagBuilder;
+import dev.countersign.gitops.internal.DraftCommit;
 import dev.countersign.gitops.internal.Fingerprints;
-import dev.countersign.gitops.internal.GitIds;
 import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.RenderedLayout;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** Builds the {@link Review} of a proposal from its base and draft commits. */
 final class Reviews {
@@ -34,8 +33,8 @@ final class Reviews {
     }
 
     private static Review ofStack(GitStore git, Proposal r) {
-        ObjectId base = GitIds.of(r.header().base());
-        ObjectId draft = GitIds.draft(r);
+        CommitId base = r.header().base();
+        CommitId draft = DraftCommit.of(r);
         Stack empty = new Stack(r.stack(), Map.of(), List.of());
         Stack before = StackLayout.stack(git, base, r.environment(), r.stack()).orElse(empty);
         Stack after = StackLayout.stack(git, draft, r.environment(), r.stack()).orElse(empty);
@@ -73,8 +72,8 @@ final class Reviews {
     }
 
     private static EnvironmentReview ofEnvironment(GitStore git, Proposal r, String environment) {
-        ObjectId base = GitIds.of(r.header().base());
-        ObjectId draft = GitIds.draft(r);
+        CommitId base = r.header().base();
+        CommitId draft = DraftCommit.of(r);
         Environment after = StackLayout.environment(git, draft, environment);
         List<String> stacks = git.children(draft, "environments/" + environment);
         List<String> leftOut = after.renderer() != dev.countersign.stack.RendererChoice.FLUX
@@ -88,7 +87,7 @@ final class Reviews {
         return new EnvironmentReview(r, StackLayout.environment(git, base, environment), after, stacks, leftOut);
     }
 
-    private static Map<String, String> fingerprints(GitStore git, ObjectId commit, String environment, String stack) {
+    private static Map<String, String> fingerprints(GitStore git, CommitId commit, String environment, String stack) {
         return git.read(commit, Layout.fileIn(Layout.stackFolder(environment, stack), StackLayout.FINGERPRINTS))
                 .<Map<String, String>>map(Fingerprints::read)
                 .orElse(Map.of());

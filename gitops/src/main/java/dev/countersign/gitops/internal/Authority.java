@@ -1,6 +1,7 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.policy.Action;
@@ -104,6 +105,6 @@ public interface Authority {
          * @param commit the commit whose policy is in force
          * @return the authority
          */
-        Authority at(GitStore git, org.eclipse.jgit.lib.ObjectId commit);
+        Authority at(GitStore git, CommitId commit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** The checks of one main-line commit against the contract; collects findings instead of failing fast. */
 final class CommitCheck {
@@ -83,7 +83,7 @@ final class CommitCheck {
         return missing.isEmpty();
     }
 
-    private void checkChange(ObjectId parent) {
+    private void checkChange(CommitId parent) {
         if (isEnvironmentChange()) {
             checkEnvironmentChange(parent);
             return;
@@ -107,7 +107,7 @@ final class CommitCheck {
         checkProposalRecord(id, approvers);
     }
 
-    private void checkEnvironmentChange(ObjectId parent) {
+    private void checkEnvironmentChange(CommitId parent) {
         String env = value(Trailers.ENVIRONMENT);
         try {
             Layout.environmentFile(env);
@@ -139,7 +139,7 @@ final class CommitCheck {
         checkProposalRecord(value(Trailers.PROPOSAL), approvers);
     }
 
-    private void checkEnvironmentPaths(ObjectId parent, String env, List<String> changed) {
+    private void checkEnvironmentPaths(CommitId parent, String env, List<String> changed) {
         List<String> outside = changed.stream()
                 .filter(path -> !EnvironmentRendering.inRegion(env, path))
                 .toList();
@@ -172,7 +172,7 @@ final class CommitCheck {
         }
     }
 
-    private void checkPaths(ObjectId parent, String folder) {
+    private void checkPaths(CommitId parent, String folder) {
         String env = value(Trailers.ENVIRONMENT);
         String stack = value(Trailers.STACK);
         List<String> outside = git.changedPaths(parent, commit.id()).stream()
@@ -187,7 +187,7 @@ final class CommitCheck {
         }
     }
 
-    private void checkSecrets(ObjectId parent, String folder) {
+    private void checkSecrets(CommitId parent, String folder) {
         java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
         git.read(commit.id(), folder + "/" + StackLayout.SECRETS)
                 .ifPresent(content -> files.put(folder + "/" + StackLayout.SECRETS, content));
@@ -258,7 +258,7 @@ final class CommitCheck {
         }
     }
 
-    private void checkPolicy(ObjectId parent, List<String> approvers) {
+    private void checkPolicy(CommitId parent, List<String> approvers) {
         Authority authority = authorities.at(git, parent);
         if (!authority.policyHash().equals(value(Trailers.POLICY))) {
             add(

@@ -4,7 +4,6 @@ import dev.countersign.gitops.CommitId;
 import dev.countersign.policy.Principal;
 import java.util.List;
 import java.util.SortedMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +39,7 @@ public record Draft(
          * @param environment the environment's name
          * @return the folder's files and the stack's Flux Secret
          */
-        StackFolder.Folder at(ObjectId base, ObjectId carryFrom, String environment);
+        StackFolder.Folder at(CommitId base, CommitId carryFrom, String environment);
 
         /**
          * Returns content that is the same for every base.

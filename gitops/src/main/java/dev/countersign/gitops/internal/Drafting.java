@@ -89,7 +89,7 @@ public final class Drafting {
                                                 r.evidence(),
                                                 r.header().reverts()),
                                         id,
-                                        GitIds.draft(r)),
+                                        DraftCommit.of(r)),
                                 environment -> {
                                     throw new InvalidProposalException("proposal " + id + " changes environment "
                                             + environment.environment()

@@ -1,11 +1,11 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /** Writes the first commit of the main line: the policy, the environments and the sops rules. Thread-safe. */
@@ -34,12 +34,12 @@ public final class Initialization {
             files.keySet().forEach(Layout::requireConfigPath);
             GitStore git = ledger.git();
             Instant now = ledger.now();
-            ObjectId tree = git.writeTree(null, new TreeMap<String, byte @Nullable []>(files));
+            TreeId tree = git.writeTree(null, new TreeMap<String, byte @Nullable []>(files));
             String message = Trailers.builder()
                     .add(Trailers.POLICY, ContentHash.ofBytes(files.getOrDefault(Layout.POLICY, new byte[0])))
                     .build()
                     .appendTo("Initialize the Countersign repository");
-            ObjectId root = git.commit(tree, List.of(), Idents.of(principal, now), Idents.of(principal, now), message);
+            CommitId root = git.commit(tree, List.of(), Idents.of(principal, now), Idents.of(principal, now), message);
             if (!git.compareAndSwap(Refs.MAIN, null, root, "initialize")) {
                 throw new GitOpsException("repository at " + git.gitDirectory() + " is already initialized");
             }

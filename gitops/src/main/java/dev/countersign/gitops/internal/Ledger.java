@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.RecordedDecision;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -160,13 +160,13 @@ public final class Ledger {
      * @return the commit
      * @throws GitOpsException if the repository is not initialized
      */
-    public ObjectId mainHead() {
+    public CommitId mainHead() {
         return git.resolve(Refs.MAIN)
                 .orElseThrow(() -> new GitOpsException("repository at " + git.gitDirectory()
                         + " has no main line: initialize it first (countersign init)"));
     }
 
-    Authority authorityAt(ObjectId commit) {
+    Authority authorityAt(CommitId commit) {
         return authorities.at(git, commit);
     }
 

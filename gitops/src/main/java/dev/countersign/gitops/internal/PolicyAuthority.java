@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,7 +44,7 @@ public final class PolicyAuthority implements Authority {
      * @return the source
      */
     public static Authority.Source source() {
-        return (GitStore git, ObjectId commit) -> new PolicyAuthority(
+        return (GitStore git, CommitId commit) -> new PolicyAuthority(
                 git,
                 Policy.parse(git.read(commit, Layout.POLICY)
                         .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
@@ -110,10 +109,9 @@ public final class PolicyAuthority implements Authority {
             // judged as a stack with no components, so deletion protection applies to every one of them
             proposed = new Stack(subject.stack(), Map.of(), List.of());
         } else {
-            proposed = stackAt(subject, GitIds.of(draft));
+            proposed = stackAt(subject, draft);
         }
-        Optional<Stack> base =
-                StackLayout.stack(git, GitIds.of(r.header().base()), subject.environment(), subject.stack());
+        Optional<Stack> base = StackLayout.stack(git, r.header().base(), subject.environment(), subject.stack());
         if (base.isPresent()) {
             request.change(base.get(), proposed);
         } else {
@@ -144,7 +142,7 @@ public final class PolicyAuthority implements Authority {
      * The strictest answer wins; an environment without stacks is decided without a change.
      */
     private Decision decideEnvironment(Ask ask, Principal principal, Action action, Subject.EnvironmentChange subject) {
-        ObjectId base = GitIds.of(ask.proposal().header().base());
+        CommitId base = ask.proposal().header().base();
         Environment before = StackLayout.environment(git, base, subject.environment());
         Environment after = proposedEnvironment(ask, subject);
         Decision strictest = null;
@@ -172,7 +170,7 @@ public final class PolicyAuthority implements Authority {
         if (text != null) {
             return StackFiles.parseEnvironment(text, Layout.environmentFile(subject.environment()));
         }
-        return StackLayout.environment(git, GitIds.draft(ask.proposal()), subject.environment());
+        return StackLayout.environment(git, DraftCommit.of(ask.proposal()), subject.environment());
     }
 
     private static Decision stricter(@Nullable Decision a, Decision b) {
@@ -190,7 +188,7 @@ public final class PolicyAuthority implements Authority {
         };
     }
 
-    private Stack stackAt(Subject.StackChange subject, ObjectId commit) {
+    private Stack stackAt(Subject.StackChange subject, CommitId commit) {
         return StackLayout.stack(git, commit, subject.environment(), subject.stack())
                 .orElseGet(() -> new Stack(subject.stack(), Map.of(), List.of()));
     }

@@ -1,12 +1,12 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +36,7 @@ public final class ProposalStore {
      * @param proposal the proposal
      * @param version the metadata commit
      */
-    public record Stored(Proposal proposal, ObjectId version) {}
+    public record Stored(Proposal proposal, CommitId version) {}
 
     /**
      * Loads a proposal's metadata.
@@ -55,7 +55,7 @@ public final class ProposalStore {
      */
     public List<Proposal> all() {
         List<Proposal> records = new ArrayList<>();
-        for (Map.Entry<String, ObjectId> ref : git.refs(Refs.PROPOSALS).entrySet()) {
+        for (Map.Entry<String, CommitId> ref : git.refs(Refs.PROPOSALS).entrySet()) {
             records.add(read(ref.getKey().substring(Refs.PROPOSALS.length()), ref.getValue()));
         }
         return records;
@@ -71,15 +71,15 @@ public final class ProposalStore {
      * @return true if written, false if the metadata changed meanwhile (re-read and re-evaluate)
      */
     public boolean write(@Nullable Stored previous, Proposal record, String event, PersonIdent who) {
-        ObjectId tree = git.writeTree(null, Map.of(FILE, Json.write(ProposalJson.of(record))));
-        List<ObjectId> parents = previous == null ? List.of() : List.of(previous.version());
+        TreeId tree = git.writeTree(null, Map.of(FILE, Json.write(ProposalJson.of(record))));
+        List<CommitId> parents = previous == null ? List.of() : List.of(previous.version());
         String message = "proposal " + record.id() + ": " + event + " (" + record.state() + ")\n";
-        ObjectId commit = git.commit(tree, parents, who, who, message);
+        CommitId commit = git.commit(tree, parents, who, who, message);
         return git.compareAndSwap(
                 Refs.proposal(record.id()), previous == null ? null : previous.version(), commit, message.strip());
     }
 
-    private Proposal read(String id, ObjectId version) {
+    private Proposal read(String id, CommitId version) {
         byte[] json = git.read(version, FILE)
                 .orElseThrow(() -> new GitOpsException("proposal " + id + " has no " + FILE + " at " + version.name()));
         Proposal record = Json.read(json, ProposalJson.class, "metadata of proposal " + id)

@@ -24,7 +24,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,8 +42,8 @@ final class Proposing {
         this.ids = ids;
     }
 
-    Proposal stack(Draft draft, @Nullable String supersedes, @Nullable ObjectId carryFrom) {
-        ObjectId base = ledger.mainHead();
+    Proposal stack(Draft draft, @Nullable String supersedes, @Nullable CommitId carryFrom) {
+        CommitId base = ledger.mainHead();
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
         StackFolder.Folder content =
                 draft.content().at(base, carryFrom == null ? base : carryFrom, draft.environment());
@@ -77,11 +76,11 @@ final class Proposing {
     }
 
     Proposal environment(EnvironmentDraft draft, @Nullable String supersedes) {
-        ObjectId base = ledger.mainHead();
+        CommitId base = ledger.mainHead();
         String environment = draft.environment().name();
         CommitId restoreFrom = draft.restoreFrom();
-        SortedMap<String, byte[]> files = EnvironmentRendering.after(
-                git, base, draft.environment(), restoreFrom == null ? null : GitIds.of(restoreFrom));
+        SortedMap<String, byte[]> files =
+                EnvironmentRendering.after(git, base, draft.environment(), restoreFrom == null ? null : restoreFrom);
         List<String> changed = requireChanges(
                 EnvironmentRendering.region(git, git.tree(base), environment),
                 files,
@@ -110,7 +109,7 @@ final class Proposing {
             Principal proposer,
             String rationale,
             List<String> evidence,
-            ObjectId base,
+            CommitId base,
             String contentHash,
             List<String> changed,
             @Nullable CommitId reverts,
@@ -121,7 +120,7 @@ final class Proposing {
                 proposer,
                 rationale,
                 evidence,
-                GitIds.id(base),
+                base,
                 contentHash,
                 changed,
                 reverts,
@@ -131,16 +130,16 @@ final class Proposing {
 
     private Proposal propose(ProposalHeader header, SortedMap<String, byte[]> files, @Nullable String proposedText) {
         Proposal pending = new Proposal(header, ProposalProgress.drafting());
-        ObjectId base = GitIds.of(header.base());
+        CommitId base = header.base();
         Authority authority = ledger.authorityAt(base);
         Ruling ruling = authority.decide(
                 new Ask(Action.PROPOSE, header.proposer(), pending, List.of(), header.createdAt(), proposedText));
         if (ruling.verdict() == Verdict.DENY) {
             throw ruling.refusal("propose", header.proposer().name());
         }
-        ObjectId draftCommit = writeDraft(header, base, files);
+        CommitId draftCommit = writeDraft(header, base, files);
         Proposal proposed = pending.with(pending.progress()
-                .drafted(GitIds.id(draftCommit))
+                .drafted(draftCommit)
                 .decided(ledger.decision(Action.PROPOSE, header.proposer(), ruling, authority), null)
                 .in(pending.state().next(ProposalEvent.PROPOSE, ruling.verdict())));
         if (!git.compareAndSwap(Refs.draft(header.id()), null, draftCommit, "propose " + header.id())
@@ -150,10 +149,10 @@ final class Proposing {
         return proposed;
     }
 
-    private ObjectId writeDraft(ProposalHeader header, ObjectId base, SortedMap<String, byte[]> files) {
+    private CommitId writeDraft(ProposalHeader header, CommitId base, SortedMap<String, byte[]> files) {
         Map<String, byte @Nullable []> edits = new TreeMap<>();
         header.changedPaths().forEach(path -> edits.put(path, files.get(path)));
-        ObjectId tree = git.writeTree(base, edits);
+        TreeId tree = git.writeTree(base, edits);
         String of = header.subject()
                 .fold(
                         s -> Layout.stackFolder(s.environment(), s.stack()),

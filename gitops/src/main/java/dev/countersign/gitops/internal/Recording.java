@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,8 +65,8 @@ public final class Recording {
     private @Nullable Proposal attempt(Stored stored) {
         Proposal r = stored.proposal();
         Deciding.requireOpen(r.state(), ProposalEvent.RECORD);
-        ObjectId head = ledger.mainHead();
-        Optional<ObjectId> already = findOnMain(r, head);
+        CommitId head = ledger.mainHead();
+        Optional<CommitId> already = findOnMain(r, head);
         if (already.isPresent()) {
             return ledger.writeOrFail(stored, recorded(r, already.get()), "found recorded");
         }
@@ -89,24 +89,23 @@ public final class Recording {
         return write(stored, decided, head, new RecordTrailers.Decision(authority.policyHash(), ruling.rule()));
     }
 
-    private @Nullable Proposal write(Stored stored, Proposal decided, ObjectId head, RecordTrailers.Decision decision) {
-        ObjectId base = GitIds.of(decided.header().base());
+    private @Nullable Proposal write(Stored stored, Proposal decided, CommitId head, RecordTrailers.Decision decision) {
+        CommitId base = decided.header().base();
         if (!head.equals(base) && overlaps(decided, base, head)) {
             return ledger.writeOrFail(stored, conflicted(stored.proposal(), base, head), "conflicted");
         }
-        ObjectId commit = commit(decided, head, decision);
+        CommitId commit = commit(decided, head, decision);
         if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + decided.id())) {
             return null;
         }
         return ledger.writeOrFail(stored, recorded(decided, commit), "recorded as " + commit.name());
     }
 
-    private static Proposal recorded(Proposal r, ObjectId commit) {
-        return r.with(
-                r.progress().recordedAs(GitIds.id(commit)).in(r.state().next(ProposalEvent.RECORD, Verdict.ALLOW)));
+    private static Proposal recorded(Proposal r, CommitId commit) {
+        return r.with(r.progress().recordedAs(commit).in(r.state().next(ProposalEvent.RECORD, Verdict.ALLOW)));
     }
 
-    private Proposal conflicted(Proposal r, ObjectId base, ObjectId head) {
+    private Proposal conflicted(Proposal r, CommitId base, CommitId head) {
         String changed = r.header()
                 .subject()
                 .fold(s -> Layout.stackFolder(s.environment(), s.stack()), e -> "environment " + e.environment());
@@ -121,8 +120,8 @@ public final class Recording {
                 .in(r.state().next(ProposalEvent.CONFLICT, Verdict.ALLOW)));
     }
 
-    private Optional<ObjectId> findOnMain(Proposal r, ObjectId head) {
-        return git.firstParentLine(head, GitIds.of(r.header().base())).stream()
+    private Optional<CommitId> findOnMain(Proposal r, CommitId head) {
+        return git.firstParentLine(head, r.header().base()).stream()
                 .filter(c -> c.trailers().all(Trailers.PROPOSAL).contains(r.id()))
                 .map(CommitInfo::id)
                 .findFirst();
@@ -134,7 +133,7 @@ public final class Recording {
      * the draft writes otherwise. An environment change re-renders every stack of its environment, so anything
      * main changed in the environment's region or in the sops rules overlaps it.
      */
-    private boolean overlaps(Proposal r, ObjectId base, ObjectId head) {
+    private boolean overlaps(Proposal r, CommitId base, CommitId head) {
         List<String> moved = git.changedPaths(base, head);
         return r.header()
                 .subject()
@@ -145,7 +144,7 @@ public final class Recording {
                                         || path.equals(Layout.SOPS_CONFIG)));
     }
 
-    private boolean overlaps(Proposal r, Subject.StackChange s, ObjectId head, String path) {
+    private boolean overlaps(Proposal r, Subject.StackChange s, CommitId head, String path) {
         return path.startsWith(Layout.stackFolder(s.environment(), s.stack()) + "/")
                 || RenderedLayout.owns(s.environment(), s.stack(), path)
                 || path.equals(Layout.environmentFile(s.environment()))
@@ -153,11 +152,11 @@ public final class Recording {
                 || (r.changedPaths().contains(path)
                         && !Arrays.equals(
                                 git.read(head, path).orElse(null),
-                                git.read(GitIds.draft(r), path).orElse(null)));
+                                git.read(DraftCommit.of(r), path).orElse(null)));
     }
 
-    private ObjectId commit(Proposal r, ObjectId head, RecordTrailers.Decision decision) {
-        ObjectId tree = git.writeTree(head, draftEdits(r));
+    private CommitId commit(Proposal r, CommitId head, RecordTrailers.Decision decision) {
+        TreeId tree = git.writeTree(head, draftEdits(r));
         String hash = ContentHash.of(r.header()
                 .subject()
                 .fold(
@@ -173,7 +172,7 @@ public final class Recording {
     }
 
     private Map<String, byte @Nullable []> draftEdits(Proposal r) {
-        ObjectId draft = GitIds.draft(r);
+        CommitId draft = DraftCommit.of(r);
         Map<String, byte @Nullable []> edits = new TreeMap<>();
         for (String path : r.changedPaths()) {
             edits.put(path, git.read(draft, path).orElse(null));

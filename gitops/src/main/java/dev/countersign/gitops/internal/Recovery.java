@@ -1,15 +1,12 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Verdict;
-import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.RefUpdate;
 
 /**
  * Repairs a repository after a writer was killed mid-action, so that no approval is lost and nothing is
@@ -72,9 +69,9 @@ public final class Recovery {
     }
 
     private int rollBackOrphanDrafts() {
-        Map<String, ObjectId> proposals = git.refs(Refs.PROPOSALS);
+        Map<String, CommitId> proposals = git.refs(Refs.PROPOSALS);
         int rolledBack = 0;
-        for (Map.Entry<String, ObjectId> draft : git.refs(Refs.DRAFTS).entrySet()) {
+        for (Map.Entry<String, CommitId> draft : git.refs(Refs.DRAFTS).entrySet()) {
             String id = draft.getKey().substring(Refs.DRAFTS.length());
             if (!proposals.containsKey(Refs.proposal(id))) {
                 delete(draft.getKey(), draft.getValue());
@@ -85,8 +82,8 @@ public final class Recovery {
     }
 
     private boolean onMain(Proposal r) {
-        ObjectId head = ledger.mainHead();
-        return git.firstParentLine(head, GitIds.of(r.header().base())).stream()
+        CommitId head = ledger.mainHead();
+        return git.firstParentLine(head, r.header().base()).stream()
                 .anyMatch(c -> c.trailers().all(Trailers.PROPOSAL).contains(r.id()));
     }
 
@@ -102,17 +99,9 @@ public final class Recovery {
         return true;
     }
 
-    private void delete(String ref, ObjectId expected) {
-        try {
-            RefUpdate update = git.repository().updateRef(ref);
-            update.setExpectedOldObjectId(expected);
-            update.setForceUpdate(true);
-            List<RefUpdate.Result> ok = List.of(RefUpdate.Result.FORCED, RefUpdate.Result.NO_CHANGE);
-            if (!ok.contains(update.delete())) {
-                throw new GitOpsException("cannot roll back the interrupted proposal " + ref);
-            }
-        } catch (IOException e) {
-            throw new GitOpsException("cannot roll back the interrupted proposal " + ref + ": " + e.getMessage(), e);
+    private void delete(String ref, CommitId expected) {
+        if (!git.delete(ref, expected)) {
+            throw new GitOpsException("cannot roll back the interrupted proposal " + ref);
         }
     }
 }

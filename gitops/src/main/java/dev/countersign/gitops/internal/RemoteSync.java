@@ -160,7 +160,7 @@ public final class RemoteSync {
 
     private SortedMap<String, ObjectId> snapshot() {
         SortedMap<String, ObjectId> refs = new TreeMap<>();
-        SYNCED.forEach(prefix -> refs.putAll(git.refs(prefix)));
+        SYNCED.forEach(prefix -> refs.putAll(git.objectRefs(prefix)));
         return refs;
     }
 

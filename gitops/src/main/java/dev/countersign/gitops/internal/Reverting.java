@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,16 +48,15 @@ public final class Reverting {
      */
     public Proposal proposeRevert(String commit, Principal principal, String rationale) {
         return ledger.transact(() -> {
-            ObjectId head = ledger.mainHead();
+            CommitId head = ledger.mainHead();
             CommitInfo target = recorded(commit, head);
             String environment = target.trailers().single(Trailers.ENVIRONMENT).orElse("");
-            ObjectId parent = target.parents().get(0);
-            CommitId reverts = GitIds.id(target.id());
+            CommitId parent = target.parents().get(0);
+            CommitId reverts = target.id();
             if (target.trailers().single(Trailers.SUBJECT).isPresent()) {
                 Environment previous = StackLayout.environment(git, parent, environment);
                 return proposing.environment(
-                        new EnvironmentDraft(principal, previous, rationale, List.of(), reverts, GitIds.id(parent)),
-                        null);
+                        new EnvironmentDraft(principal, previous, rationale, List.of(), reverts, parent), null);
             }
             String stack = target.trailers().single(Trailers.STACK).orElse("");
             byte @Nullable [] fluxSecret = git.read(parent, RenderedLayout.fluxSecret(environment, stack))
@@ -70,7 +68,7 @@ public final class Reverting {
         });
     }
 
-    private CommitInfo recorded(String commit, ObjectId head) {
+    private CommitInfo recorded(String commit, CommitId head) {
         return git.resolveRevision(commit)
                 .filter(id -> git.firstParentLine(head, null).stream().anyMatch(c -> c.id().equals(id)))
                 .map(git::commitInfo)
@@ -81,7 +79,7 @@ public final class Reverting {
     }
 
     /** The folder as it was before the change, with rendered.yaml as the environment is now. */
-    private SortedMap<String, byte[]> folderBefore(ObjectId parent, ObjectId base, String environment, String stack) {
+    private SortedMap<String, byte[]> folderBefore(CommitId parent, CommitId base, String environment, String stack) {
         String folder = Layout.stackFolder(environment, stack);
         SortedMap<String, byte[]> files = new TreeMap<>();
         git.readFolder(parent, folder)

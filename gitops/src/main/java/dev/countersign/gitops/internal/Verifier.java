@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Verification;
@@ -9,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,9 +68,9 @@ public final class Verifier {
      */
     public Verification verify(
             @Nullable String checkpoint, @Nullable OpenPgpKeyring trusted, @Nullable ApproverKeyring approvers) {
-        ObjectId head =
+        CommitId head =
                 git.resolve(Refs.MAIN).orElseThrow(() -> new GitOpsException("repository has no main line to verify"));
-        ObjectId stop = checkpoint == null ? null : resolve(checkpoint);
+        CommitId stop = checkpoint == null ? null : resolve(checkpoint);
         List<Finding> findings = new ArrayList<>();
         if (stop != null && !git.isAncestor(stop, head)) {
             findings.add(new Finding(
@@ -126,7 +126,7 @@ public final class Verifier {
     public Verification verify(Path file, @Nullable OpenPgpKeyring trusted, @Nullable ApproverKeyring approvers) {
         Optional<String> checkpoint = CheckpointFile.read(file);
         if (checkpoint.isPresent() && !exists(checkpoint.get())) {
-            String head = git.resolve(Refs.MAIN).map(ObjectId::name).orElse("");
+            String head = git.resolve(Refs.MAIN).map(CommitId::name).orElse("");
             return new Verification(
                     head,
                     checkpoint.get(),
@@ -152,8 +152,8 @@ public final class Verifier {
         }
     }
 
-    private ObjectId resolve(String checkpoint) {
-        Optional<ObjectId> resolved = git.resolveRevision(checkpoint);
+    private CommitId resolve(String checkpoint) {
+        Optional<CommitId> resolved = git.resolveRevision(checkpoint);
         return resolved.orElseThrow(
                 () -> new GitOpsException("checkpoint '" + checkpoint + "' names no commit in this repository"));
     }

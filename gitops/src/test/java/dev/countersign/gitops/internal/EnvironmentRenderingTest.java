@@ -2,6 +2,7 @@ package dev.countersign.gitops.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,10 +86,10 @@ class EnvironmentRenderingTest {
     }
 
     private List<String> forgeOnTopWith(Proposal recorded, SortedMap<String, byte[]> edits) {
-        ObjectId head = lifecycle.ledger().mainHead();
-        Trailers trailers = git.commitInfo(ObjectId.fromString(Objects.requireNonNull(recorded.recordedCommit())))
+        CommitId head = lifecycle.ledger().mainHead();
+        Trailers trailers = git.commitInfo(new CommitId(Objects.requireNonNull(recorded.recordedCommit())))
                 .trailers();
-        ObjectId forged = git.commit(
+        CommitId forged = git.commit(
                 git.writeTree(head, new TreeMap<String, byte[]>(edits)),
                 List.of(head),
                 Idents.of("agent:builder", CLOCK.instant()),

@@ -111,18 +111,18 @@ final class Fixture implements AutoCloseable {
 
     /** Commits a file straight onto main, bypassing the contract (as a plain {@code git commit} would). */
     void commitOnMain(String path, String content) {
-        org.eclipse.jgit.lib.ObjectId head = git.resolve(Refs.MAIN).orElseThrow();
-        org.eclipse.jgit.lib.ObjectId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
+        CommitId head = git.resolve(Refs.MAIN).orElseThrow();
+        TreeId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
         org.eclipse.jgit.lib.PersonIdent mallory = Idents.of("human:mallory", CLOCK.instant());
-        org.eclipse.jgit.lib.ObjectId commit = git.commit(tree, List.of(head), mallory, mallory, "plain commit\n");
+        CommitId commit = git.commit(tree, List.of(head), mallory, mallory, "plain commit\n");
         git.compareAndSwap(Refs.MAIN, head, commit, "plain commit");
     }
 
     /** Commits onto main a change with the given trailers, as a forger with push access would. */
     String forge(String author, String path, String content, Trailers trailers) {
-        org.eclipse.jgit.lib.ObjectId head = git.resolve(Refs.MAIN).orElseThrow();
-        org.eclipse.jgit.lib.ObjectId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
-        org.eclipse.jgit.lib.ObjectId commit = git.commit(
+        CommitId head = git.resolve(Refs.MAIN).orElseThrow();
+        TreeId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
+        CommitId commit = git.commit(
                 tree,
                 List.of(head),
                 Idents.of(author, CLOCK.instant()),

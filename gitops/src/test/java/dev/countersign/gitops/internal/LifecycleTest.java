@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.IllegalTransitionException;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.gitops.Proposal;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,10 +48,10 @@ class LifecycleTest {
             Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
 
             assertThat(p.state()).isEqualTo(ProposalState.PROPOSED);
-            ObjectId draftHead = fixture.git.resolve(Refs.draft(p.id())).orElseThrow();
+            CommitId draftHead = fixture.git.resolve(Refs.draft(p.id())).orElseThrow();
             assertThat(draftHead.name()).isEqualTo(p.draftCommit());
             assertThat(fixture.git.commitInfo(draftHead).parents())
-                    .extracting(ObjectId::name)
+                    .extracting(CommitId::name)
                     .containsExactly(p.baseCommit());
             assertThat(p.changedPaths()).containsExactly("environments/staging/web/stack.yaml");
             assertThat(p.contentHash())

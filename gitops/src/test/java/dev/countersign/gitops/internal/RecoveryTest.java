@@ -4,12 +4,12 @@ import static dev.countersign.gitops.internal.Fixture.draft;
 import static dev.countersign.gitops.internal.Fixture.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.policy.Principal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class RecoveryTest {
 
     /** Moves a proposal's metadata ref back one version, as if the writer died before writing it. */
     private void undoLastMetadataWrite(String id) {
-        ObjectId current = fixture.git.resolve(Refs.proposal(id)).orElseThrow();
-        ObjectId previous = fixture.git.commitInfo(current).parents().get(0);
+        CommitId current = fixture.git.resolve(Refs.proposal(id)).orElseThrow();
+        CommitId previous = fixture.git.commitInfo(current).parents().get(0);
         assertThat(fixture.git.compareAndSwap(Refs.proposal(id), current, previous, "crash"))
                 .isTrue();
     }
@@ -61,8 +61,8 @@ class RecoveryTest {
         Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
         lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
         undoLastMetadataWrite(p.id());
-        ObjectId root = fixture.mainLine().get(1).id();
-        ObjectId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
+        CommitId root = fixture.mainLine().get(1).id();
+        CommitId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
         assertThat(fixture.git.compareAndSwap(Refs.MAIN, head, root, "crash before main moved"))
                 .isTrue();
 
@@ -75,7 +75,7 @@ class RecoveryTest {
 
     @Test
     void rollsBackAProposalWhoseDraftBranchHasNoMetadata() {
-        ObjectId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
+        CommitId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
         fixture.git.compareAndSwap(Refs.draft("p-orphan"), null, head, "crash before the metadata");
 
         assertThat(lifecycle.recovery().recover()).isEqualTo(1);

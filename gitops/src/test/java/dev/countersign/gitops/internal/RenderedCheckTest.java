@@ -2,6 +2,7 @@ package dev.countersign.gitops.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,11 +115,11 @@ class RenderedCheckTest {
     void catchesAHandEditOfARenderedFile() {
         initialize();
         record("web", stack("web", "1.0.0"));
-        ObjectId head = lifecycle.ledger().mainHead();
+        CommitId head = lifecycle.ledger().mainHead();
 
-        ObjectId edited = git.writeTree(
+        TreeId edited = git.writeTree(
                 head, new TreeMap<>(Fixture.files("clusters/staging/web.yaml", "apiVersion: v1\nkind: Namespace\n")));
-        ObjectId commit = git.commit(
+        CommitId commit = git.commit(
                 edited,
                 List.of(head),
                 Idents.of("human:mallory", CLOCK.instant()),
@@ -135,13 +135,12 @@ class RenderedCheckTest {
     void flagsACommitWithTrailersWhoseRenderedFilesDifferAsAFinding() {
         initialize();
         Proposal recorded = record("web", stack("web", "1.0.0"));
-        ObjectId head = lifecycle.ledger().mainHead();
-        Trailers trailers = git.commitInfo(
-                        ObjectId.fromString(java.util.Objects.requireNonNull(recorded.recordedCommit())))
+        CommitId head = lifecycle.ledger().mainHead();
+        Trailers trailers = git.commitInfo(new CommitId(java.util.Objects.requireNonNull(recorded.recordedCommit())))
                 .trailers();
-        ObjectId tree = git.writeTree(
+        TreeId tree = git.writeTree(
                 head, new TreeMap<>(Fixture.files("apps/staging/web/api/extra.yaml", "kind: ConfigMap\n")));
-        ObjectId forged = git.commit(
+        CommitId forged = git.commit(
                 tree,
                 List.of(head),
                 Idents.of("agent:builder", CLOCK.instant()),

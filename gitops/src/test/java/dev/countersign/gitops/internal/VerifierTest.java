@@ -5,6 +5,7 @@ import static dev.countersign.gitops.internal.Fixture.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
@@ -12,7 +13,6 @@ import dev.countersign.gitops.Verification;
 import dev.countersign.policy.Principal;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -212,7 +212,7 @@ class VerifierTest {
         @Test
         void flagsACheckpointThatIsNoLongerAnAncestor() {
             Lifecycle lifecycle = lifecycle("approvals=1");
-            ObjectId root = fixture.git.resolve(Refs.MAIN).orElseThrow();
+            CommitId root = fixture.git.resolve(Refs.MAIN).orElseThrow();
             lifecycle
                     .deciding()
                     .approve(
@@ -221,7 +221,7 @@ class VerifierTest {
                                     .propose(draft("agent:builder", "web", "replicas: 2\n"))
                                     .id(),
                             Principal.parse("human:alice"));
-            ObjectId checkpoint = fixture.git.resolve(Refs.MAIN).orElseThrow();
+            CommitId checkpoint = fixture.git.resolve(Refs.MAIN).orElseThrow();
             fixture.git.compareAndSwap(Refs.MAIN, checkpoint, root, "rewrite history");
             fixture.commitOnMain(WEB, "replicas: 2\n");
 
@@ -262,9 +262,9 @@ class VerifierTest {
         @Test
         void flagsARootCommitHoldingMoreThanConfiguration() {
             fixture = Fixture.reopen(directory, "p");
-            ObjectId tree = fixture.git.writeTree(null, new java.util.TreeMap<>(files(WEB, "x: 1\n")));
+            TreeId tree = fixture.git.writeTree(null, new java.util.TreeMap<>(files(WEB, "x: 1\n")));
             var who = Idents.of("human:mallory", Fixture.CLOCK.instant());
-            ObjectId root = fixture.git.commit(tree, List.of(), who, who, "root\n");
+            CommitId root = fixture.git.commit(tree, List.of(), who, who, "root\n");
             fixture.git.compareAndSwap(Refs.MAIN, null, root, "root");
 
             assertThat(rules(verify())).containsExactly("root-outside-config");
