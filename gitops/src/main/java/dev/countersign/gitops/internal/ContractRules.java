@@ -1,7 +1,10 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.IllegalTransitionException;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalEvent;
+import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.policy.Principal;
@@ -58,6 +61,17 @@ final class ContractRules {
                     principal.name(),
                     "proposer-only",
                     "only " + proposer + ", who proposed " + r.id() + ", may " + action + " it");
+        }
+    }
+
+    /**
+     * Refuses an event the state does not take at all, before anyone is asked.
+     *
+     * @throws IllegalTransitionException if {@code state} does not take {@code event}
+     */
+    static void requireOpen(ProposalState state, ProposalEvent event) {
+        if (!state.takes(event)) {
+            throw new IllegalTransitionException(state, event);
         }
     }
 

@@ -101,7 +101,7 @@ public final class Deciding {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Stored stored = ledger.load(id);
             Proposal r = stored.proposal();
-            requireOpen(r.state(), ProposalEvent.APPROVE);
+            ContractRules.requireOpen(r.state(), ProposalEvent.APPROVE);
             Instant now = ledger.now();
             Authority authority = ledger.authorityAt(ledger.mainHead());
             Ruling ruling = ContractRules.onApproval(r, principal)
@@ -140,7 +140,7 @@ public final class Deciding {
 
     private Proposal decide(Stored stored, ProposalEvent event, Action action, Principal principal, String reason) {
         Proposal r = stored.proposal();
-        requireOpen(r.state(), event);
+        ContractRules.requireOpen(r.state(), event);
         Principal alone = new Principal(principal.kind(), principal.id(), null);
         Authority authority = ledger.authorityAt(ledger.mainHead());
         Ruling ruling = authority.decide(new Ask(action, alone, r, List.of(), ledger.now()));
@@ -152,12 +152,5 @@ public final class Deciding {
                 .decided(ledger.decision(action, principal, ruling.explainedAs(reason), authority), null)
                 .in(r.state().next(event, ruling.verdict())));
         return ledger.writeOrFail(stored, next, verb + " by " + principal.name());
-    }
-
-    /** Refuses an event the state does not take at all, before anyone is asked. */
-    static void requireOpen(ProposalState state, ProposalEvent event) {
-        if (!state.takes(event)) {
-            throw new IllegalTransitionException(state, event);
-        }
     }
 }

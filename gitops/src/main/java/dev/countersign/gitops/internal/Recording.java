@@ -64,7 +64,7 @@ public final class Recording {
 
     private @Nullable Proposal attempt(Stored stored) {
         Proposal r = stored.proposal();
-        Deciding.requireOpen(r.state(), ProposalEvent.RECORD);
+        ContractRules.requireOpen(r.state(), ProposalEvent.RECORD);
         CommitId head = ledger.mainHead();
         Optional<CommitId> already = findOnMain(r, head);
         if (already.isPresent()) {

@@ -82,22 +82,31 @@ public final class Verifier {
         List<CommitInfo> line = git.firstParentLine(head, stop);
         Set<String> seen = new HashSet<>();
         for (CommitInfo commit : line) {
-            findings.addAll(new CommitCheck(git, store, authorities, commit).run());
-            if (trusted != null) {
-                new SignatureCheck(trusted)
-                        .check(commit.id().name(), git.rawCommit(commit.id()))
-                        .ifPresent(findings::add);
-            }
-            if (approvers != null) {
-                findings.addAll(new ApprovalCheck(approvers, commit).run());
-            }
-            commit.trailers()
-                    .single(Trailers.PROPOSAL)
-                    .filter(id -> !seen.add(id))
-                    .ifPresent(id -> findings.add(new Finding(
-                            commit.id().name(), "duplicate-record", "proposal " + id + " is recorded twice")));
+            findings.addAll(check(commit, trusted, approvers, seen));
         }
         return new Verification(head.name(), stop == null ? "" : stop.name(), line.size(), findings);
+    }
+
+    private List<Finding> check(
+            CommitInfo commit,
+            @Nullable OpenPgpKeyring trusted,
+            @Nullable ApproverKeyring approvers,
+            Set<String> seen) {
+        List<Finding> findings = new ArrayList<>(new CommitCheck(git, store, authorities, commit).run());
+        if (trusted != null) {
+            new SignatureCheck(trusted)
+                    .check(commit.id().name(), git.rawCommit(commit.id()))
+                    .ifPresent(findings::add);
+        }
+        if (approvers != null) {
+            findings.addAll(new ApprovalCheck(approvers, commit).run());
+        }
+        commit.trailers()
+                .single(Trailers.PROPOSAL)
+                .filter(id -> !seen.add(id))
+                .ifPresent(id -> findings.add(
+                        new Finding(commit.id().name(), "duplicate-record", "proposal " + id + " is recorded twice")));
+        return findings;
     }
 
     /**
