@@ -21,6 +21,22 @@ final class SignedHeads {
     private SignedHeads() {}
 
     /**
+     * Adds the signature files to a stack's rendered files, refusing one whose path a stack file holds.
+     *
+     * @param files the stack's rendered files, changed in place
+     * @param signed the signature files
+     * @throws RenderException if a stack's own file has the path of a signature file
+     */
+    static void addTo(Map<String, byte[]> files, Map<String, byte[]> signed) {
+        for (var file : signed.entrySet()) {
+            if (files.putIfAbsent(file.getKey(), file.getValue()) != null) {
+                throw new RenderException("the stack renders '" + file.getKey()
+                        + "', the path of the recording keys' file: rename the stack");
+            }
+        }
+    }
+
+    /**
      * Returns the Flux files, or none when the options hold no armored key.
      *
      * @param env the environment

@@ -1,8 +1,12 @@
 package dev.countersign.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.render.spi.RenderRequest;
 import dev.countersign.render.spi.RenderedFiles;
+import dev.countersign.stack.Environment;
+import dev.countersign.stack.Stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,6 +97,21 @@ class SignedHeadsTest {
                 .isEqualTo(keys().keyIds().get(0))
                 .matches("[0-9A-F]{16}");
         assertThat(SharedSchemas.locate().errors(project)).isEmpty();
+    }
+
+    @Test
+    void refusesAStackWhoseFileWouldBeOverwrittenByTheKeys() {
+        Stack monitoring = Samples.monitoring();
+        var clash = new Stack(SignedHeads.FLUX_SECRET, monitoring.variables(), monitoring.components());
+        Environment production = Samples.environment("production");
+        var request = RenderRequest.of(production, clash.render(production, Samples.SECRETS));
+
+        assertThat(Renderers.flux(FluxOptions.defaults()).render(request).paths())
+                .contains(SECRET);
+        assertThatThrownBy(() -> Renderers.flux(FluxOptions.defaults().withRecordingKeys(keys()))
+                        .render(request))
+                .isInstanceOf(RenderException.class)
+                .hasMessageContaining("'" + SECRET + "'");
     }
 
     private static RenderedFiles flux(RecordingKeys keys) {
