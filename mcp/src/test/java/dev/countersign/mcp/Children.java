@@ -29,8 +29,8 @@ final class Children {
     /** The java command running a main class of this test classpath. */
     static List<String> java(String mainClass, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("java.class.path") + File.pathSeparator
-                + System.getProperty("jdk.module.path", "");
+        String classpath =
+                System.getProperty("java.class.path") + File.pathSeparator + System.getProperty("jdk.module.path", "");
         var command = new ArrayList<>(List.of(java, "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         return command;
@@ -43,8 +43,8 @@ final class Children {
 
     /** Starts the review page on a free port and returns its process and address. */
     static ReviewPage reviewPage(Path repo) throws IOException {
-        Process process = new ProcessBuilder(java(
-                        "dev.countersign.samples.reviewweb.ReviewWeb", "--repo", repo.toString(), "--port", "0"))
+        Process process = new ProcessBuilder(
+                        java("dev.countersign.samples.reviewweb.ReviewWeb", "--repo", repo.toString(), "--port", "0"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -66,7 +66,8 @@ final class Children {
             String session = cookie(signedIn, "countersign-review");
             String token = csrf(client.send(get("/proposals/" + id, session), HttpResponse.BodyHandlers.ofString())
                     .body());
-            return client.send(post("/proposals/" + id + "/approve", session, Map.of("csrf", token)),
+            return client.send(
+                            post("/proposals/" + id + "/approve", session, Map.of("csrf", token)),
                             HttpResponse.BodyHandlers.ofString())
                     .statusCode();
         }

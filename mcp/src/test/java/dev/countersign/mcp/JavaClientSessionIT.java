@@ -34,8 +34,11 @@ class JavaClientSessionIT {
             var params = ServerParameters.builder(command.get(0))
                     .args(command.subList(1, command.size()))
                     .build();
-            var transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(JsonMapper.builder().build()));
-            try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
+            var transport = new StdioClientTransport(
+                    params, new JacksonMcpJsonMapper(JsonMapper.builder().build()));
+            try (McpSyncClient client = McpClient.sync(transport)
+                    .requestTimeout(Duration.ofSeconds(60))
+                    .build()) {
                 client.initialize();
                 session(client, page);
             }
@@ -45,20 +48,27 @@ class JavaClientSessionIT {
     private void session(McpSyncClient client, Children.ReviewPage page) throws Exception {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).noneMatch(n -> n.contains("approve"));
-        assertThat(text(call(client, "list_stacks", Map.of("environment", "staging")))).contains("web");
+        assertThat(text(call(client, "list_stacks", Map.of("environment", "staging"))))
+                .contains("web");
         assertThat(text(call(client, "plan_stack", Map.of("environment", "staging", "stack", Fixture.web("2.0.0")))))
                 .contains("database");
-        var proposed = call(client, "propose_stack_patch", Map.of("environment", "staging", "stack", "web",
-                "rationale", "new api", "patch", patch("2.0.0")));
+        var proposed = call(
+                client,
+                "propose_stack_patch",
+                Map.of("environment", "staging", "stack", "web", "rationale", "new api", "patch", patch("2.0.0")));
         assertThat(proposed.isError()).isFalse();
         String id = text(proposed).lines().findFirst().orElseThrow();
         assertThat(text(proposed)).contains(page.uri() + "/proposals/" + id, "human must");
-        var approve = call(client, "check_policy", Map.of("environment", "staging", "stack", Fixture.web("2.0.0"),
-                "action", "approve"));
+        var approve = call(
+                client,
+                "check_policy",
+                Map.of("environment", "staging", "stack", Fixture.web("2.0.0"), "action", "approve"));
         assertThat(approve.isError()).isTrue();
         assertThat(text(approve)).contains("humans-approve");
         String revised = text(call(client, "revise_proposal", Map.of("id", id, "patch", patch("2.1.0"))))
-                .lines().findFirst().orElseThrow();
+                .lines()
+                .findFirst()
+                .orElseThrow();
         assertThat(page.approve("human:alice", revised)).isLessThan(400);
         var shown = call(client, "get_proposal", Map.of("id", revised));
         assertThat(text(shown)).contains("state: RECORDED");
