@@ -58,7 +58,8 @@ class JavaClientSessionIT {
                 Map.of("environment", "staging", "stack", "web", "rationale", "new api", "patch", patch("2.0.0")));
         assertThat(proposed.isError()).isFalse();
         String id = text(proposed).lines().findFirst().orElseThrow();
-        assertThat(text(proposed)).contains(page.uri() + "/proposals/" + id, "human must");
+        assertThat(text(proposed))
+                .contains(page.uri().resolve("/proposals/" + id).toString(), "human must");
         var approve = call(
                 client,
                 "check_policy",

@@ -44,7 +44,8 @@ class TypeScriptClientSessionIT {
             assertThat(step(out, "plan_stack").get("text").asString()).contains("database");
             JsonNode proposed = step(out, "proposed");
             assertThat(proposed.get("isError").asBoolean()).isFalse();
-            assertThat(proposed.get("text").asString()).contains(page.uri() + "/proposals/", "human must");
+            assertThat(proposed.get("text").asString())
+                    .contains(page.uri().resolve("/proposals/").toString(), "human must");
             JsonNode approve = step(out, "check_policy_approve");
             assertThat(approve.get("isError").asBoolean()).isTrue();
             assertThat(approve.get("text").asString()).contains("humans-approve");

@@ -143,22 +143,27 @@ public final class ToolCatalog {
 
     private static Function<Map<String, Object>, Outcome> guarded(Function<Arguments, Outcome> handler) {
         return raw -> {
-            try {
-                return handler.apply(Arguments.of(raw));
-            } catch (ActionDeniedException e) {
-                return denied(e);
-            } catch (ArgumentException e) {
-                return Outcome.refused("invalid-argument", String.valueOf(e.getMessage()));
-            } catch (RateLimitedException e) {
-                return Outcome.refused("rate-limit", String.valueOf(e.getMessage()));
-            } catch (UnknownProposalException e) {
-                return Outcome.refused("unknown-proposal", String.valueOf(e.getMessage()));
-            } catch (StackException | PolicyException e) {
-                return Outcome.refused("invalid-stack", String.valueOf(e.getMessage()));
-            } catch (GitOpsException e) {
-                return Outcome.refused("refused", String.valueOf(e.getMessage()));
-            }
+            Outcome outcome = unguarded(handler, raw);
+            return outcome.error() ? Echoes.without(outcome, raw) : outcome;
         };
+    }
+
+    private static Outcome unguarded(Function<Arguments, Outcome> handler, Map<String, Object> raw) {
+        try {
+            return handler.apply(Arguments.of(raw));
+        } catch (ActionDeniedException e) {
+            return denied(e);
+        } catch (ArgumentException e) {
+            return Outcome.refused("invalid-argument", String.valueOf(e.getMessage()));
+        } catch (RateLimitedException e) {
+            return Outcome.refused("rate-limit", String.valueOf(e.getMessage()));
+        } catch (UnknownProposalException e) {
+            return Outcome.refused("unknown-proposal", String.valueOf(e.getMessage()));
+        } catch (StackException | PolicyException e) {
+            return Outcome.refused("invalid-stack", String.valueOf(e.getMessage()));
+        } catch (GitOpsException e) {
+            return Outcome.refused("refused", String.valueOf(e.getMessage()));
+        }
     }
 
     private static Outcome denied(ActionDeniedException e) {

@@ -256,4 +256,11 @@ class ToolCatalogTest {
                 .isEqualTo("WITHDRAWN");
         assertThat(call("list_proposals", Map.of("state", "withdrawn")).text()).contains(next);
     }
+
+    @Test
+    void neverEchoesAnArgumentInARefusal() {
+        Outcome out = call("get_stack", Map.of("environment", "staging", "stack", "web-" + SECRET));
+        assertThat(out.error()).isTrue();
+        assertThat(out.text() + out.data()).doesNotContain(SECRET).contains("[argument]");
+    }
 }
