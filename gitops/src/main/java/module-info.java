@@ -4,18 +4,17 @@ module dev.countersign.gitops {
     requires transitive dev.countersign.policy;
     requires transitive dev.countersign.stack;
     requires dev.countersign.dag;
+    requires dev.countersign.render;
+    requires dev.countersign.signatures;
     requires dev.countersign.sops;
     requires org.snakeyaml.engine;
     requires org.eclipse.jgit;
     requires org.eclipse.jgit.ssh.apache;
     requires org.apache.sshd.osgi;
-    requires org.bouncycastle.pg;
     requires tools.jackson.core;
     requires tools.jackson.databind;
 
     exports dev.countersign.gitops;
-    exports dev.countersign.gitops.spi;
-    exports dev.countersign.gitops.render;
 
     opens dev.countersign.gitops.internal to
             tools.jackson.databind;

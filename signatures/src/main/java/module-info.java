@@ -1,7 +1,11 @@
-/** Signing and verifying bytes: OpenSSH {@code sshsig} signatures with keys from files or an ssh-agent. */
+/**
+ * Signing and verifying bytes: OpenSSH {@code sshsig} signatures with keys from files or an ssh-agent, and
+ * OpenPGP signatures (commit and approval signatures).
+ */
 module dev.countersign.signatures {
     requires static transitive org.jspecify;
     requires org.bouncycastle.provider;
+    requires org.bouncycastle.pg;
     requires org.apache.sshd.osgi;
 
     exports dev.countersign.signatures;

@@ -3,24 +3,16 @@ package dev.countersign.cli;
 import dev.countersign.stack.CloneReport;
 import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign clone STACK --from ENV --to ENV}: what cloning to another environment takes. */
 @Command(
         name = "clone",
         description = "Report what cloning a stack to another environment takes; exit 1 when the target"
-                + " lacks variables.",
-        mixinStandardHelpOptions = true)
-final class CloneCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+                + " lacks variables.")
+final class CloneCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
     @SuppressWarnings("NullAway.Init")
     Path stack;
@@ -40,8 +32,8 @@ final class CloneCommand implements Callable<Integer> {
     public Integer call() {
         CloneReport report = CloneReport.of(
                 StackFiles.readStack(stack), StackFiles.readEnvironment(from), StackFiles.readEnvironment(to));
-        spec.commandLine().getOut().print(format == Output.JSON ? StackFiles.toJson(report.toTree()) : text(report));
-        spec.commandLine().getOut().flush();
+        out().print(format == Output.JSON ? StackFiles.toJson(report.toTree()) : text(report));
+        out().flush();
         return report.isComplete() ? 0 : Countersign.EXIT_NO;
     }
 

@@ -41,7 +41,9 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             McpCommand.class,
             PolicyCommand.class,
-            SopsCommand.class
+            SopsCommand.class,
+            CompletionCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */

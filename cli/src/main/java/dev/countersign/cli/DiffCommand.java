@@ -5,24 +5,16 @@ import dev.countersign.stack.StackFiles;
 import dev.countersign.stack.ValueChange;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign diff OLD NEW}: what changed between two versions of a stack. */
 @Command(
         name = "diff",
         description = "Show components added, removed and changed between two stack versions; secrets show as"
-                + " changed, never in plaintext.",
-        mixinStandardHelpOptions = true)
-final class DiffCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+                + " changed, never in plaintext.")
+final class DiffCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "OLD", description = "The old stack file.")
     @SuppressWarnings("NullAway.Init")
     Path before;
@@ -37,8 +29,8 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StackDiff diff = StackDiff.between(StackFiles.readStack(before), StackFiles.readStack(after));
-        spec.commandLine().getOut().print(format == Output.JSON ? StackFiles.toJson(diff.toTree()) : text(diff));
-        spec.commandLine().getOut().flush();
+        out().print(format == Output.JSON ? StackFiles.toJson(diff.toTree()) : text(diff));
+        out().flush();
         return 0;
     }
 

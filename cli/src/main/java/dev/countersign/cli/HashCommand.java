@@ -5,24 +5,16 @@ import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign hash STACK [--env ENV]}: the canonical content hash. */
 @Command(
         name = "hash",
-        description = "Print the content hash (sha256 over canonical JSON) of a stack, or of its rendering.",
-        mixinStandardHelpOptions = true)
-final class HashCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+        description = "Print the content hash (sha256 over canonical JSON) of a stack, or of its rendering.")
+final class HashCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
     @SuppressWarnings("NullAway.Init")
     Path stack;
@@ -41,7 +33,7 @@ final class HashCommand implements Callable<Integer> {
                 ? parsed
                 : parsed.render(StackFiles.readEnvironment(environment), Overrides.typed(overrides))
                         .stack();
-        spec.commandLine().getOut().println(hashed.contentHash());
+        out().println(hashed.contentHash());
         return 0;
     }
 }

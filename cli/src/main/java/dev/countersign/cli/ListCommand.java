@@ -1,22 +1,14 @@
 package dev.countersign.cli;
 
-import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.ProposalState;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign list}: List proposals. */
-@Command(name = "list", description = "List proposals.", mixinStandardHelpOptions = true)
-final class ListCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "list", description = "List proposals.")
+final class ListCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
 
@@ -26,9 +18,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GitOpsRepository repo = repository.open()) {
-            repo.proposals(state).forEach(p -> spec.commandLine().getOut().println(ProposalText.line(p)));
-        }
-        return 0;
+        return repository.print(
+                repo -> repo.proposals(state).stream().map(ProposalText::line).toList());
     }
 }

@@ -1,28 +1,17 @@
 package dev.countersign.cli;
 
-import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.RecordedChange;
 import dev.countersign.stack.StackFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign log}: Show the recorded changes of main, newest first. */
-@Command(
-        name = "log",
-        description = "Show the recorded changes of main, newest first.",
-        mixinStandardHelpOptions = true)
-final class LogCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "log", description = "Show the recorded changes of main, newest first.")
+final class LogCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
 
@@ -31,24 +20,19 @@ final class LogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GitOpsRepository repo = repository.open()) {
-            List<RecordedChange> log = repo.log();
-            if (format == Output.JSON) {
-                spec.commandLine()
-                        .getOut()
-                        .println(StackFiles.toJson(
-                                log.stream().map(LogCommand::tree).toList()));
-            } else {
-                log.forEach(c -> spec.commandLine()
-                        .getOut()
-                        .println(c.commit().substring(0, 12) + "  "
-                                + (c.proposal().isEmpty() ? "-" : c.proposal()) + "  " + c.author() + "  " + c.subject()
-                                + (c.approvers().isEmpty()
-                                        ? ""
-                                        : "  approved by " + String.join(", ", c.approvers()))));
-            }
-        }
-        return 0;
+        return repository.print(repo -> lines(repo.log()));
+    }
+
+    private List<String> lines(List<RecordedChange> log) {
+        return format == Output.JSON
+                ? List.of(StackFiles.toJson(log.stream().map(LogCommand::tree).toList()))
+                : log.stream().map(LogCommand::line).toList();
+    }
+
+    private static String line(RecordedChange c) {
+        return c.commit().substring(0, 12) + "  " + (c.proposal().isEmpty() ? "-" : c.proposal()) + "  " + c.author()
+                + "  " + c.subject()
+                + (c.approvers().isEmpty() ? "" : "  approved by " + String.join(", ", c.approvers()));
     }
 
     private static Map<String, Object> tree(RecordedChange c) {

@@ -7,21 +7,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign plan STACK}: deploy order, waves, teardown and blast radius. */
 @Command(
         name = "plan",
         description = "Show a stack's deploy waves and order, its teardown order, and the blast radius of"
-                + " components removed since a previous version.",
-        mixinStandardHelpOptions = true)
-final class PlanCommand implements Callable<Integer> {
+                + " components removed since a previous version.")
+final class PlanCommand extends Subcommand {
     /** The formats of a plan. */
     enum Format {
         TEXT,
@@ -29,10 +25,6 @@ final class PlanCommand implements Callable<Integer> {
         DOT,
         MERMAID
     }
-
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
     @SuppressWarnings("NullAway.Init")
@@ -72,7 +64,7 @@ final class PlanCommand implements Callable<Integer> {
                             case MERMAID -> plan.toMermaid();
                             case TEXT -> text(plan);
                         });
-        spec.commandLine().getOut().flush();
+        out().flush();
         return 0;
     }
 

@@ -17,13 +17,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code countersign policy check}: the decision for one request. Exit 0 for allow, 1 for deny or
@@ -31,13 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "check",
-        description = "Decide whether a principal may take an action in an environment, with the reasons.",
-        mixinStandardHelpOptions = true)
-final class PolicyCheckCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+        description = "Decide whether a principal may take an action in an environment, with the reasons.")
+final class PolicyCheckCommand extends Subcommand {
     @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "The policy file.")
     @SuppressWarnings("NullAway.Init")
     Path policy;
@@ -87,8 +79,8 @@ final class PolicyCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Decision decision = PolicyEngine.of(Policy.read(policy), clock()).decide(request());
-        spec.commandLine().getOut().println(format == Output.JSON ? decision.toJson() : decision.render());
-        spec.commandLine().getOut().flush();
+        out().println(format == Output.JSON ? decision.toJson() : decision.render());
+        out().flush();
         return decision.allowed() ? 0 : Countersign.EXIT_NO;
     }
 

@@ -2,22 +2,12 @@ package dev.countersign.cli;
 
 import dev.countersign.policy.Policy;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign policy validate POLICY}: whether a policy file is valid, and its hash. */
-@Command(
-        name = "validate",
-        description = "Validate a policy file; print its name and content hash.",
-        mixinStandardHelpOptions = true)
-final class PolicyValidateCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "validate", description = "Validate a policy file; print its name and content hash.")
+final class PolicyValidateCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "POLICY", description = "The policy file (YAML or JSON).")
     @SuppressWarnings("NullAway.Init")
     Path file;
@@ -25,8 +15,8 @@ final class PolicyValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Policy policy = Policy.read(file);
-        spec.commandLine().getOut().println(file + ": valid policy " + policy.name() + " " + policy.hash());
-        spec.commandLine().getOut().flush();
+        out().println(file + ": valid policy " + policy.name() + " " + policy.hash());
+        out().flush();
         return 0;
     }
 }

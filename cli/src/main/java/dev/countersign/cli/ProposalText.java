@@ -16,6 +16,11 @@ final class ProposalText {
                 + p.validApprovals().size();
     }
 
+    /** The lines a command prints for a proposal it created: the id first, then its {@link #line}. */
+    static List<String> created(Proposal p) {
+        return List.of(p.id(), line(p));
+    }
+
     static String target(Proposal p) {
         return p.isEnvironmentChange() ? p.environment() + " (environment)" : p.environment() + "/" + p.stack();
     }

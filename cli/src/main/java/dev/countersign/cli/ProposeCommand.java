@@ -1,44 +1,29 @@
 package dev.countersign.cli;
 
-import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.Proposer;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code countersign propose --repo DIR --as P [--on-behalf-of P] --env ENV STACK [--secrets FILE]}; prints the id
  * first.
  */
-@Command(
-        name = "propose",
-        description = "Propose a new version of a stack; the first line printed is its id.",
-        mixinStandardHelpOptions = true)
-final class ProposeCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "propose", description = "Propose a new version of a stack; the first line printed is its id.")
+final class ProposeCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
 
-    @Option(names = "--as", required = true, paramLabel = "PRINCIPAL", description = "Who proposes.")
-    @SuppressWarnings("NullAway.Init")
-    String as;
-
-    @Option(names = "--on-behalf-of", paramLabel = "PRINCIPAL", description = "The human an agent acts for.")
-    @Nullable
-    String onBehalfOf;
+    @Mixin
+    ProposerOptions proposer = new ProposerOptions();
 
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "The target environment.")
     @SuppressWarnings("NullAway.Init")
@@ -61,19 +46,14 @@ final class ProposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Principal principal = Principal.parse(as);
-        if (onBehalfOf != null) {
-            principal = principal.actingFor(Principal.parse(onBehalfOf));
-        }
-        try (GitOpsRepository repo = repository.open()) {
-            Stack read = StackFiles.readStack(stack);
-            Proposal p = secrets == null
-                    ? repo.proposer(principal).propose(environment, read, rationale, List.of())
-                    : repo.proposer(principal)
-                            .propose(environment, read, SecretsFile.read(secrets), rationale, List.of());
-            spec.commandLine().getOut().println(p.id());
-            spec.commandLine().getOut().println(ProposalText.line(p));
-        }
-        return 0;
+        Principal principal = proposer.principal();
+        return repository.print(repo -> ProposalText.created(propose(repo.proposer(principal))));
+    }
+
+    private Proposal propose(Proposer proposer) {
+        Stack read = StackFiles.readStack(stack);
+        return secrets == null
+                ? proposer.propose(environment, read, rationale, List.of())
+                : proposer.propose(environment, read, SecretsFile.read(secrets), rationale, List.of());
     }
 }

@@ -1,45 +1,19 @@
 package dev.countersign.cli;
 
-import dev.countersign.gitops.GitOpsRepository;
-import dev.countersign.policy.Principal;
-import java.util.concurrent.Callable;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign reject}: Reject a proposal, with a reason. */
-@Command(name = "reject", description = "Reject a proposal, with a reason.", mixinStandardHelpOptions = true)
-final class RejectCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
-    @Mixin
-    RepositoryOption repository = new RepositoryOption();
-
-    @Parameters(index = "0", paramLabel = "ID", description = "The proposal id.")
-    @SuppressWarnings("NullAway.Init")
-    String id;
-
-    @Option(names = "--as", required = true, paramLabel = "PRINCIPAL", description = "Who acts.")
-    @SuppressWarnings("NullAway.Init")
-    String as;
-
+@Command(name = "reject", description = "Reject a proposal, with a reason.")
+final class RejectCommand extends ProposalActionCommand {
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is rejected.")
     @SuppressWarnings("NullAway.Init")
     String reason;
 
     @Override
     public Integer call() {
-        try (GitOpsRepository repo = repository.open()) {
-            spec.commandLine()
-                    .getOut()
-                    .println(
-                            ProposalText.line(repo.reviewer(Principal.parse(as)).reject(id, reason)));
-        }
-        return 0;
+        return act((repo, principal) ->
+                List.of(ProposalText.line(repo.reviewer(principal).reject(proposal.value(), reason))));
     }
 }

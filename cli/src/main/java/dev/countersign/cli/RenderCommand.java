@@ -10,23 +10,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign render STACK --env ENV}: the stack resolved for an environment. */
-@Command(
-        name = "render",
-        description = "Resolve a stack's variables for an environment; secret values are redacted.",
-        mixinStandardHelpOptions = true)
-final class RenderCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "render", description = "Resolve a stack's variables for an environment; secret values are redacted.")
+final class RenderCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
     @SuppressWarnings("NullAway.Init")
     Path stack;
@@ -55,7 +45,7 @@ final class RenderCommand implements Callable<Integer> {
         Stack parsed = StackFiles.readStack(stack);
         Environment target = StackFiles.readEnvironment(environment);
         RenderedStack rendered = parsed.render(target, Overrides.typed(overrides));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (explain) {
             out.print(explanation(rendered.uses()));
         } else {

@@ -5,14 +5,16 @@ import dev.countersign.gitops.RemoteCredentials;
 import dev.countersign.gitops.SigningKey;
 import dev.countersign.gitops.SshIdentity;
 import dev.countersign.gitops.TrustedCertificates;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code --repo DIR} option shared by the gitops subcommands, with the OpenPGP key that signs every
@@ -30,6 +32,10 @@ final class RepositoryOption {
     static final String GIT_USERNAME = "COUNTERSIGN_GIT_USERNAME";
     static final String GIT_PASSWORD = "COUNTERSIGN_GIT_PASSWORD";
     static final String SSH_KEY_PASSPHRASE = "COUNTERSIGN_SSH_KEY_PASSPHRASE";
+
+    @Spec(Spec.Target.MIXEE)
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec command;
 
     @Option(names = "--repo", required = true, paramLabel = "DIR", description = "The GitOps repository.")
     @SuppressWarnings("NullAway.Init")
@@ -72,7 +78,30 @@ final class RepositoryOption {
     @Nullable
     Path httpsCa;
 
+    /**
+     * Opens the repository, takes one step on it, prints each line the step returns to the command's standard
+     * output, and closes the repository; exit code 0.
+     */
+    int print(Function<GitOpsRepository, List<String>> step) {
+        apply(step).forEach(out()::println);
+        return 0;
+    }
+
+    /** The standard output of the command this option belongs to. */
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    /** Opens the repository, takes one step on it and closes it again; returns what the step returned. */
+    <T> T apply(Function<GitOpsRepository, T> step) {
+        try (GitOpsRepository repo = open()) {
+            return step.apply(repo);
+        }
+    }
+
+    /** Opens the repository, which must exist: only {@code init} creates one ({@link #open(String)}). */
     GitOpsRepository open() {
+        ExistingRepository.require(directory);
         return open(null, System.getenv());
     }
 
@@ -91,7 +120,8 @@ final class RepositoryOption {
         trustedCertificates(builder);
         if (signingKey != null) {
             builder.signingKey(SigningKey.fromArmored(
-                    read(signingKey), environment.getOrDefault(PASSPHRASE, "").toCharArray()));
+                    InputFiles.read(signingKey, "signing key"),
+                    environment.getOrDefault(PASSPHRASE, "").toCharArray()));
         }
         return builder.open();
     }
@@ -151,14 +181,6 @@ final class RepositoryOption {
             builder.trustedCertificates(TrustedCertificates.fromPem(httpsCa));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(String.valueOf(e.getMessage()), e);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read signing key file " + file, e);
         }
     }
 }

@@ -1,26 +1,14 @@
 package dev.countersign.cli;
 
-import dev.countersign.gitops.GitOpsRepository;
-import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign revert}: Propose the revert of a recorded commit; the first line printed is its id. */
-@Command(
-        name = "revert",
-        description = "Propose the revert of a recorded commit; the first line printed is its id.",
-        mixinStandardHelpOptions = true)
-final class RevertCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "revert", description = "Propose the revert of a recorded commit; the first line printed is its id.")
+final class RevertCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
 
@@ -28,20 +16,16 @@ final class RevertCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     String commit;
 
-    @Option(names = "--as", required = true, paramLabel = "PRINCIPAL", description = "Who acts.")
-    @SuppressWarnings("NullAway.Init")
-    String as;
+    @Mixin
+    PrincipalOption actor = new PrincipalOption();
 
     @Option(names = "--rationale", paramLabel = "TEXT", description = "Why.")
     String rationale = "revert";
 
     @Override
     public Integer call() {
-        try (GitOpsRepository repo = repository.open()) {
-            Proposal p = repo.proposer(Principal.parse(as)).proposeRevert(commit, rationale);
-            spec.commandLine().getOut().println(p.id());
-            spec.commandLine().getOut().println(ProposalText.line(p));
-        }
-        return 0;
+        Principal principal = actor.principal();
+        return repository.print(
+                repo -> ProposalText.created(repo.proposer(principal).proposeRevert(commit, rationale)));
     }
 }

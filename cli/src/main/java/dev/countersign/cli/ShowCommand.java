@@ -10,55 +10,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign show}: the review of a proposal: diff, waves, dependencies, blast radius, variables, secrets, decisions. */
 @Command(
         name = "show",
         description =
-                "Show the review of a proposal: diff, waves, dependencies, blast radius, variables, secrets, decisions.",
-        mixinStandardHelpOptions = true)
-final class ShowCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+                "Show the review of a proposal: diff, waves, dependencies, blast radius, variables, secrets, decisions.")
+final class ShowCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The proposal id.")
-    @SuppressWarnings("NullAway.Init")
-    String id;
+    @Mixin
+    ProposalIdParameter proposal = new ProposalIdParameter();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
     Output format = Output.TEXT;
 
     @Override
     public Integer call() {
-        try (GitOpsRepository repo = repository.open()) {
-            if (repo.proposal(id).isEnvironmentChange()) {
-                EnvironmentReview review = repo.environmentReview(id);
-                if (format == Output.JSON) {
-                    spec.commandLine().getOut().println(StackFiles.toJson(tree(review)));
-                } else {
-                    text(review).forEach(spec.commandLine().getOut()::println);
-                }
-                return 0;
-            }
-            Review review = repo.review(id);
-            if (format == Output.JSON) {
-                spec.commandLine().getOut().println(StackFiles.toJson(tree(review)));
-            } else {
-                text(review).forEach(spec.commandLine().getOut()::println);
-            }
+        return repository.print(this::lines);
+    }
+
+    private List<String> lines(GitOpsRepository repo) {
+        String id = proposal.value();
+        if (repo.proposal(id).isEnvironmentChange()) {
+            EnvironmentReview review = repo.environmentReview(id);
+            return format == Output.JSON ? List.of(StackFiles.toJson(tree(review))) : text(review);
         }
-        return 0;
+        Review review = repo.review(id);
+        return format == Output.JSON ? List.of(StackFiles.toJson(tree(review))) : text(review);
     }
 
     private static Map<String, Object> tree(Review review) {

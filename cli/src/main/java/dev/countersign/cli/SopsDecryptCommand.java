@@ -4,36 +4,18 @@ import dev.countersign.sops.FileFormat;
 import dev.countersign.sops.Sops;
 import dev.countersign.sops.ValuePath;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign sops decrypt FILE}: the plaintext, or one value of it, on standard output. */
-@Command(
-        name = "decrypt",
-        description = "Decrypt a SOPS file to standard output, verifying its MAC.",
-        mixinStandardHelpOptions = true)
-final class SopsDecryptCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
-    @ParentCommand
-    @SuppressWarnings("NullAway.Init")
-    SopsCommand parent;
-
+@Command(name = "decrypt", description = "Decrypt a SOPS file to standard output, verifying its MAC.")
+final class SopsDecryptCommand extends SopsSubcommand {
     @Mixin
     SopsTypes types = new SopsTypes();
-
-    @Mixin
-    SopsKeyOptions keys = new SopsKeyOptions();
 
     @Option(
             names = "--extract",
@@ -53,7 +35,7 @@ final class SopsDecryptCommand implements Callable<Integer> {
     public Integer call() {
         ValuePath path = path();
         byte[] encrypted = SopsFiles.read(file);
-        Sops sops = keys.decrypting(parent.environment());
+        Sops sops = keys.decrypting(environment());
         FileFormat input = types.input(file);
         FileFormat output = types.output(file);
         byte[] plain;
@@ -64,7 +46,7 @@ final class SopsDecryptCommand implements Callable<Integer> {
         } else {
             plain = sops.decrypt(encrypted, input, output);
         }
-        SopsFiles.write(file, plain, false, parent.environment());
+        SopsFiles.write(file, plain, false, environment());
         return 0;
     }
 

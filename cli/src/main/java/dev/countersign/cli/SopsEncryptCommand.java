@@ -8,17 +8,13 @@ import dev.countersign.sops.Recipient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code countersign sops encrypt FILE}: the file encrypted for the recipients given as options, or
@@ -26,22 +22,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "encrypt",
-        description = "Encrypt a file for age and PGP recipients; print it, or replace the file with --in-place.",
-        mixinStandardHelpOptions = true)
-final class SopsEncryptCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
-    @ParentCommand
-    @SuppressWarnings("NullAway.Init")
-    SopsCommand parent;
-
+        description = "Encrypt a file for age and PGP recipients; print it, or replace the file with --in-place.")
+final class SopsEncryptCommand extends SopsSubcommand {
     @Mixin
     SopsTypes types = new SopsTypes();
-
-    @Mixin
-    SopsKeyOptions keys = new SopsKeyOptions();
 
     @Option(names = "--age", split = ",", paramLabel = "RECIPIENT", description = "age1… public keys.")
     List<String> age = new ArrayList<>();
@@ -76,9 +60,9 @@ final class SopsEncryptCommand implements Callable<Integer> {
         if (rule != null) {
             options = options.withRule(rule);
         }
-        byte[] encrypted = keys.encrypting(parent.environment())
+        byte[] encrypted = keys.encrypting(environment())
                 .encrypt(SopsFiles.read(file), types.input(file), types.output(file), options);
-        SopsFiles.write(file, encrypted, inPlace, parent.environment());
+        SopsFiles.write(file, encrypted, inPlace, environment());
         return 0;
     }
 

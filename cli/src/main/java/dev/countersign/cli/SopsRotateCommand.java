@@ -2,27 +2,16 @@ package dev.countersign.cli;
 
 import dev.countersign.sops.FileFormat;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code countersign sops rotate FILE}: the file re-encrypted under a new data key. */
 @Command(
         name = "rotate",
         description = "Re-encrypt every value under a new data key for the same recipients;"
-                + " print the file, or replace it with --in-place.",
-        mixinStandardHelpOptions = true)
-final class SopsRotateCommand implements Callable<Integer> {
-    @ParentCommand
-    @SuppressWarnings("NullAway.Init")
-    SopsCommand parent;
-
-    @Mixin
-    SopsKeyOptions keys = new SopsKeyOptions();
-
+                + " print the file, or replace it with --in-place.")
+final class SopsRotateCommand extends SopsSubcommand {
     @Option(
             names = {"-i", "--in-place"},
             description = "Replace the file atomically instead of printing.")
@@ -34,8 +23,8 @@ final class SopsRotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] rotated = keys.decrypting(parent.environment()).rotate(SopsFiles.read(file), FileFormat.of(file));
-        SopsFiles.write(file, rotated, inPlace, parent.environment());
+        byte[] rotated = keys.decrypting(environment()).rotate(SopsFiles.read(file), FileFormat.of(file));
+        SopsFiles.write(file, rotated, inPlace, environment());
         return 0;
     }
 }

@@ -12,15 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code countersign sops updatekeys FILE}: the file's recipients replaced, in place, by those of the
@@ -30,20 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "updatekeys",
         description = "Replace the file's recipients with those of its .sops.yaml creation rule, in place;"
-                + " rotates the data key when a recipient is removed.",
-        mixinStandardHelpOptions = true)
-final class SopsUpdateKeysCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
-    @ParentCommand
-    @SuppressWarnings("NullAway.Init")
-    SopsCommand parent;
-
-    @Mixin
-    SopsKeyOptions keys = new SopsKeyOptions();
-
+                + " rotates the data key when a recipient is removed.")
+final class SopsUpdateKeysCommand extends SopsSubcommand {
     @Option(
             names = {"-y", "--yes"},
             description = "Do not ask for confirmation.")
@@ -64,7 +47,7 @@ final class SopsUpdateKeysCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("changes to " + file + " not applied");
             return Countersign.EXIT_NO;
         }
-        byte[] updated = keys.decrypting(parent.environment()).updateKeys(encrypted, FileFormat.of(file), groups);
+        byte[] updated = keys.decrypting(environment()).updateKeys(encrypted, FileFormat.of(file), groups);
         SopsFiles.replace(file, updated);
         spec.commandLine().getErr().println("file " + file + " synced with new keys");
         return 0;
@@ -76,8 +59,7 @@ final class SopsUpdateKeysCommand implements Callable<Integer> {
         groups.groups().forEach(group -> err.println("  " + describe(group)));
         err.print("Is this okay? (y/n) ");
         err.flush();
-        var reader =
-                new BufferedReader(new InputStreamReader(parent.environment().stdin(), StandardCharsets.UTF_8));
+        var reader = new BufferedReader(new InputStreamReader(environment().stdin(), StandardCharsets.UTF_8));
         try {
             String answer = reader.readLine();
             return answer != null && answer.strip().equalsIgnoreCase("y");

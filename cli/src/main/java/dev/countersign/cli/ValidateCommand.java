@@ -5,22 +5,12 @@ import dev.countersign.stack.StackFile;
 import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign validate FILE...}: checks stack and environment files. */
-@Command(
-        name = "validate",
-        description = "Check stack and environment files; exit 1 if any is invalid.",
-        mixinStandardHelpOptions = true)
-final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "validate", description = "Check stack and environment files; exit 1 if any is invalid.")
+final class ValidateCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Stack or environment files (YAML or JSON).")
     List<Path> files = List.of();
 
@@ -33,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
                 if (parsed.stacks().isEmpty() && parsed.environments().isEmpty()) {
                     throw new StackException(file + " holds no stack or environment document");
                 }
-                spec.commandLine().getOut().println("valid " + file + ": " + describe(parsed));
+                out().println("valid " + file + ": " + describe(parsed));
             } catch (StackException e) {
                 spec.commandLine().getErr().println("invalid " + file + ": " + e.getMessage());
                 failures++;

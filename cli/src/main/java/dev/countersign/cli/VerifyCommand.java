@@ -1,35 +1,21 @@
 package dev.countersign.cli;
 
 import dev.countersign.gitops.ApproverKeys;
-import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.TrustedKeys;
 import dev.countersign.gitops.Verification;
 import dev.countersign.gitops.VerifyOptions;
 import dev.countersign.stack.StackFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code countersign verify}: Verify main offline; exit 1 when a commit did not come through the contract. */
-@Command(
-        name = "verify",
-        description = "Verify main offline; exit 1 when a commit did not come through the contract.",
-        mixinStandardHelpOptions = true)
-final class VerifyCommand implements Callable<Integer> {
-    @Spec
-    @SuppressWarnings("NullAway.Init")
-    CommandSpec spec;
-
+@Command(name = "verify", description = "Verify main offline; exit 1 when a commit did not come through the contract.")
+final class VerifyCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
 
@@ -65,22 +51,20 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GitOpsRepository repo = repository.open()) {
-            Verification v = repo.verifyWith(options());
-            if (format == Output.JSON) {
-                spec.commandLine().getOut().println(StackFiles.toJson(tree(v)));
-            } else {
-                spec.commandLine()
-                        .getOut()
-                        .println(v.commitsChecked() + " commits checked, "
-                                + v.findings().size() + " findings");
-                v.findings().forEach(f -> spec.commandLine().getOut().println(f));
-                if (checkpointFile != null && v.isClean()) {
-                    spec.commandLine().getOut().println("checkpoint " + checkpointFile + " now at " + v.head());
-                }
+        Verification v = repository.apply(repo -> repo.verifyWith(options()));
+        if (format == Output.JSON) {
+            out().println(StackFiles.toJson(tree(v)));
+        } else {
+            repository
+                    .out()
+                    .println(v.commitsChecked() + " commits checked, "
+                            + v.findings().size() + " findings");
+            v.findings().forEach(out()::println);
+            if (checkpointFile != null && v.isClean()) {
+                out().println("checkpoint " + checkpointFile + " now at " + v.head());
             }
-            return v.isClean() ? 0 : Countersign.EXIT_NO;
         }
+        return v.isClean() ? 0 : Countersign.EXIT_NO;
     }
 
     private VerifyOptions options() {
@@ -95,20 +79,12 @@ final class VerifyCommand implements Callable<Integer> {
             options = options.withCheckpointFile(checkpointFile);
         }
         if (trustedKeys != null) {
-            options = options.withTrustedKeys(TrustedKeys.fromArmored(read(trustedKeys)));
+            options = options.withTrustedKeys(TrustedKeys.fromArmored(InputFiles.read(trustedKeys, "trusted keys")));
         }
         if (approverKeys != null) {
             options = options.withApproverKeys(ApproverKeys.fromFile(approverKeys));
         }
         return options;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trusted keys file " + file, e);
-        }
     }
 
     private static Map<String, Object> tree(Verification v) {

@@ -36,4 +36,23 @@ class CountersignTest {
         assertThat(cli.code()).isZero();
         assertThat(cli.out()).startsWith("countersign ");
     }
+
+    @Test
+    void helpSubcommandPrintsTheUsageOfTheRootOrOfASubcommand() {
+        Cli root = Cli.run("help");
+        Cli approve = Cli.run("help", "approve");
+
+        assertThat(root.code()).as(root.err()).isZero();
+        assertThat(root.out()).startsWith("Usage: countersign ").contains("completion", "help");
+        assertThat(approve.code()).as(approve.err()).isZero();
+        assertThat(approve.out()).startsWith("Usage: countersign approve ").contains("--as=PRINCIPAL");
+    }
+
+    @Test
+    void helpSubcommandExitsTwoOnAnUnknownSubcommand() {
+        Cli cli = Cli.run("help", "frobnicate");
+
+        assertThat(cli.code()).isEqualTo(2);
+        assertThat(cli.err()).contains("Unknown subcommand 'frobnicate'");
+    }
 }

@@ -1,9 +1,9 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.ApproverKeyring;
-import dev.countersign.gitops.internal.OpenPgpKeyring;
 import dev.countersign.policy.InvalidPrincipalException;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.OpenPgpCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class ApproverKeys {
      * @throws IllegalArgumentException if a name is not a principal written {@code kind:id}
      */
     public static ApproverKeys of(Map<String, TrustedKeys> keys) {
-        Map<String, OpenPgpKeyring> rings = new LinkedHashMap<>();
+        Map<String, OpenPgpCertificates> rings = new LinkedHashMap<>();
         keys.forEach((principal, trusted) -> rings.put(requirePrincipal(principal), trusted.keyring()));
         return new ApproverKeys(ApproverKeyring.of(rings));
     }

@@ -1,7 +1,8 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.CommitSigner;
-import dev.countersign.gitops.internal.OpenPgpSigner;
+import dev.countersign.signatures.OpenPgpSigner;
+import dev.countersign.signatures.SignatureException;
 
 /**
  * An OpenPGP secret key, unlocked, that signs the commits a {@link GitOpsRepository} writes, so that {@code
@@ -27,7 +28,11 @@ public final class SigningKey {
      * @throws KeyringException if the data holds no secret key that may sign, or the passphrase is wrong
      */
     public static SigningKey fromArmored(byte[] armoredSecretKey, char[] passphrase) {
-        return new SigningKey(OpenPgpSigner.fromArmored(armoredSecretKey, passphrase));
+        try {
+            return new SigningKey(OpenPgpSigner.fromArmored(armoredSecretKey, passphrase));
+        } catch (SignatureException e) {
+            throw new KeyringException(String.valueOf(e.getMessage()), e);
+        }
     }
 
     /**
@@ -49,7 +54,13 @@ public final class SigningKey {
     }
 
     CommitSigner signer() {
-        return signer;
+        return (payload, when) -> {
+            try {
+                return signer.sign(payload, when).armored();
+            } catch (SignatureException e) {
+                throw new GitOpsException("cannot sign commit with key " + fingerprint(), e);
+            }
+        };
     }
 
     @Override

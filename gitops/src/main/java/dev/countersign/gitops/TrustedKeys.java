@@ -1,6 +1,7 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.OpenPgpKeyring;
+import dev.countersign.signatures.OpenPgpCertificates;
+import dev.countersign.signatures.SignatureException;
 import java.util.List;
 
 /**
@@ -8,9 +9,9 @@ import java.util.List;
  * on main-line commits. Immutable and thread-safe.
  */
 public final class TrustedKeys {
-    private final OpenPgpKeyring keyring;
+    private final OpenPgpCertificates keyring;
 
-    private TrustedKeys(OpenPgpKeyring keyring) {
+    private TrustedKeys(OpenPgpCertificates keyring) {
         this.keyring = keyring;
     }
 
@@ -23,7 +24,11 @@ public final class TrustedKeys {
      * @throws KeyringException if the data holds no certificate
      */
     public static TrustedKeys fromArmored(byte[] armoredPublicKeys) {
-        return new TrustedKeys(OpenPgpKeyring.fromArmored(armoredPublicKeys));
+        try {
+            return new TrustedKeys(OpenPgpCertificates.fromArmored(armoredPublicKeys));
+        } catch (SignatureException e) {
+            throw new KeyringException(String.valueOf(e.getMessage()), e);
+        }
     }
 
     /**
@@ -35,7 +40,7 @@ public final class TrustedKeys {
         return keyring.fingerprints();
     }
 
-    OpenPgpKeyring keyring() {
+    OpenPgpCertificates keyring() {
         return keyring;
     }
 

@@ -26,7 +26,9 @@ public enum BuiltInRule {
     /** A change reaching many dependents needs extra approvals. */
     BLAST_RADIUS("blast-radius"),
     /** A change is recorded only with enough approvals from the right roles. */
-    APPROVALS("approvals");
+    APPROVALS("approvals"),
+    /** Secret values, and the defaults of variables used at secret places, come only from a human. */
+    SECRETS_FROM_HUMANS("secrets-from-humans");
 
     private final String id;
 

@@ -7,20 +7,33 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** A change from a base (recorded) version of a stack to a proposed one, with its leaf edits. */
-record Change(Snapshot base, Snapshot proposed, List<Edit> edits) {
+/**
+ * A change from a base (recorded) version of a stack to a proposed one, with its leaf edits; either as
+ * written in the stack files, or {@code rendered}: as it will be applied in an environment, variables
+ * resolved and secret values as placeholders.
+ */
+record Change(Snapshot base, Snapshot proposed, List<Edit> edits, boolean rendered) {
     Change {
         edits = List.copyOf(edits);
     }
 
     static Change between(Snapshot base, Snapshot proposed) {
+        return new Change(base, proposed, edits(base, proposed), false);
+    }
+
+    /** The change between two renderings (see {@link Snapshot#rendered}). */
+    static Change rendered(Snapshot base, Snapshot proposed) {
+        return new Change(base, proposed, edits(base, proposed), true);
+    }
+
+    private static List<Edit> edits(Snapshot base, Snapshot proposed) {
         List<Edit> edits = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>(base.components().keySet());
         names.addAll(proposed.components().keySet());
         for (String name : names) {
             diff(name, "", content(base, name), content(proposed, name), edits);
         }
-        return new Change(base, proposed, edits);
+        return edits;
     }
 
     Set<String> removedComponents() {

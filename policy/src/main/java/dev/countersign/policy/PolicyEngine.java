@@ -24,6 +24,7 @@ public final class PolicyEngine {
             new FreezeRule(),
             new ProtectionRule(),
             new SecretRule(),
+            new VariableDefaultRule(),
             new AgentScopeRule(),
             new BlastRadiusRule());
 
@@ -78,7 +79,9 @@ public final class PolicyEngine {
     }
 
     /**
-     * Decides a request.
+     * Decides a request. Every built-in rule judges the change as written and, when the request names
+     * an environment, again as it will be applied there (the rendering); denials and demands of both
+     * views add up, so a rendering is never judged more leniently than what it renders.
      *
      * @param request the request
      * @return the decision, with its reasons and the policy's hash
@@ -86,6 +89,11 @@ public final class PolicyEngine {
     public Decision decide(PolicyRequest request) {
         Evaluation evaluation = new Evaluation(request, policy, clock.instant());
         BUILT_IN.forEach(rule -> rule.check(evaluation));
+        Change rendered = request.renderedChange();
+        if (rendered != null) {
+            evaluation.view(rendered);
+            BUILT_IN.forEach(rule -> rule.check(evaluation));
+        }
         RuleContext context = new RuleContext(request, policy, evaluation.now);
         hostRules.forEach(rule -> apply(rule, context, evaluation));
         return evaluation.decide();

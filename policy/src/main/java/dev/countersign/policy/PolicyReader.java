@@ -16,6 +16,7 @@ final class PolicyReader {
 
     private final Map<String, Set<Action>> roles = new LinkedHashMap<>();
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
+    private final PrincipalSpellings spellings = new PrincipalSpellings();
 
     static Policy read(JsonNode document) {
         return new PolicyReader().policy(new Field(document, "policy"));
@@ -94,12 +95,13 @@ final class PolicyReader {
         });
     }
 
-    private static String principal(Field field, String text, boolean wildcard) {
+    private String principal(Field field, String text, boolean wildcard) {
+        String canonical = Principal.canonical(text);
         try {
-            return wildcard && text.endsWith(":" + Binding.ANY)
-                    ? Principal.kindOf(text, text.substring(0, text.length() - 2))
+            return wildcard && canonical.endsWith(":" + Binding.ANY)
+                    ? Principal.kindOf(text, canonical.substring(0, canonical.length() - 2))
                                     .spelling() + ":" + Binding.ANY
-                    : Principal.parse(text).name();
+                    : spellings.add(field, text, Principal.parse(text).name());
         } catch (InvalidPrincipalException e) {
             throw field.invalid(String.valueOf(e.getMessage()));
         }

@@ -1,6 +1,8 @@
 package dev.countersign.policy;
 
+import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +23,7 @@ public final class PolicyRequest {
     private final @Nullable String contentHash;
     private final List<Approval> approvals;
     private final @Nullable Change change;
+    private final @Nullable Change renderedChange;
 
     private PolicyRequest(Builder builder) {
         this.principal = builder.principal;
@@ -30,6 +33,7 @@ public final class PolicyRequest {
         this.contentHash = builder.contentHash;
         this.approvals = List.copyOf(builder.approvals);
         this.change = builder.change;
+        this.renderedChange = builder.renderedChange;
         if ((action == Action.APPROVE || action == Action.RECORD) && (proposer == null || contentHash == null)) {
             throw new InvalidRequestException(
                     "action " + action.spelling() + " needs the proposer and the proposal's content hash");
@@ -116,9 +120,23 @@ public final class PolicyRequest {
         return change != null;
     }
 
+    /**
+     * Whether the change is also judged as it will be applied in the request's environment.
+     *
+     * @return {@code true} if the change was given with its environment
+     */
+    public boolean judgesRendering() {
+        return renderedChange != null;
+    }
+
     @Nullable
     Change change() {
         return change;
+    }
+
+    @Nullable
+    Change renderedChange() {
+        return renderedChange;
     }
 
     /** The author of the change: the proposer when known, otherwise the principal asking. */
@@ -135,6 +153,7 @@ public final class PolicyRequest {
         private @Nullable String contentHash;
         private final List<Approval> approvals = new ArrayList<>();
         private @Nullable Change change;
+        private @Nullable Change renderedChange;
 
         private Builder(Principal principal, Action action, String environment) {
             this.principal = principal;
@@ -198,8 +217,60 @@ public final class PolicyRequest {
             return change(Change.between(Snapshot.EMPTY, Snapshot.of(proposed)));
         }
 
+        /**
+         * Names the change the request is about and the environment it will be applied in. Every rule
+         * judges it twice: as written, and as rendered for the environment (variables resolved through
+         * {@link Stack#render(Environment)}, secret values as placeholders), so an edit of a variable is an
+         * edit of every place it reaches, reported at those places. Prefer this to {@link #change(Stack,
+         * Stack)} whenever the environment is known.
+         *
+         * @param base the version recorded on the environment's main line
+         * @param proposed the version proposed
+         * @param environment the environment the change will be applied in; its name is the request's
+         * @return this builder
+         * @throws InvalidRequestException if the environment is another than the request's, or either
+         *     version cannot be rendered for it (the message names the stack error, never a value)
+         */
+        public Builder change(Stack base, Stack proposed, Environment environment) {
+            change(base, proposed);
+            return rendered(Change.rendered(render(base, environment), render(proposed, environment)));
+        }
+
+        /**
+         * Names a proposed stack for an environment that has no recorded version yet, judged as written and
+         * as rendered for the environment (see {@link #change(Stack, Stack, Environment)}).
+         *
+         * @param proposed the version proposed
+         * @param environment the environment the stack will be applied in; its name is the request's
+         * @return this builder
+         * @throws InvalidRequestException if the environment is another than the request's, or the stack
+         *     cannot be rendered for it
+         */
+        public Builder firstVersion(Stack proposed, Environment environment) {
+            firstVersion(proposed);
+            return rendered(Change.rendered(Snapshot.EMPTY, render(proposed, environment)));
+        }
+
+        private Snapshot render(Stack stack, Environment target) {
+            if (!target.name().equals(environment)) {
+                throw new InvalidRequestException("the change is judged for environment '" + environment
+                        + "', but was given environment '" + target.name() + "' to render it");
+            }
+            try {
+                return Snapshot.rendered(stack.render(target));
+            } catch (StackException e) {
+                throw new InvalidRequestException(
+                        "stack '" + stack.name() + "' cannot be rendered for " + environment + ": " + e.getMessage());
+            }
+        }
+
         Builder change(Change change) {
             this.change = Objects.requireNonNull(change);
+            return this;
+        }
+
+        Builder rendered(Change rendered) {
+            this.renderedChange = Objects.requireNonNull(rendered);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.countersign.policy;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -11,12 +12,20 @@ import org.jspecify.annotations.Nullable;
  * <p>An agent or a service may act on behalf of a human (the human who delegated to it); a human acts
  * only for itself. Immutable and thread-safe.
  *
+ * <p><b>One person, one name.</b> The id is kept in one canonical form, so that spellings an identity
+ * source would treat as one person are one principal: the id is normalised to Unicode NFKC (full-width
+ * letters become ASCII), stripped of leading and trailing whitespace, then lower-cased with {@link
+ * Locale#ROOT} (never the host's locale, so {@code I} folds to {@code i} also on a Turkish host). The
+ * result must match {@code [a-z0-9][a-z0-9._@+-]{0,127}}: whitespace inside a name, accents and
+ * look-alike letters from other scripts are refused rather than made into a second person. Equality,
+ * hash code, {@link #name()} and {@link #toString()} use the canonical id.
+ *
  * @param kind what kind of actor this is
- * @param id the actor's identifier within its kind
+ * @param id the actor's identifier within its kind, in canonical form
  * @param onBehalfOf the human who delegated to this agent or service, or {@code null}
  */
 public record Principal(Kind kind, String id, @Nullable Principal onBehalfOf) {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._@+-]{0,127}");
 
     /** The three kinds of actor. */
     public enum Kind {
@@ -38,21 +47,39 @@ public record Principal(Kind kind, String id, @Nullable Principal onBehalfOf) {
     }
 
     /**
-     * Validates the parts.
+     * Brings the id into its canonical form and validates the parts.
      *
      * @param kind see the record component
-     * @param id see the record component
+     * @param id the identifier in any spelling; it is kept in canonical form
      * @param onBehalfOf see the record component
      *
-     * @throws InvalidPrincipalException if the id is malformed, a human delegates, or the delegator is
-     *     not a human acting for itself
+     * @throws InvalidPrincipalException if the canonical id is malformed, a human delegates, or the
+     *     delegator is not a human acting for itself
      */
     public Principal {
-        if (!ID.matcher(id).matches()) {
-            throw new InvalidPrincipalException(kind.spelling() + ":" + id, "id must match " + ID.pattern());
-        }
+        String written = id;
+        id = canonical(id);
+        checkId(kind.spelling() + ":" + written, id);
         if (onBehalfOf != null) {
             checkDelegation(kind, id, onBehalfOf);
+        }
+    }
+
+    /**
+     * The canonical form of a principal id or name: Unicode NFKC, trimmed, lower-cased with {@link
+     * Locale#ROOT}. It is not validated.
+     *
+     * @param spelling the id (or {@code kind:id}) as written
+     * @return the canonical spelling
+     */
+    public static String canonical(String spelling) {
+        return Normalizer.normalize(spelling, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkId(String written, String canonicalId) {
+        if (!ID.matcher(canonicalId).matches()) {
+            throw new InvalidPrincipalException(
+                    written, "id must match " + ID.pattern() + " after NFKC normalisation, trimming and lower-casing");
         }
     }
 
@@ -68,18 +95,23 @@ public record Principal(Kind kind, String id, @Nullable Principal onBehalfOf) {
     }
 
     /**
-     * Parses {@code kind:id}, such as {@code agent:builder}.
+     * Parses {@code kind:id}, such as {@code agent:builder}; the whole text is brought into canonical
+     * form first, so {@code Human:Ines} is {@code human:ines}.
      *
      * @param text the principal as written
      * @return the principal, acting for itself
      * @throws InvalidPrincipalException if the kind is unknown or the id malformed
      */
     public static Principal parse(String text) {
-        int colon = text.indexOf(':');
+        String canonical = canonical(text);
+        int colon = canonical.indexOf(':');
         if (colon < 0) {
             throw new InvalidPrincipalException(text, "must be written kind:id, kind one of human, agent, service");
         }
-        return new Principal(kindOf(text, text.substring(0, colon)), text.substring(colon + 1), null);
+        Kind kind = kindOf(text, canonical.substring(0, colon));
+        String id = canonical(canonical.substring(colon + 1));
+        checkId(text, id);
+        return new Principal(kind, id, null);
     }
 
     static Kind kindOf(String text, String kind) {
@@ -164,7 +196,7 @@ public record Principal(Kind kind, String id, @Nullable Principal onBehalfOf) {
     }
 
     /**
-     * The principal as written, with its delegation if any.
+     * The principal in canonical form, with its delegation if any.
      *
      * @return for example {@code agent:builder} or {@code agent:builder on behalf of human:alice}
      */

@@ -1,5 +1,6 @@
 package dev.countersign.policy;
 
+import dev.countersign.stack.ObjectKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class ProtectionRule implements Rule {
     }
 
     private static List<KubeObject> checkObjects(Evaluation e, Change change, Protections protections) {
-        Map<String, KubeObject> after = change.proposed().objects();
+        Map<ObjectKey, KubeObject> after = change.proposed().objects();
         List<KubeObject> unprotected = new ArrayList<>();
         for (KubeObject before : change.base().objects().values()) {
             KubeObject now = after.get(before.key());

@@ -24,7 +24,9 @@ final class SecretRule implements Rule {
             }
             ComponentState component = change.proposed().components().get(edit.component());
             if (component != null && component.isSecret(edit.pointer())) {
-                checkSecretPath(e, edit, value);
+                if (!change.rendered()) {
+                    checkSecretPath(e, edit, value);
+                }
             } else if (value.isString()) {
                 checkCredential(e, edit, value.stringValue());
             }

@@ -1,6 +1,8 @@
 package dev.countersign.policy;
 
 import dev.countersign.stack.Component;
+import dev.countersign.stack.ObjectKey;
+import dev.countersign.stack.RenderedStack;
 import dev.countersign.stack.Stack;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,18 +16,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The components of one version of a stack, by name. */
-record Snapshot(Map<String, ComponentState> components) {
-    static final Snapshot EMPTY = new Snapshot(Map.of());
+/** The components of one version of a stack, by name, and its variable defaults. */
+record Snapshot(Map<String, ComponentState> components, StackVariables variables) {
+    static final Snapshot EMPTY = new Snapshot(Map.of(), StackVariables.NONE);
 
     Snapshot {
         components = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(components));
     }
 
-    static Snapshot of(Collection<ComponentState> components) {
+    static Snapshot of(Collection<ComponentState> components, StackVariables variables) {
         Map<String, ComponentState> byName = new LinkedHashMap<>();
         components.forEach(c -> byName.put(c.name(), c));
-        return new Snapshot(byName);
+        return new Snapshot(byName, variables);
     }
 
     Optional<ComponentState> component(String name) {
@@ -33,8 +35,8 @@ record Snapshot(Map<String, ComponentState> components) {
     }
 
     /** Every object in every component, by {@link KubeObject#key()}. */
-    Map<String, KubeObject> objects() {
-        Map<String, KubeObject> objects = new LinkedHashMap<>();
+    Map<ObjectKey, KubeObject> objects() {
+        Map<ObjectKey, KubeObject> objects = new LinkedHashMap<>();
         components.values().forEach(c -> c.objects().forEach(o -> objects.put(o.key(), o)));
         return objects;
     }
@@ -57,6 +59,18 @@ record Snapshot(Map<String, ComponentState> components) {
 
     /** The components of a stack, through its public model: each component's tree without its name. */
     static Snapshot of(Stack stack) {
+        return of(componentsOf(stack), StackVariables.of(stack));
+    }
+
+    /**
+     * A rendering of a stack for an environment, secret values redacted: its components only (a
+     * rendering has no variables left; a literal {@code ${…}} it holds is text, not a reference).
+     */
+    static Snapshot rendered(RenderedStack rendering) {
+        return of(componentsOf(rendering.redacted()), StackVariables.NONE);
+    }
+
+    private static List<ComponentState> componentsOf(Stack stack) {
         List<ComponentState> components = new ArrayList<>();
         for (Component component : stack.components()) {
             ObjectNode content = Canonical.JSON.valueToTree(component.toTree());
@@ -64,6 +78,6 @@ record Snapshot(Map<String, ComponentState> components) {
             components.add(new ComponentState(
                     component.name(), content, component.dependsOn(), Set.copyOf(component.secretPointers())));
         }
-        return of(components);
+        return components;
     }
 }

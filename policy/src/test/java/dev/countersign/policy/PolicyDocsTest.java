@@ -46,6 +46,35 @@ class PolicyDocsTest {
     }
 
     @Test
+    void judgesWhereAVariableLandsAsTheSectionShows() throws Exception {
+        Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(dir.resolve("environments/staging.yaml"), """
+                apiVersion: countersign.dev/v1
+                kind: Environment
+                metadata: {name: staging}
+                spec: {cluster: kind, variables: {api_admin: from-the-secrets-file}}
+                """);
+        Stack base = StackFiles.readStack(path("recorded/monitoring.yaml"));
+        Stack proposed = StackFiles.parseStack(
+                Fixtures.STACK
+                        .replace("spec:\n  components:", "spec:\n  variables: {tag: \"6.6.6\"}\n  components:")
+                        .replace("image: {tag: \"1.0\"}", "image: {tag: \"${tag}\"}"),
+                "draft");
+        PolicyEngine engine = PolicyEngine.of(Policy.read(path("policy.yaml")), clock);
+        Principal agent = Principal.agent("builder");
+
+        // the example of "Judged where it lands"
+        dev.countersign.stack.Environment staging = StackFiles.readEnvironment(path("environments/staging.yaml"));
+        Decision decision = engine.decide(PolicyRequest.builder(agent, Action.PROPOSE, "staging")
+                .change(base, proposed, staging) // or firstVersion(proposed, staging)
+                .build());
+
+        assertThat(decision.reasons())
+                .extracting(Reason::rule, Reason::pointer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("agent-scope", "/helm/values/image/tag"));
+    }
+
+    @Test
     void proposesAndRecordsAsTheEmbeddingExampleShows() {
         Policy policy = Policy.read(path("policy.yaml"));
         PolicyEngine engine = PolicyEngine.of(policy, clock);

@@ -29,7 +29,18 @@ class PrincipalTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"alice", "robot:x", "human:", "human:-x", "human:a b", "Human:alice"})
+        @ValueSource(
+                strings = {
+                    "alice",
+                    "robot:x",
+                    "human:",
+                    "human:-x",
+                    "human:a b",
+                    "human:İnes",
+                    "human:ınes",
+                    "human:inès",
+                    "human:іnes"
+                })
         void rejectsMalformedSpellingsNamingTheValue(String text) {
             assertThatThrownBy(() -> Principal.parse(text))
                     .isInstanceOfSatisfying(

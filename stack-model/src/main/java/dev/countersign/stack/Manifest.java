@@ -16,13 +16,14 @@ public record Manifest(Map<String, Object> body) {
      *
      * @param body the whole object as a plain value tree
      * @throws InvalidStackException if {@code apiVersion}, {@code kind} or {@code metadata.name} is missing
-     * @throws InvalidNameException if the object name or namespace is not valid
+     * @throws InvalidNameException if the kind, apiVersion, object name or namespace is not valid (kind and
+     *     apiVersion never hold a variable)
      */
     public Manifest {
         body = Values.freezeMap(body, "");
         var fields = new Fields(body, "");
-        fields.string("apiVersion");
-        fields.string("kind");
+        Names.apiVersion(fields.string("apiVersion"));
+        Names.kind(fields.string("kind"));
         var metadata = fields.fields("metadata");
         Names.objectName(metadata.string("name"));
         if (metadata.has("namespace")) {
@@ -64,6 +65,21 @@ public record Manifest(Map<String, Object> body) {
      */
     public Optional<String> namespace() {
         return Optional.ofNullable((String) metadata().get("namespace"));
+    }
+
+    /**
+     * Returns the object's identity in a stack: API group, kind, namespace and name.
+     *
+     * @return the structured key; the name and namespace may still hold variables before rendering
+     */
+    public ObjectKey key() {
+        String version = apiVersion();
+        int slash = version.indexOf('/');
+        return new ObjectKey(
+                slash < 0 ? "" : version.substring(0, slash),
+                kind(),
+                namespace().orElse(""),
+                name());
     }
 
     /**

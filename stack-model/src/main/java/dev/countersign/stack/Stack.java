@@ -30,6 +30,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
      * @param components the components, in document order
      * @throws InvalidNameException if a name breaks its rule
      * @throws InvalidStackException if two components share a name
+     * @throws DuplicateObjectException if two manifests declare one object (same {@link ObjectKey})
      * @throws UnknownDependencyException if a dependency names no component
      * @throws DependencyCycleException if the dependencies form a cycle
      */
@@ -38,6 +39,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
         variables = Variables.checked(variables, "/spec/variables");
         components = List.copyOf(components);
         Graph.of(components);
+        ObjectKeys.checkUnique(components);
     }
 
     /**
@@ -113,6 +115,18 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
      */
     public List<String> secretVariables() {
         return Secrets.variables(this);
+    }
+
+    /**
+     * Returns where each variable lands: every place (component and JSON pointer relative to the
+     * component's tree, as in {@link Component#toTree()}) whose value references it, directly or through
+     * the defaults of other variables. A variable in a map key is never substituted and lands nowhere.
+     *
+     * @return the places by variable name; a variable defined but never used is absent
+     * @throws InvalidStackException if a value holds a malformed reference
+     */
+    public Map<String, Set<Location>> variablePlaces() {
+        return VariablePlaces.of(this);
     }
 
     /**

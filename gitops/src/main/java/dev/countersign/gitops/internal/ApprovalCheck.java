@@ -1,13 +1,14 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.Finding;
+import dev.countersign.signatures.OpenPgpCertificates;
+import dev.countersign.signatures.OpenPgpSignature;
+import dev.countersign.signatures.OpenPgpVerification;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,29 +60,30 @@ final class ApprovalCheck {
             add("unsigned-approval", "the approval of " + approver + " carries no signature by their key");
             return;
         }
-        Optional<PGPSignature> signature = ApprovalSignatures.decode(base64);
+        Optional<OpenPgpSignature> signature = ApprovalSignatures.decode(base64);
         if (signature.isEmpty()) {
             add("bad-approval-signature", "the approval signature of " + approver + " is not an OpenPGP signature");
             return;
         }
-        Optional<OpenPgpKeyring> keys = approvers.keysOf(approver);
+        Optional<OpenPgpCertificates> keys = approvers.keysOf(approver);
         if (keys.isEmpty()) {
             add("untrusted-approval", approver + " approved, but the approver keys hold no key for them");
             return;
         }
-        String keyId = OpenPgpKeys.keyId(signature.get().getKeyID());
-        Optional<PGPPublicKey> key = keys.get().key(signature.get().getKeyID());
-        if (key.isEmpty()) {
-            add(
-                    "untrusted-approval",
-                    "the approval of " + approver + " is signed by key " + keyId + ", which is not a key of "
-                            + approver);
-        } else if (!SignatureCheck.verifies(
-                signature.get(), key.get(), statement(approver).bytes())) {
-            add(
-                    "bad-approval-signature",
-                    "the approval signature of " + approver + " by key " + OpenPgpKeys.fingerprint(key.get())
-                            + " does not match this commit's proposal, stack and content");
+        OpenPgpVerification result =
+                keys.get().verify(signature.get(), statement(approver).bytes());
+        switch (result.outcome()) {
+            case UNKNOWN_KEY ->
+                add(
+                        "untrusted-approval",
+                        "the approval of " + approver + " is signed by key " + result.key() + ", which is not a key of "
+                                + approver);
+            case MISMATCH ->
+                add(
+                        "bad-approval-signature",
+                        "the approval signature of " + approver + " by key " + result.key()
+                                + " does not match this commit's proposal, stack and content");
+            case VALID -> {}
         }
     }
 

@@ -2,15 +2,11 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import dev.countersign.signatures.OpenPgpSignature;
+import dev.countersign.signatures.SignatureException;
+import dev.countersign.signatures.SignatureFormatException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import org.bouncycastle.openpgp.PGPSignature;
-import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 
 /**
  * Approver signatures: an OpenPGP detached signature over an {@link ApprovalStatement}, kept as standard
@@ -23,11 +19,11 @@ final class ApprovalSignatures {
     /** Signs a statement; the result is the base64 of the binary detached signature. */
     static String sign(CommitSigner signer, ApprovalStatement statement, Instant when) {
         byte[] armored = signer.sign(statement.bytes(), when);
-        PGPSignature signature = parse(armored)
-                .orElseThrow(() -> new GitOpsException("the approver's key produced no OpenPGP signature"));
         try {
-            return Base64.getEncoder().encodeToString(signature.getEncoded());
-        } catch (IOException e) {
+            return OpenPgpSignature.parse(armored).base64();
+        } catch (SignatureFormatException e) {
+            throw new GitOpsException("the approver's key produced no OpenPGP signature", e);
+        } catch (SignatureException e) {
             throw new GitOpsException("cannot encode the approval signature", e);
         }
     }
@@ -43,22 +39,10 @@ final class ApprovalSignatures {
     }
 
     /** Decodes the base64 of a trailer, or empty when it is not one OpenPGP signature. */
-    static Optional<PGPSignature> decode(String base64) {
+    static Optional<OpenPgpSignature> decode(String base64) {
         try {
-            return parse(Base64.getDecoder().decode(base64));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<PGPSignature> parse(byte[] data) {
-        try {
-            Object object =
-                    new BcPGPObjectFactory(PGPUtil.getDecoderStream(new ByteArrayInputStream(data))).nextObject();
-            return object instanceof PGPSignatureList list && list.size() == 1
-                    ? Optional.of(list.get(0))
-                    : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+            return Optional.of(OpenPgpSignature.fromBase64(base64));
+        } catch (SignatureFormatException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.signatures.OpenPgpCertificates;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -10,9 +11,9 @@ import java.util.TreeMap;
  * counts only when signed by one of that principal's keys. Immutable and thread-safe.
  */
 public final class ApproverKeyring {
-    private final SortedMap<String, OpenPgpKeyring> keys;
+    private final SortedMap<String, OpenPgpCertificates> keys;
 
-    private ApproverKeyring(Map<String, OpenPgpKeyring> keys) {
+    private ApproverKeyring(Map<String, OpenPgpCertificates> keys) {
         this.keys = new TreeMap<>(keys);
     }
 
@@ -22,7 +23,7 @@ public final class ApproverKeyring {
      * @param keys principal name to that principal's certificates
      * @return the keyring
      */
-    public static ApproverKeyring of(Map<String, OpenPgpKeyring> keys) {
+    public static ApproverKeyring of(Map<String, OpenPgpCertificates> keys) {
         return new ApproverKeyring(keys);
     }
 
@@ -32,7 +33,7 @@ public final class ApproverKeyring {
      * @param principal the principal's name
      * @return the certificates, or empty when the principal has none here
      */
-    Optional<OpenPgpKeyring> keysOf(String principal) {
+    Optional<OpenPgpCertificates> keysOf(String principal) {
         return Optional.ofNullable(keys.get(principal));
     }
 

@@ -145,7 +145,7 @@ public final class PolicyAuthority implements Authority {
                 continue;
             }
             // the same placeholder before and after: a secret place never shows as an edit, no value is read
-            Map<String, Object> references = dev.countersign.gitops.spi.RenderRequest.secretPlaceholders(
+            Map<String, Object> references = dev.countersign.render.spi.RenderRequest.secretPlaceholders(
                     stack.get().secretVariables());
             PolicyRequest.Builder request = request(ask, principal, action)
                     .change(

@@ -1,12 +1,14 @@
 package dev.countersign.gitops.internal;
 
-import dev.countersign.gitops.render.ArgoCdOptions;
-import dev.countersign.gitops.render.FluxOptions;
-import dev.countersign.gitops.render.FluxVersion;
-import dev.countersign.gitops.render.Renderers;
-import dev.countersign.gitops.spi.LayoutRenderer;
-import dev.countersign.gitops.spi.RenderRequest;
-import dev.countersign.gitops.spi.RenderedFiles;
+import dev.countersign.gitops.GitOpsException;
+import dev.countersign.render.ArgoCdOptions;
+import dev.countersign.render.FluxOptions;
+import dev.countersign.render.FluxVersion;
+import dev.countersign.render.RenderException;
+import dev.countersign.render.Renderers;
+import dev.countersign.render.spi.LayoutRenderer;
+import dev.countersign.render.spi.RenderRequest;
+import dev.countersign.render.spi.RenderedFiles;
 import dev.countersign.sops.CreationRules;
 import dev.countersign.sops.EncryptOptions;
 import dev.countersign.sops.Recipient;
@@ -123,8 +125,22 @@ public final class RenderedLayout {
      * @param fluxSecret whether the stack's Flux Secret holds them (Flux then references them)
      * @param sopsConfig the repository's {@code .sops.yaml}, or null
      * @return path to content
+     * @throws GitOpsException if the environment's renderer options or the stack break a rule of its layout
      */
     public static SortedMap<String, byte[]> render(
+            Environment env,
+            @Nullable Stack stack,
+            Collection<String> secretNames,
+            boolean fluxSecret,
+            byte @Nullable [] sopsConfig) {
+        try {
+            return renderFiles(env, stack, secretNames, fluxSecret, sopsConfig);
+        } catch (RenderException e) {
+            throw new GitOpsException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private static SortedMap<String, byte[]> renderFiles(
             Environment env,
             @Nullable Stack stack,
             Collection<String> secretNames,

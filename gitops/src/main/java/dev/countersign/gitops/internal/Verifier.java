@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Verification;
+import dev.countersign.signatures.OpenPgpCertificates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,7 +53,7 @@ public final class Verifier {
      * @return the findings
      * @throws GitOpsException if the repository has no main line or the checkpoint names nothing
      */
-    public Verification verify(@Nullable String checkpoint, @Nullable OpenPgpKeyring trusted) {
+    public Verification verify(@Nullable String checkpoint, @Nullable OpenPgpCertificates trusted) {
         return verify(checkpoint, trusted, null);
     }
 
@@ -67,7 +68,7 @@ public final class Verifier {
      * @throws GitOpsException if the repository has no main line or the checkpoint names nothing
      */
     public Verification verify(
-            @Nullable String checkpoint, @Nullable OpenPgpKeyring trusted, @Nullable ApproverKeyring approvers) {
+            @Nullable String checkpoint, @Nullable OpenPgpCertificates trusted, @Nullable ApproverKeyring approvers) {
         ObjectId head =
                 git.resolve(Refs.MAIN).orElseThrow(() -> new GitOpsException("repository has no main line to verify"));
         ObjectId stop = checkpoint == null ? null : resolve(checkpoint);
@@ -109,12 +110,12 @@ public final class Verifier {
      * @return the findings; a checkpoint that is no longer on main is one, and leaves the file as it was
      * @throws GitOpsException if the file cannot be read or written, or holds no commit id
      */
-    public Verification verify(Path file, @Nullable OpenPgpKeyring trusted) {
+    public Verification verify(Path file, @Nullable OpenPgpCertificates trusted) {
         return verify(file, trusted, null);
     }
 
     /**
-     * Verifies the main line from the checkpoint a file holds, as {@link #verify(Path, OpenPgpKeyring)}, and
+     * Verifies the main line from the checkpoint a file holds, as {@link #verify(Path, OpenPgpCertificates)}, and
      * with approver keys also every approval signature.
      *
      * @param file the checkpoint file, kept outside the repository
@@ -123,7 +124,7 @@ public final class Verifier {
      * @return the findings; a checkpoint that is no longer on main is one, and leaves the file as it was
      * @throws GitOpsException if the file cannot be read or written, or holds no commit id
      */
-    public Verification verify(Path file, @Nullable OpenPgpKeyring trusted, @Nullable ApproverKeyring approvers) {
+    public Verification verify(Path file, @Nullable OpenPgpCertificates trusted, @Nullable ApproverKeyring approvers) {
         Optional<String> checkpoint = CheckpointFile.read(file);
         if (checkpoint.isPresent() && !exists(checkpoint.get())) {
             String head = git.resolve(Refs.MAIN).map(ObjectId::name).orElse("");

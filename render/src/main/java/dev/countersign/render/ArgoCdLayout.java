@@ -1,0 +1,124 @@
+package dev.countersign.render;
+
+import static dev.countersign.render.ValueTrees.map;
+
+import dev.countersign.render.spi.LayoutRenderer;
+import dev.countersign.render.spi.RenderRequest;
+import dev.countersign.render.spi.RenderedFiles;
+import dev.countersign.stack.Component;
+import dev.countersign.stack.HelmSource;
+import dev.countersign.stack.Stack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lays a stack out for Argo CD: a root app-of-apps {@code Application} in
+ * {@code argocd/<env>/<stack>.yaml}, one {@code Application} per component in
+ * {@code argocd/<env>/<stack>/apps/}, annotated with its DAG wave, and raw manifests in
+ * {@code argocd/<env>/<stack>/manifests/<component>/}.
+ */
+final class ArgoCdLayout implements LayoutRenderer {
+    static final String NAMESPACE = "argocd";
+    static final String WAVE = "argocd.argoproj.io/sync-wave";
+    static final String SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true";
+    private static final String IN_CLUSTER = "https://kubernetes.default.svc";
+
+    private final ArgoCdOptions options;
+
+    ArgoCdLayout(ArgoCdOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public RenderedFiles render(RenderRequest request) {
+        Stack stack = request.stack().stack();
+        String base = "argocd/" + request.environment().name() + "/" + stack.name();
+        var files = new TreeMap<String, byte[]>();
+        for (Component component : stack.components()) {
+            if (SecretRefs.any(Plaintext.manifests(component)) || SecretRefs.any(Plaintext.helmValues(component))) {
+                throw new RenderException("component '" + component.name() + "' of stack '" + stack.name()
+                        + "' uses a secret variable outside its secret places: Argo CD has no decryption, so"
+                        + " its value cannot be written");
+            }
+            int wave = request.waveOf(component.name());
+            String manifests = base + "/manifests/" + component.name();
+            files.put(
+                    base + "/apps/" + component.name() + ".yaml",
+                    ValueTrees.yaml(List.of(application(stack, component, wave, manifests))));
+            if (!(component.source() instanceof HelmSource)) {
+                files.putAll(Kustomize.folder(manifests, Plaintext.manifests(component)));
+            }
+        }
+        files.put(base + ".yaml", ValueTrees.yaml(List.of(root(stack, base + "/apps"))));
+        return RenderedFiles.of(files);
+    }
+
+    private Map<String, Object> root(Stack stack, String apps) {
+        var spec = map(
+                "project", options.project(),
+                "source", gitSource(apps),
+                "destination", map("server", IN_CLUSTER, "namespace", NAMESPACE),
+                "syncPolicy", map("automated", map("prune", true, "selfHeal", true)));
+        return map(
+                "apiVersion",
+                "argoproj.io/v1alpha1",
+                "kind",
+                "Application",
+                "metadata",
+                map("name", stack.name(), "namespace", NAMESPACE),
+                "spec",
+                spec);
+    }
+
+    private Map<String, Object> application(Stack stack, Component component, int wave, String manifests) {
+        var syncOptions = new ArrayList<Object>();
+        var destination = map("server", options.destinationServer());
+        Map<String, Object> source;
+        if (component.source() instanceof HelmSource helm) {
+            source = helmSource(component, helm);
+            destination.put("namespace", helm.namespace());
+            syncOptions.add("CreateNamespace=true");
+        } else {
+            source = gitSource(manifests);
+            if (wave > 0 && CustomResources.any(Plaintext.manifests(component))) {
+                syncOptions.add(SKIP_DRY_RUN);
+            }
+        }
+        var spec = map(
+                "project",
+                options.project(),
+                "source",
+                source,
+                "destination",
+                destination,
+                "syncPolicy",
+                map("automated", map("prune", true, "selfHeal", true), "syncOptions", syncOptions));
+        var metadata = map(
+                "name",
+                stack.name() + "-" + component.name(),
+                "namespace",
+                NAMESPACE,
+                "annotations",
+                map(WAVE, Integer.toString(wave)),
+                "finalizers",
+                List.of("resources-finalizer.argocd.argoproj.io"));
+        return map("apiVersion", "argoproj.io/v1alpha1", "kind", "Application", "metadata", metadata, "spec", spec);
+    }
+
+    private Map<String, Object> gitSource(String path) {
+        return map("repoURL", options.repoUrl(), "targetRevision", options.targetRevision(), "path", path);
+    }
+
+    private static Map<String, Object> helmSource(Component component, HelmSource helm) {
+        boolean oci = helm.repository().startsWith("oci://");
+        String repoUrl = oci ? helm.repository().substring("oci://".length()) : helm.repository();
+        var helmSpec = map("releaseName", component.name());
+        var values = Plaintext.helmValues(component);
+        if (!values.isEmpty()) {
+            helmSpec.put("valuesObject", values);
+        }
+        return map("repoURL", repoUrl, "chart", helm.chart(), "targetRevision", helm.version(), "helm", helmSpec);
+    }
+}

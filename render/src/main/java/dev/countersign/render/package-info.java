@@ -1,0 +1,8 @@
+/**
+ * Renderers that lay out a resolved stack as Flux or Argo CD objects, obtained from
+ * {@link dev.countersign.render.Renderers}.
+ */
+@NullMarked
+package dev.countersign.render;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/** Renderers that lay out a stack resolved for an environment as Flux or Argo CD objects, and their SPI. */
+module dev.countersign.render {
+    requires static org.jspecify;
+    requires transitive dev.countersign.stack;
+
+    exports dev.countersign.render;
+    exports dev.countersign.render.spi;
+}
