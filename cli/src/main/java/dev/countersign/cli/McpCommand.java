@@ -34,8 +34,12 @@ final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Principal agent = Principal.parse(as);
+        if (agent.kind() != Principal.Kind.AGENT) {
+            throw new CommandFailure("refusing to serve " + agent + ": the MCP server is for agent principals only");
+        }
         try (GitOpsRepository repo = repository.open()) {
-            AgentServer server = AgentServer.create(repo, Principal.parse(as), reviewUrl, Clock.systemUTC());
+            AgentServer server = AgentServer.create(repo, agent, reviewUrl, Clock.systemUTC());
             server.serveStdio(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
         } catch (McpException e) {
             throw new CommandFailure(String.valueOf(e.getMessage()), e);
