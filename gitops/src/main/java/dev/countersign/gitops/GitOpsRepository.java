@@ -322,6 +322,15 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
+     * Returns a read-only view of what {@code main} records: environments, stacks, secret fingerprints.
+     *
+     * @return the view; each call on it reads the current head of {@code main}
+     */
+    public RecordedState recorded() {
+        return new RecordedState(git, engine);
+    }
+
+    /**
      * Returns the handle of a principal who proposes: propose, revise, withdraw and read, nothing else.
      *
      * @param principal the proposer, typically an agent acting on behalf of a human
