@@ -5,6 +5,7 @@
 module dev.countersign.cli {
     requires static org.jspecify;
     requires dev.countersign.gitops;
+    requires dev.countersign.mcp;
     requires dev.countersign.policy;
     requires dev.countersign.sops;
     requires dev.countersign.stack;

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             LogCommand.class,
             RevertCommand.class,
             VerifyCommand.class,
+            McpCommand.class,
             PolicyCommand.class,
             SopsCommand.class,
             CompletionCommand.class,

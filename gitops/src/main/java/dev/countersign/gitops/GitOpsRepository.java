@@ -1,10 +1,9 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.Engine;
 import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
+import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.gitops.internal.PolicyAuthority;
-import dev.countersign.gitops.internal.ProposalRecord;
 import dev.countersign.gitops.internal.RemoteConfigs;
 import dev.countersign.gitops.internal.RemoteSync;
 import dev.countersign.gitops.internal.StackFolder;
@@ -38,13 +37,15 @@ public final class GitOpsRepository implements AutoCloseable {
     private static final int DEFAULT_ATTEMPTS = 100;
 
     private final GitStore git;
-    private final Engine engine;
+    private final Lifecycle lifecycle;
     private final StackFolder folders;
+    private final Reading reading;
 
-    private GitOpsRepository(GitStore git, Engine engine, StackFolder folders) {
+    private GitOpsRepository(GitStore git, Lifecycle lifecycle, StackFolder folders) {
         this.git = git;
-        this.engine = engine;
+        this.lifecycle = lifecycle;
         this.folders = folders;
+        this.reading = new Reading(lifecycle.ledger());
     }
 
     /**
@@ -226,10 +227,10 @@ public final class GitOpsRepository implements AutoCloseable {
                 RemoteSync sync = url.map(u -> new RemoteSync(
                                 git, u, credentials, sshIdentity, trustedCertificates, maxAttempts, ids.nextLong()))
                         .orElse(null);
-                Engine engine = new Engine(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
-                engine.recover();
+                Lifecycle lifecycle = Lifecycle.of(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
+                lifecycle.recovery().recover();
                 url.ifPresent(u -> RemoteConfigs.save(git, u));
-                return new GitOpsRepository(git, engine, new StackFolder(git, clock, ids));
+                return new GitOpsRepository(git, lifecycle, new StackFolder(git, clock, ids));
             } catch (RuntimeException e) {
                 git.close();
                 throw e;
@@ -281,7 +282,7 @@ public final class GitOpsRepository implements AutoCloseable {
                     Layout.environmentFile(environment.name()),
                     StackFiles.toYaml(List.of(environment.toTree())).getBytes(StandardCharsets.UTF_8));
         }
-        return engine.initialize(files, by.name());
+        return lifecycle.initialization().initialize(files, by.name());
     }
 
     private static String sopsConfig(List<String> recipients) {
@@ -302,7 +303,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return true once initialized
      */
     public boolean isInitialized() {
-        engine.refresh();
+        lifecycle.ledger().refresh();
         return git.resolve(dev.countersign.gitops.internal.Refs.MAIN).isPresent();
     }
 
@@ -314,10 +315,19 @@ public final class GitOpsRepository implements AutoCloseable {
      * @throws GitOpsException if the repository is not initialized
      */
     public Policy policy() {
-        engine.refresh();
-        return Policy.parse(git.read(engine.mainHead(), Layout.POLICY)
+        lifecycle.ledger().refresh();
+        return Policy.parse(git.read(lifecycle.ledger().mainHead(), Layout.POLICY)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new GitOpsException("main has no " + Layout.POLICY)));
+    }
+
+    /**
+     * Returns a read-only view of what {@code main} records: environments, stacks, secret fingerprints.
+     *
+     * @return the view; each call on it reads the current head of {@code main}
+     */
+    public RecordedState recorded() {
+        return new RecordedState(git, engine);
     }
 
     /**
@@ -327,7 +337,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the handle
      */
     public Proposer proposer(Principal principal) {
-        return new Proposer(this, engine, folders, principal);
+        return new Proposer(lifecycle, reading, folders, principal);
     }
 
     /**
@@ -345,7 +355,7 @@ public final class GitOpsRepository implements AutoCloseable {
                     "humans-approve",
                     principal + " is not a human acting for itself: only humans review");
         }
-        return new Reviewer(this, engine, principal);
+        return new Reviewer(lifecycle, reading, principal);
     }
 
     /**
@@ -356,7 +366,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @throws UnknownProposalException if there is no such proposal
      */
     public Proposal proposal(String id) {
-        return Views.proposal(engine.get(id));
+        return reading.proposal(id);
     }
 
     /**
@@ -366,10 +376,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the proposals, sorted by id
      */
     public List<Proposal> proposals(@Nullable ProposalState state) {
-        return engine.list().stream()
-                .filter(r -> state == null || r.state() == state)
-                .map(Views::proposal)
-                .toList();
+        return reading.proposals(state);
     }
 
     /**
@@ -380,7 +387,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @throws IllegalTransitionException if the proposal is not approved
      */
     public Proposal record(String id) {
-        return Views.proposal(engine.record(id));
+        return lifecycle.recording().record(id);
     }
 
     /**
@@ -390,7 +397,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the verification, with every commit that did not come through the contract
      */
     public Verification verify(@Nullable String checkpoint) {
-        engine.refresh();
+        lifecycle.ledger().refresh();
         return new Verifier(git, PolicyAuthority.source()).verify(checkpoint);
     }
 
@@ -423,8 +430,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the review
      */
     public Review review(String id) {
-        ProposalRecord r = engine.get(id);
-        return Reviews.of(git, r, Views.proposal(r));
+        return reading.review(id);
     }
 
     /**
@@ -436,8 +442,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @throws InvalidProposalException if the proposal changes a stack, not an environment
      */
     public EnvironmentReview environmentReview(String id) {
-        ProposalRecord r = engine.get(id);
-        return Reviews.ofEnvironment(git, r, Views.proposal(r));
+        return reading.environmentReview(id);
     }
 
     /**
@@ -446,7 +451,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the recorded changes (the root commit included)
      */
     public List<RecordedChange> log() {
-        engine.refresh();
+        lifecycle.ledger().refresh();
         return git.resolve(dev.countersign.gitops.internal.Refs.MAIN)
                 .map(head -> git.firstParentLine(head, null).stream()
                         .map(RecordedChange::of)

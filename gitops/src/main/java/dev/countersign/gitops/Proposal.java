@@ -7,75 +7,22 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A snapshot of one proposal revision as stored in Git: who proposed what, for which environment, on
- * which base, and where it stands. Immutable; read it again after an action.
+ * One proposal revision as stored in Git: what it proposes (its {@link ProposalHeader}, fixed once proposed) and where
+ * it stands (its {@link ProposalProgress}). Immutable; read it again after an action.
  *
- * @param id the proposal id (also its branch {@code drafts/<id>})
- * @param environment the target environment
- * @param stack the stack's name; empty for an environment change ({@link #isEnvironmentChange()})
- * @param proposer the proposing principal, with the human it acts for if any
- * @param rationale why it was proposed
- * @param evidence links or notes backing the rationale
- * @param baseCommit the main-line commit the draft starts from
- * @param draftCommit the commit holding the draft
- * @param contentHash the hash every approval binds to
- * @param changedPaths the repository paths the draft changes
- * @param state the lifecycle state
- * @param approvals every approval given, valid or void
- * @param decisions every policy decision taken, in order
- * @param recordedCommit the main-line commit that recorded it, or null
- * @param supersedes the revision this one replaced, or null
- * @param supersededBy the revision that replaced this one, or null
- * @param reverts the recorded commit this proposal reverts, or null
- * @param createdAt when it was proposed
+ * @param header who proposed what, for which environment, on which base
+ * @param progress the state, approvals and decisions so far
  */
-public record Proposal(
-        String id,
-        String environment,
-        String stack,
-        Principal proposer,
-        String rationale,
-        List<String> evidence,
-        String baseCommit,
-        String draftCommit,
-        String contentHash,
-        List<String> changedPaths,
-        ProposalState state,
-        List<Countersignature> approvals,
-        List<RecordedDecision> decisions,
-        @Nullable String recordedCommit,
-        @Nullable String supersedes,
-        @Nullable String supersededBy,
-        @Nullable String reverts,
-        Instant createdAt) {
+public record Proposal(ProposalHeader header, ProposalProgress progress) {
 
     /**
-     * Copies the lists.
+     * Returns this proposal with other progress.
      *
-     * @param id see the record component
-     * @param environment see the record component
-     * @param stack see the record component
-     * @param proposer see the record component
-     * @param rationale see the record component
-     * @param evidence see the record component
-     * @param baseCommit see the record component
-     * @param draftCommit see the record component
-     * @param contentHash see the record component
-     * @param changedPaths see the record component
-     * @param state see the record component
-     * @param approvals see the record component
-     * @param decisions see the record component
-     * @param recordedCommit see the record component
-     * @param supersedes see the record component
-     * @param supersededBy see the record component
-     * @param reverts see the record component
-     * @param createdAt see the record component
+     * @param next the progress
+     * @return the copy
      */
-    public Proposal {
-        evidence = List.copyOf(evidence);
-        changedPaths = List.copyOf(changedPaths);
-        approvals = List.copyOf(approvals);
-        decisions = List.copyOf(decisions);
+    public Proposal with(ProposalProgress next) {
+        return new Proposal(header, next);
     }
 
     /**
@@ -84,21 +31,126 @@ public record Proposal(
      * @return the valid approvals, in the order given
      */
     public List<Countersignature> validApprovals() {
-        return approvals.stream()
-                .filter(a -> a.proposal().equals(id)
-                        && a.contentHash().equals(contentHash)
-                        && a.baseCommit().equals(baseCommit))
-                .toList();
+        return progress.approvals().stream().filter(a -> a.binds(header)).toList();
+    }
+
+    /**
+     * Returns the proposal id (also its branch {@code drafts/<id>}).
+     *
+     * @return the id
+     */
+    public String id() {
+        return header.id();
+    }
+
+    /**
+     * Returns the target environment.
+     *
+     * @return the environment's name
+     */
+    public String environment() {
+        return header.subject().environment();
+    }
+
+    /**
+     * Returns the stack's name; empty for an environment change.
+     *
+     * @return the stack, or {@code ""}
+     */
+    public String stack() {
+        return header.subject().fold(Subject.StackChange::stack, environment -> "");
     }
 
     /**
      * Tells whether this proposal changes its environment's definition (renderer, Flux or Argo CD options,
      * cluster, variables), rendering every stack of the environment again, rather than one stack.
      *
-     * @return true when {@link #stack()} is empty
+     * @return true for a {@link Subject.EnvironmentChange}
      */
     public boolean isEnvironmentChange() {
-        return stack.isEmpty();
+        return header.subject() instanceof Subject.EnvironmentChange;
+    }
+
+    /**
+     * Returns the proposing principal, with the human it acts for if any.
+     *
+     * @return the proposer
+     */
+    public Principal proposer() {
+        return header.proposer();
+    }
+
+    /**
+     * Returns the lifecycle state.
+     *
+     * @return the state
+     */
+    public ProposalState state() {
+        return progress.state();
+    }
+
+    /**
+     * Returns the main-line commit the draft starts from.
+     *
+     * @return the commit id
+     */
+    public String baseCommit() {
+        return header.base().name();
+    }
+
+    /**
+     * Returns the commit holding the draft.
+     *
+     * @return the commit id, or {@code ""} before the draft is written
+     */
+    public String draftCommit() {
+        CommitId draft = progress.draft();
+        return draft == null ? "" : draft.name();
+    }
+
+    /**
+     * Returns the hash every approval binds to.
+     *
+     * @return {@code sha256:...}
+     */
+    public String contentHash() {
+        return header.contentHash();
+    }
+
+    /**
+     * Returns the repository paths the draft changes.
+     *
+     * @return the paths
+     */
+    public List<String> changedPaths() {
+        return header.changedPaths();
+    }
+
+    /**
+     * Returns every approval given, valid or void.
+     *
+     * @return the approvals
+     */
+    public List<Countersignature> approvals() {
+        return progress.approvals();
+    }
+
+    /**
+     * Returns every policy decision taken, in order.
+     *
+     * @return the decisions
+     */
+    public List<RecordedDecision> decisions() {
+        return progress.decisions();
+    }
+
+    /**
+     * Returns the main-line commit that recorded it.
+     *
+     * @return the commit id, or null
+     */
+    public @Nullable String recordedCommit() {
+        return recorded().orElse(null);
     }
 
     /**
@@ -107,6 +159,61 @@ public record Proposal(
      * @return the commit id, or empty
      */
     public Optional<String> recorded() {
-        return Optional.ofNullable(recordedCommit);
+        return Optional.ofNullable(progress.recorded()).map(CommitId::name);
+    }
+
+    /**
+     * Returns the recorded commit this proposal reverts.
+     *
+     * @return the commit id, or null
+     */
+    public @Nullable String reverts() {
+        CommitId reverts = header.reverts();
+        return reverts == null ? null : reverts.name();
+    }
+
+    /**
+     * Returns why it was proposed.
+     *
+     * @return the rationale
+     */
+    public String rationale() {
+        return header.rationale();
+    }
+
+    /**
+     * Returns the links or notes backing the rationale.
+     *
+     * @return the evidence
+     */
+    public List<String> evidence() {
+        return header.evidence();
+    }
+
+    /**
+     * Returns the revision this one replaced.
+     *
+     * @return its id, or null
+     */
+    public @Nullable String supersedes() {
+        return header.supersedes();
+    }
+
+    /**
+     * Returns the revision that replaced this one.
+     *
+     * @return its id, or null
+     */
+    public @Nullable String supersededBy() {
+        return progress.supersededBy();
+    }
+
+    /**
+     * Returns when it was proposed.
+     *
+     * @return the instant
+     */
+    public Instant createdAt() {
+        return header.createdAt();
     }
 }

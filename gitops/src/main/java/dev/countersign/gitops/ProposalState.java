@@ -35,6 +35,16 @@ public enum ProposalState {
     }
 
     /**
+     * Tells whether this state takes an event at all, whatever policy then decides.
+     *
+     * @param event what would happen
+     * @return false when {@link #next(ProposalEvent, Verdict)} would throw
+     */
+    public boolean takes(ProposalEvent event) {
+        return Transitions.target(this, event, Verdict.ALLOW) != null;
+    }
+
+    /**
      * Computes the state after an event, given the policy verdict on it.
      *
      * <p>A {@link Verdict#DENY denied} event leaves the state unchanged; a {@link Verdict#HOLD held} one

@@ -1,12 +1,13 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.Engine;
+import dev.countersign.gitops.internal.Draft;
+import dev.countersign.gitops.internal.EnvironmentDraft;
+import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,14 +15,14 @@ import org.jspecify.annotations.Nullable;
  * and has no method to approve or record. Policy checks the same again for every action. Thread-safe.
  */
 public final class Proposer {
-    private final GitOpsRepository repository;
-    private final Engine engine;
+    private final Lifecycle lifecycle;
+    private final Reading reading;
     private final StackFolder folders;
     private final Principal principal;
 
-    Proposer(GitOpsRepository repository, Engine engine, StackFolder folders, Principal principal) {
-        this.repository = repository;
-        this.engine = engine;
+    Proposer(Lifecycle lifecycle, Reading reading, StackFolder folders, Principal principal) {
+        this.lifecycle = lifecycle;
+        this.reading = reading;
         this.folders = folders;
         this.principal = principal;
     }
@@ -76,19 +77,10 @@ public final class Proposer {
 
     private Proposal proposeDraft(
             String environment, Stack stack, @Nullable Secrets secrets, String rationale, List<String> evidence) {
-        engine.refresh();
-        ObjectId head = engine.mainHead();
-        StackFolder.Folder folder = folders.folder(head, head, environment, stack, secrets);
-        return Views.proposal(engine.propose(new Engine.Draft(
-                principal.name(),
-                delegator(),
-                environment,
-                stack.name(),
-                folder.files(),
-                rationale,
-                evidence,
-                null,
-                folder.fluxSecret())));
+        return lifecycle
+                .drafting()
+                .propose(new Draft(
+                        principal, environment, stack.name(), content(stack, secrets), rationale, evidence, null));
     }
 
     /**
@@ -120,10 +112,11 @@ public final class Proposer {
     }
 
     private Proposal reviseDraft(String id, Stack stack, @Nullable Secrets secrets) {
-        Proposal old = repository.proposal(id); // reading it refreshes from the remote
-        StackFolder.Folder folder = folders.folder(
-                engine.mainHead(), ObjectId.fromString(old.draftCommit()), old.environment(), stack, secrets);
-        return Views.proposal(engine.revise(id, principal.name(), folder.files(), folder.fluxSecret()));
+        return lifecycle.drafting().revise(id, principal, content(stack, secrets));
+    }
+
+    private Draft.Content content(Stack stack, @Nullable Secrets secrets) {
+        return (base, carryFrom, environment) -> folders.folder(base, carryFrom, environment, stack, secrets);
     }
 
     private void requireHuman(String action, Secrets secrets) {
@@ -155,9 +148,9 @@ public final class Proposer {
      * @throws dev.countersign.stack.StackException if a stack of the environment does not render under it
      */
     public Proposal proposeEnvironment(Environment changed, String rationale, List<String> evidence) {
-        engine.refresh();
-        return Views.proposal(engine.proposeEnvironment(
-                new Engine.EnvironmentDraft(principal.name(), delegator(), changed, rationale, evidence, null, null)));
+        return lifecycle
+                .drafting()
+                .proposeEnvironment(new EnvironmentDraft(principal, changed, rationale, evidence, null, null));
     }
 
     /**
@@ -170,8 +163,7 @@ public final class Proposer {
      * @throws InvalidProposalException if the proposal changes a stack, or the name differs
      */
     public Proposal reviseEnvironment(String id, Environment changed) {
-        engine.refresh();
-        return Views.proposal(engine.reviseEnvironment(id, principal.name(), changed));
+        return lifecycle.drafting().reviseEnvironment(id, principal, changed);
     }
 
     /**
@@ -181,7 +173,7 @@ public final class Proposer {
      * @return the withdrawn proposal
      */
     public Proposal withdraw(String id) {
-        return Views.proposal(engine.withdraw(id, principal.name()));
+        return lifecycle.deciding().withdraw(id, principal);
     }
 
     /**
@@ -193,7 +185,7 @@ public final class Proposer {
      * @return the revert proposal
      */
     public Proposal proposeRevert(String commit, String rationale) {
-        return Views.proposal(engine.proposeRevert(commit, principal.name(), delegator(), rationale));
+        return lifecycle.reverting().proposeRevert(commit, principal, rationale);
     }
 
     /**
@@ -203,7 +195,7 @@ public final class Proposer {
      * @return its snapshot
      */
     public Proposal proposal(String id) {
-        return repository.proposal(id);
+        return reading.proposal(id);
     }
 
     /**
@@ -213,11 +205,6 @@ public final class Proposer {
      * @return the review
      */
     public Review review(String id) {
-        return repository.review(id);
-    }
-
-    private @Nullable String delegator() {
-        Principal onBehalfOf = principal.onBehalfOf();
-        return onBehalfOf == null ? null : onBehalfOf.name();
+        return reading.review(id);
     }
 }

@@ -1,6 +1,6 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.Engine;
+import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.policy.Principal;
 
 /**
@@ -8,13 +8,13 @@ import dev.countersign.policy.Principal;
  * hash and base, and records at once when policy allows. Thread-safe.
  */
 public final class Reviewer {
-    private final GitOpsRepository repository;
-    private final Engine engine;
+    private final Lifecycle lifecycle;
+    private final Reading reading;
     private final Principal principal;
 
-    Reviewer(GitOpsRepository repository, Engine engine, Principal principal) {
-        this.repository = repository;
-        this.engine = engine;
+    Reviewer(Lifecycle lifecycle, Reading reading, Principal principal) {
+        this.lifecycle = lifecycle;
+        this.reading = reading;
         this.principal = principal;
     }
 
@@ -36,7 +36,7 @@ public final class Reviewer {
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
     public Proposal approve(String id) {
-        return Views.proposal(engine.approve(id, principal.name()));
+        return lifecycle.deciding().approve(id, principal);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class Reviewer {
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
     public Proposal approve(String id, SigningKey approverKey) {
-        return Views.proposal(engine.approve(id, principal.name(), approverKey.signer()));
+        return lifecycle.deciding().approve(id, principal, approverKey.signer());
     }
 
     /**
@@ -64,7 +64,7 @@ public final class Reviewer {
      * @return the rejected proposal
      */
     public Proposal reject(String id, String reason) {
-        return Views.proposal(engine.reject(id, principal.name(), reason));
+        return lifecycle.deciding().reject(id, principal, reason);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class Reviewer {
      * @return the proposal: recorded, still approved, or conflicted
      */
     public Proposal record(String id) {
-        return repository.record(id);
+        return lifecycle.recording().record(id);
     }
 
     /**
@@ -84,6 +84,6 @@ public final class Reviewer {
      * @return the review
      */
     public Review review(String id) {
-        return repository.review(id);
+        return reading.review(id);
     }
 }

@@ -2,10 +2,10 @@ package dev.countersign.gitops;
 
 import dev.countersign.dag.Dag;
 import dev.countersign.dag.DagBuilder;
+import dev.countersign.gitops.internal.DraftCommit;
 import dev.countersign.gitops.internal.Fingerprints;
 import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
-import dev.countersign.gitops.internal.ProposalRecord;
 import dev.countersign.gitops.internal.RenderedLayout;
 import dev.countersign.gitops.internal.StackLayout;
 import dev.countersign.stack.Component;
@@ -17,27 +17,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** Builds the {@link Review} of a proposal from its base and draft commits. */
 final class Reviews {
     private Reviews() {}
 
-    static Review of(GitStore git, ProposalRecord r, Proposal proposal) {
-        if (r.isEnvironmentChange()) {
-            Stack none = new Stack("environment", Map.of(), List.of());
-            return new Review(
-                    proposal,
-                    StackDiff.between(none, none),
-                    List.of(),
-                    Map.of(),
-                    Map.of(),
-                    List.of(),
-                    Map.of(),
-                    Map.of());
-        }
-        ObjectId base = ObjectId.fromString(r.baseCommit());
-        ObjectId draft = ObjectId.fromString(r.draftCommit());
+    static Review of(GitStore git, Proposal proposal) {
+        return proposal.header().subject().fold(s -> ofStack(git, proposal), e -> ofEnvironmentOnly(proposal));
+    }
+
+    private static Review ofEnvironmentOnly(Proposal proposal) {
+        Stack none = new Stack("environment", Map.of(), List.of());
+        return new Review(
+                proposal, StackDiff.between(none, none), List.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of());
+    }
+
+    private static Review ofStack(GitStore git, Proposal r) {
+        CommitId base = r.header().base();
+        CommitId draft = DraftCommit.of(r);
         Stack empty = new Stack(r.stack(), Map.of(), List.of());
         Stack before = StackLayout.stack(git, base, r.environment(), r.stack()).orElse(empty);
         Stack after = StackLayout.stack(git, draft, r.environment(), r.stack()).orElse(empty);
@@ -45,7 +42,7 @@ final class Reviews {
         StackDiff diff = StackDiff.between(before, after);
         Dag<String> plan = graph(after);
         return new Review(
-                proposal,
+                r,
                 diff,
                 plan.waves(),
                 dependencies(plan),
@@ -63,28 +60,34 @@ final class Reviews {
                         fingerprints(git, draft, r.environment(), r.stack())));
     }
 
-    static EnvironmentReview ofEnvironment(GitStore git, ProposalRecord r, Proposal proposal) {
-        if (!r.isEnvironmentChange()) {
-            throw new InvalidProposalException(
-                    "proposal " + r.id() + " changes stack " + r.subject() + ", not its environment");
-        }
-        ObjectId base = ObjectId.fromString(r.baseCommit());
-        ObjectId draft = ObjectId.fromString(r.draftCommit());
-        Environment after = StackLayout.environment(git, draft, r.environment());
-        List<String> stacks = git.children(draft, "environments/" + r.environment());
+    static EnvironmentReview ofEnvironment(GitStore git, Proposal proposal) {
+        return proposal.header()
+                .subject()
+                .fold(
+                        s -> {
+                            throw new InvalidProposalException("proposal " + proposal.id() + " changes stack "
+                                    + s.describe() + ", not its environment");
+                        },
+                        e -> ofEnvironment(git, proposal, e.environment()));
+    }
+
+    private static EnvironmentReview ofEnvironment(GitStore git, Proposal r, String environment) {
+        CommitId base = r.header().base();
+        CommitId draft = DraftCommit.of(r);
+        Environment after = StackLayout.environment(git, draft, environment);
+        List<String> stacks = git.children(draft, "environments/" + environment);
         List<String> leftOut = after.renderer() != dev.countersign.stack.RendererChoice.FLUX
                 ? List.of()
                 : stacks.stream()
-                        .filter(stack -> !StackLayout.secretNames(git, draft, r.environment(), stack)
+                        .filter(stack -> !StackLayout.secretNames(git, draft, environment, stack)
                                         .isEmpty()
-                                && git.read(draft, RenderedLayout.fluxSecret(r.environment(), stack))
+                                && git.read(draft, RenderedLayout.fluxSecret(environment, stack))
                                         .isEmpty())
                         .toList();
-        return new EnvironmentReview(
-                proposal, StackLayout.environment(git, base, r.environment()), after, stacks, leftOut);
+        return new EnvironmentReview(r, StackLayout.environment(git, base, environment), after, stacks, leftOut);
     }
 
-    private static Map<String, String> fingerprints(GitStore git, ObjectId commit, String environment, String stack) {
+    private static Map<String, String> fingerprints(GitStore git, CommitId commit, String environment, String stack) {
         return git.read(commit, Layout.fileIn(Layout.stackFolder(environment, stack), StackLayout.FINGERPRINTS))
                 .<Map<String, String>>map(Fingerprints::read)
                 .orElse(Map.of());

@@ -106,9 +106,12 @@ class VariableSecretsTest {
 
             Decision decision = propose(DAVE, base, proposed);
 
+            // 'note' now lands at a secret place and still at a plain value: the plaintext rule and the
+            // confinement rule (a secret carried out of its secret places) both refuse it.
             assertThat(decision.reasons())
                     .extracting(Reason::rule, Reason::pointer)
-                    .containsExactly(tuple("secret-plaintext", ADMIN));
+                    .containsExactly(
+                            tuple("secret-plaintext", ADMIN), tuple("secret-confinement", "/helm/values/note"));
         }
 
         @Test

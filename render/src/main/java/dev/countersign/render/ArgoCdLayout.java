@@ -52,6 +52,7 @@ final class ArgoCdLayout implements LayoutRenderer {
             }
         }
         files.put(base + ".yaml", ValueTrees.yaml(List.of(root(stack, base + "/apps"))));
+        SignedHeads.addTo(files, SignedHeads.argoCd(request.environment().name(), options));
         return RenderedFiles.of(files);
     }
 

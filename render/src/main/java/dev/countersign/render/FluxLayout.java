@@ -58,6 +58,7 @@ final class FluxLayout implements LayoutRenderer {
         }
         files.put("clusters/" + env + "/" + stack.name() + ".yaml", ValueTrees.yaml(kustomizations));
         files.put("apps/" + env + "/.sops.yaml", ValueTrees.yaml(List.of(sopsRules())));
+        SignedHeads.addTo(files, SignedHeads.flux(env, options));
         return RenderedFiles.of(files);
     }
 

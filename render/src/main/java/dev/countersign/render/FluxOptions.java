@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
  *     this repository (the one {@code flux bootstrap} creates is {@code flux-system})
  * @param interval the reconcile interval of every object, a Go duration such as {@code 10m}
  * @param ageRecipients the age public keys written to {@code .sops.yaml}; may be empty
+ * @param recordingKeys the recorder's public keys; when it has armored keys, only heads they signed are
+ *     applied ({@code GitRepository.spec.verify}); {@link RecordingKeys#none()} writes nothing about it
  */
 public record FluxOptions(
-        FluxVersion minimumVersion, String gitRepository, String interval, List<String> ageRecipients) {
+        FluxVersion minimumVersion,
+        String gitRepository,
+        String interval,
+        List<String> ageRecipients,
+        RecordingKeys recordingKeys) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern DURATION = Pattern.compile("([0-9]+(ms|s|m|h))+");
     private static final Pattern AGE = Pattern.compile("age1[02-9ac-hj-np-z]{58}");
@@ -25,7 +31,9 @@ public record FluxOptions(
      * @param gitRepository the name of the Flux {@code GitRepository} holding this repository
      * @param interval the reconcile interval, a Go duration such as {@code 10m}
      * @param ageRecipients the age public keys written to {@code .sops.yaml}
-     * @throws RenderException if a value breaks its rule
+     * @param recordingKeys the recorder's public keys
+     * @throws RenderException if a value breaks its rule, or the recording keys hold key ids but no
+     *     armored key (Flux verifies with the armored keys)
      */
     public FluxOptions {
         if (!NAME.matcher(gitRepository).matches()) {
@@ -41,6 +49,25 @@ public record FluxOptions(
                 throw new RenderException("invalid age recipient '" + recipient + "': must be an age1... public key");
             }
         }
+        if (!recordingKeys.keyIds().isEmpty() && recordingKeys.armoredKeys().isEmpty()) {
+            throw new InvalidRecordingKeyException(
+                    "recordingKeys.armoredKeys",
+                    "Flux verifies commits with the armored public keys, and none is given (key ids alone are"
+                            + " for Argo CD)");
+        }
+    }
+
+    /**
+     * Creates options without recording keys.
+     *
+     * @param minimumVersion the oldest Flux the output must work on
+     * @param gitRepository the name of the Flux {@code GitRepository} holding this repository
+     * @param interval the reconcile interval, a Go duration such as {@code 10m}
+     * @param ageRecipients the age public keys written to {@code .sops.yaml}
+     * @throws RenderException if a value breaks its rule
+     */
+    public FluxOptions(FluxVersion minimumVersion, String gitRepository, String interval, List<String> ageRecipients) {
+        this(minimumVersion, gitRepository, interval, ageRecipients, RecordingKeys.none());
     }
 
     /**
@@ -60,7 +87,7 @@ public record FluxOptions(
      * @return the new options
      */
     public FluxOptions withMinimumVersion(FluxVersion version) {
-        return new FluxOptions(version, gitRepository, interval, ageRecipients);
+        return new FluxOptions(version, gitRepository, interval, ageRecipients, recordingKeys);
     }
 
     /**
@@ -71,6 +98,17 @@ public record FluxOptions(
      * @throws RenderException if a recipient is not an age public key
      */
     public FluxOptions withAgeRecipients(List<String> recipients) {
-        return new FluxOptions(minimumVersion, gitRepository, interval, recipients);
+        return new FluxOptions(minimumVersion, gitRepository, interval, recipients, recordingKeys);
+    }
+
+    /**
+     * Returns a copy with the recorder's public keys, so that only heads they signed are applied.
+     *
+     * @param keys the recorder's public keys; Flux uses the armored ones
+     * @return the new options
+     * @throws RenderException if the keys hold key ids but no armored key
+     */
+    public FluxOptions withRecordingKeys(RecordingKeys keys) {
+        return new FluxOptions(minimumVersion, gitRepository, interval, ageRecipients, keys);
     }
 }

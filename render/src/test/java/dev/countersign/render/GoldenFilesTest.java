@@ -3,6 +3,7 @@ package dev.countersign.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.render.spi.LayoutRenderer;
+import dev.countersign.render.spi.RenderRequest;
 import dev.countersign.render.spi.RenderedFiles;
 import dev.countersign.stack.Environment;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class GoldenFilesTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/monitoring-production");
     private static final Path GOLDEN_SECRETS = Path.of("src/test/resources/golden/monitoring-production-secrets");
+    private static final Path GOLDEN_KEYS = Path.of("src/test/resources/golden/monitoring-production-recording-keys");
 
     @Test
     void fluxMatchesTheReviewedFiles() throws IOException {
@@ -42,6 +44,28 @@ class GoldenFilesTest {
                 GOLDEN_SECRETS.resolve("flux"),
                 Renderers.flux(FluxOptions.defaults())
                         .render(Samples.withPlaceholders(production, Samples.monitoring())));
+    }
+
+    @Test
+    void withoutRecordingKeysTheOutputIsByteIdenticalToTheReviewedFiles() throws IOException {
+        check("flux", Renderers.flux(FluxOptions.defaults().withRecordingKeys(RecordingKeys.none())));
+        check("argocd", Renderers.argoCd(RenderersTest.ARGO.withRecordingKeys(RecordingKeys.none())));
+    }
+
+    @Test
+    void fluxWithRecordingKeysMatchesTheReviewedFiles() throws IOException {
+        var options = FluxOptions.defaults().withRecordingKeys(SignedHeadsTest.keys());
+        check(GOLDEN_KEYS.resolve("flux"), Renderers.flux(options).render(production()));
+    }
+
+    @Test
+    void argoCdWithRecordingKeysMatchesTheReviewedFiles() throws IOException {
+        var options = RenderersTest.ARGO.withRecordingKeys(SignedHeadsTest.keys());
+        check(GOLDEN_KEYS.resolve("argocd"), Renderers.argoCd(options).render(production()));
+    }
+
+    private static RenderRequest production() {
+        return Samples.monitoringFor(Samples.environment("production"));
     }
 
     private static void check(String target, LayoutRenderer renderer) throws IOException {

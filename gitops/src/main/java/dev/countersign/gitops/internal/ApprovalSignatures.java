@@ -1,7 +1,6 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
-import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
 import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.SignatureException;
 import dev.countersign.signatures.SignatureFormatException;
@@ -25,16 +24,6 @@ final class ApprovalSignatures {
             throw new GitOpsException("the approver's key produced no OpenPGP signature", e);
         } catch (SignatureException e) {
             throw new GitOpsException("cannot encode the approval signature", e);
-        }
-    }
-
-    /** Adds a signature trailer for every valid approval that carries a signature, in approval order. */
-    static void addTrailers(ProposalRecord r, Trailers.Builder trailers) {
-        for (ApprovalRecord approval : r.validApprovals()) {
-            String signature = approval.signature();
-            if (signature != null) {
-                trailers.add(Trailers.APPROVAL_SIGNATURE, approval.approver() + " " + signature);
-            }
         }
     }
 

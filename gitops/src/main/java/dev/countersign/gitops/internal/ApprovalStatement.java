@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.Proposal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,7 +45,7 @@ record ApprovalStatement(String proposal, String environment, String stack, Stri
     }
 
     /** The statement of an approval of one proposal revision. */
-    static ApprovalStatement of(ProposalRecord r, String approver) {
+    static ApprovalStatement of(Proposal r, String approver) {
         return new ApprovalStatement(r.id(), r.environment(), r.stack(), r.contentHash(), approver);
     }
 

@@ -1,69 +1,52 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The policy in force at one commit, as the engine asks it. The gitops engine enforces the contract's own
+ * The policy in force at one commit, as the lifecycle asks it. The lifecycle enforces the contract's own
  * rules (agents never approve, nobody approves their own or their delegator's proposal) before asking.
  */
 public interface Authority {
 
-    /** What the engine asks policy about. */
-    enum Action {
-        /** Propose, revise or propose a revert. */
-        PROPOSE,
-        /** Approve; the verdict says whether the approvals so far are enough. */
-        APPROVE,
-        /** Reject. */
-        REJECT,
-        /** Withdraw. */
-        WITHDRAW,
-        /** Record on the main line; HOLD during a freeze. */
-        RECORD
-    }
-
     /**
      * One question to policy.
      *
-     * @param action the action
-     * @param principal who acts, written {@code kind:id}
-     * @param onBehalfOf the human the principal acts for, if any
-     * @param proposal the proposal acted on (for a proposal being created, its would-be record)
+     * @param action the action: propose, approve, reject, withdraw or record (held during a freeze)
+     * @param principal who acts, with the human it acts for, if any
+     * @param proposal the proposal acted on (for a proposal being created, its would-be revision, without a
+     *     draft commit)
      * @param approvers the approvers counted, including the one approving now
      * @param at when the action happens
-     * @param proposedStack the proposed {@code stack.yaml} (for an environment change, the proposed environment
+     * @param proposedText the proposed {@code stack.yaml} (for an environment change, the proposed environment
      *     file) when it is not yet written to Git, else null
      */
     record Ask(
             Action action,
-            String principal,
-            @Nullable String onBehalfOf,
-            ProposalRecord proposal,
-            List<String> approvers,
+            Principal principal,
+            Proposal proposal,
+            List<Principal> approvers,
             Instant at,
-            @Nullable String proposedStack) {
+            @Nullable String proposedText) {
 
         /**
          * Asks about a proposal whose draft is already in Git.
          *
          * @param action the action
          * @param principal who acts
-         * @param onBehalfOf the human the principal acts for, if any
          * @param proposal the proposal acted on
          * @param approvers the approvers counted
          * @param at when the action happens
          */
-        public Ask(
-                Action action,
-                String principal,
-                @Nullable String onBehalfOf,
-                ProposalRecord proposal,
-                List<String> approvers,
-                Instant at) {
-            this(action, principal, onBehalfOf, proposal, approvers, at, null);
+        public Ask(Action action, Principal principal, Proposal proposal, List<Principal> approvers, Instant at) {
+            this(action, principal, proposal, approvers, at, null);
         }
     }
 
@@ -74,7 +57,28 @@ public interface Authority {
      * @param rule the deciding rule
      * @param explanation the decision explained, without secret values
      */
-    record Ruling(Verdict verdict, String rule, String explanation) {}
+    record Ruling(Verdict verdict, String rule, String explanation) {
+        /**
+         * Returns the refusal of an action this ruling denied.
+         *
+         * @param action the action refused, such as {@code approve}
+         * @param principal who was refused
+         * @return the exception to throw
+         */
+        public ActionDeniedException refusal(String action, String principal) {
+            return new ActionDeniedException(action, principal, rule, explanation);
+        }
+
+        /**
+         * Returns this ruling explained in other words, when words are given.
+         *
+         * @param reason the explanation to record, or blank to keep this one
+         * @return the ruling
+         */
+        public Ruling explainedAs(String reason) {
+            return reason.isBlank() ? this : new Ruling(verdict, rule, reason);
+        }
+    }
 
     /**
      * Returns the hash of the policy in force, recorded with every decision.
@@ -101,6 +105,6 @@ public interface Authority {
          * @param commit the commit whose policy is in force
          * @return the authority
          */
-        Authority at(GitStore git, org.eclipse.jgit.lib.ObjectId commit);
+        Authority at(GitStore git, CommitId commit);
     }
 }

@@ -1,17 +1,18 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
-import dev.countersign.gitops.internal.Authority.Action;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
-import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** The checks of one main-line commit against the contract; collects findings instead of failing fast. */
 final class CommitCheck {
@@ -82,7 +83,7 @@ final class CommitCheck {
         return missing.isEmpty();
     }
 
-    private void checkChange(ObjectId parent) {
+    private void checkChange(CommitId parent) {
         if (isEnvironmentChange()) {
             checkEnvironmentChange(parent);
             return;
@@ -106,7 +107,7 @@ final class CommitCheck {
         checkProposalRecord(id, approvers);
     }
 
-    private void checkEnvironmentChange(ObjectId parent) {
+    private void checkEnvironmentChange(CommitId parent) {
         String env = value(Trailers.ENVIRONMENT);
         try {
             Layout.environmentFile(env);
@@ -123,7 +124,7 @@ final class CommitCheck {
                         trailers.single(Trailers.ON_BEHALF_OF).orElse(null),
                         trailers.single(Trailers.REVERTS).isPresent())
                 .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
-        String actual = ContentHash.of(EnvironmentChange.region(git, git.tree(commit.id()), env));
+        String actual = ContentHash.of(EnvironmentRendering.region(git, git.tree(commit.id()), env));
         if (!actual.equals(value(Trailers.CONTENT_HASH))) {
             add(
                     "content-hash-mismatch",
@@ -138,9 +139,9 @@ final class CommitCheck {
         checkProposalRecord(value(Trailers.PROPOSAL), approvers);
     }
 
-    private void checkEnvironmentPaths(ObjectId parent, String env, List<String> changed) {
+    private void checkEnvironmentPaths(CommitId parent, String env, List<String> changed) {
         List<String> outside = changed.stream()
-                .filter(path -> !EnvironmentChange.inRegion(env, path))
+                .filter(path -> !EnvironmentRendering.inRegion(env, path))
                 .toList();
         if (!outside.isEmpty()) {
             add(
@@ -148,7 +149,7 @@ final class CommitCheck {
                     "environment change of " + env + " changes " + outside + " outside its environment file and"
                             + " the renderings of its stacks");
         }
-        if (!EnvironmentChange.stacks(git, parent, env).equals(EnvironmentChange.stacks(git, commit.id(), env))) {
+        if (!EnvironmentRendering.stacks(git, parent, env).equals(EnvironmentRendering.stacks(git, commit.id(), env))) {
             add(
                     "outside-stack-folder",
                     "environment change of " + env + " adds or removes stacks: it may only render them again");
@@ -158,7 +159,7 @@ final class CommitCheck {
     private void checkEnvironmentRendered(String env) {
         List<String> problems;
         try {
-            problems = EnvironmentChange.differences(git, commit.id(), env);
+            problems = EnvironmentRendering.differences(git, commit.id(), env);
         } catch (dev.countersign.gitops.GitOpsException
                 | dev.countersign.stack.StackException
                 | dev.countersign.sops.SopsException e) {
@@ -171,7 +172,7 @@ final class CommitCheck {
         }
     }
 
-    private void checkPaths(ObjectId parent, String folder) {
+    private void checkPaths(CommitId parent, String folder) {
         String env = value(Trailers.ENVIRONMENT);
         String stack = value(Trailers.STACK);
         List<String> outside = git.changedPaths(parent, commit.id()).stream()
@@ -186,7 +187,7 @@ final class CommitCheck {
         }
     }
 
-    private void checkSecrets(ObjectId parent, String folder) {
+    private void checkSecrets(CommitId parent, String folder) {
         java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
         git.read(commit.id(), folder + "/" + StackLayout.SECRETS)
                 .ifPresent(content -> files.put(folder + "/" + StackLayout.SECRETS, content));
@@ -257,7 +258,7 @@ final class CommitCheck {
         }
     }
 
-    private void checkPolicy(ObjectId parent, List<String> approvers) {
+    private void checkPolicy(CommitId parent, List<String> approvers) {
         Authority authority = authorities.at(git, parent);
         if (!authority.policyHash().equals(value(Trailers.POLICY))) {
             add(
@@ -265,10 +266,10 @@ final class CommitCheck {
                     "policy in force at the parent is " + authority.policyHash() + ", trailer says "
                             + value(Trailers.POLICY));
         }
-        Optional<ProposalRecord> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::record);
+        Optional<Proposal> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::proposal);
+        List<Principal> counted = approvers.stream().map(Idents::principal).toList();
         record.ifPresent(r -> {
-            Ruling ruling =
-                    authority.decide(new Ask(Action.RECORD, Idents.RECORDER, null, r, approvers, commit.committedAt()));
+            Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, r, counted, commit.committedAt()));
             if (ruling.verdict() != Verdict.ALLOW) {
                 add(
                         "approvers-not-allowed",
@@ -279,22 +280,22 @@ final class CommitCheck {
     }
 
     private void checkProposalRecord(String id, List<String> approvers) {
-        Optional<ProposalRecord> loaded = store.load(id).map(ProposalStore.Stored::record);
+        Optional<Proposal> loaded = store.load(id).map(ProposalStore.Stored::proposal);
         if (loaded.isEmpty()) {
             add("unknown-proposal", "proposal " + id + " has no record in this repository");
             return;
         }
-        ProposalRecord r = loaded.get();
+        Proposal r = loaded.get();
         if (!r.contentHash().equals(value(Trailers.CONTENT_HASH))
-                || !r.proposer().equals(value(Trailers.PROPOSED_BY))
+                || !r.proposer().name().equals(value(Trailers.PROPOSED_BY))
                 || !commit.id().name().equals(r.recordedCommit())) {
             add(
                     "proposal-record-mismatch",
-                    "proposal " + id + " records content " + r.contentHash() + " by " + r.proposer() + " as commit "
-                            + r.recordedCommit());
+                    "proposal " + id + " records content " + r.contentHash() + " by "
+                            + r.proposer().name() + " as commit " + r.recordedCommit());
         }
         List<String> recorded =
-                r.validApprovals().stream().map(ApprovalRecord::approver).toList();
+                r.validApprovals().stream().map(a -> a.approver().name()).toList();
         approvers.stream()
                 .filter(approver -> !recorded.contains(approver))
                 .forEach(approver -> add(

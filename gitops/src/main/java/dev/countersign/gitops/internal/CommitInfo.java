@@ -1,10 +1,8 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * What the gitops module reads from a commit object.
@@ -18,26 +16,13 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * @param trailers the trailers parsed from the message's last paragraph
  */
 public record CommitInfo(
-        ObjectId id,
-        List<ObjectId> parents,
+        CommitId id,
+        List<CommitId> parents,
         String authorName,
         String committerName,
         Instant committedAt,
         String message,
         Trailers trailers) {
-
-    static CommitInfo of(RevCommit commit) {
-        return new CommitInfo(
-                commit.copy(),
-                java.util.Arrays.stream(commit.getParents())
-                        .map(ObjectId::copy)
-                        .collect(Collectors.toUnmodifiableList()),
-                commit.getAuthorIdent().getName(),
-                commit.getCommitterIdent().getName(),
-                commit.getCommitterIdent().getWhenAsInstant(),
-                commit.getFullMessage(),
-                Trailers.parse(commit.getFullMessage()));
-    }
 
     /**
      * Returns the first line of the message.

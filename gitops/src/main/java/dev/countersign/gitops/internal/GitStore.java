@@ -1,10 +1,12 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,8 +98,10 @@ public final class GitStore implements AutoCloseable {
      * @param ref a full ref name
      * @return the commit, or empty when the ref does not exist
      */
-    public Optional<ObjectId> resolve(String ref) {
-        return io(() -> Optional.ofNullable(repository.exactRef(ref)).map(Ref::getObjectId));
+    public Optional<CommitId> resolve(String ref) {
+        return io(() -> Optional.ofNullable(repository.exactRef(ref))
+                .map(Ref::getObjectId)
+                .map(GitStore::id));
     }
 
     /**
@@ -106,8 +110,9 @@ public final class GitStore implements AutoCloseable {
      * @param revision the expression
      * @return the commit, or empty when it names nothing
      */
-    public Optional<ObjectId> resolveRevision(String revision) {
-        return io(() -> Optional.ofNullable(repository.resolve(revision + "^{commit}")));
+    public Optional<CommitId> resolveRevision(String revision) {
+        return io(() ->
+                Optional.ofNullable(repository.resolve(revision + "^{commit}")).map(GitStore::id));
     }
 
     /**
@@ -116,7 +121,13 @@ public final class GitStore implements AutoCloseable {
      * @param prefix a ref prefix such as {@code refs/countersign/proposals/}
      * @return ref name to commit, sorted by name
      */
-    public SortedMap<String, ObjectId> refs(String prefix) {
+    public SortedMap<String, CommitId> refs(String prefix) {
+        SortedMap<String, CommitId> refs = new TreeMap<>();
+        objectRefs(prefix).forEach((name, id) -> refs.put(name, id(id)));
+        return refs;
+    }
+
+    SortedMap<String, ObjectId> objectRefs(String prefix) {
         return io(() -> {
             SortedMap<String, ObjectId> refs = new TreeMap<>();
             for (Ref ref : repository.getRefDatabase().getRefsByPrefix(prefix)) {
@@ -133,13 +144,13 @@ public final class GitStore implements AutoCloseable {
      * @param edits path to new content, or to null to remove the path
      * @return the new tree
      */
-    public ObjectId writeTree(@Nullable ObjectId base, Map<String, byte @Nullable []> edits) {
+    public TreeId writeTree(@Nullable CommitId base, Map<String, byte @Nullable []> edits) {
         return io(() -> {
             try (ObjectInserter inserter = repository.newObjectInserter();
                     ObjectReader reader = repository.newObjectReader()) {
                 ObjectId tree = TreeEdits.apply(reader, inserter, base == null ? null : treeOf(base), edits);
                 inserter.flush();
-                return tree;
+                return new TreeId(tree.name());
             }
         });
     }
@@ -154,11 +165,11 @@ public final class GitStore implements AutoCloseable {
      * @param message the full message, trailers included
      * @return the new commit, signed when the store has a signer
      */
-    public ObjectId commit(
-            ObjectId tree, List<ObjectId> parents, PersonIdent author, PersonIdent committer, String message) {
+    public CommitId commit(
+            TreeId tree, List<CommitId> parents, PersonIdent author, PersonIdent committer, String message) {
         CommitBuilder builder = new CommitBuilder();
-        builder.setTreeId(tree);
-        builder.setParentIds(parents.toArray(new ObjectId[0]));
+        builder.setTreeId(ObjectId.fromString(tree.name()));
+        builder.setParentIds(parents.stream().map(GitStore::object).toArray(ObjectId[]::new));
         builder.setAuthor(author);
         builder.setCommitter(committer);
         builder.setMessage(message);
@@ -169,7 +180,7 @@ public final class GitStore implements AutoCloseable {
             try (ObjectInserter inserter = repository.newObjectInserter()) {
                 ObjectId id = inserter.insert(builder);
                 inserter.flush();
-                return id;
+                return id(id);
             }
         });
     }
@@ -180,8 +191,8 @@ public final class GitStore implements AutoCloseable {
      * @param commit the commit
      * @return its bytes, headers (a signature included) and message
      */
-    public byte[] rawCommit(ObjectId commit) {
-        return io(() -> repository.open(commit, Constants.OBJ_COMMIT).getCachedBytes());
+    public byte[] rawCommit(CommitId commit) {
+        return io(() -> repository.open(object(commit), Constants.OBJ_COMMIT).getCachedBytes());
     }
 
     /**
@@ -193,11 +204,11 @@ public final class GitStore implements AutoCloseable {
      * @param reason the reflog message
      * @return true if the ref moved, false if it no longer pointed at {@code expected} (a lost race)
      */
-    public boolean compareAndSwap(String ref, @Nullable ObjectId expected, ObjectId target, String reason) {
+    public boolean compareAndSwap(String ref, @Nullable CommitId expected, CommitId target, String reason) {
         return io(() -> {
             RefUpdate update = repository.updateRef(ref);
-            update.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
-            update.setNewObjectId(target);
+            update.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : object(expected));
+            update.setNewObjectId(object(target));
             update.setForceUpdate(true);
             update.setRefLogMessage(reason, false);
             return Refs.succeeded(update.update());
@@ -211,7 +222,7 @@ public final class GitStore implements AutoCloseable {
      * @param path the file's path
      * @return its content, or empty when the commit has no such file
      */
-    public Optional<byte[]> read(ObjectId commit, String path) {
+    public Optional<byte[]> read(CommitId commit, String path) {
         return io(() -> {
             try (ObjectReader reader = repository.newObjectReader();
                     TreeWalk walk = TreeWalk.forPath(reader, path, treeOf(commit))) {
@@ -229,8 +240,8 @@ public final class GitStore implements AutoCloseable {
      * @param folder the folder's path, without trailing slash
      * @return path to content, sorted by path
      */
-    public SortedMap<String, byte[]> readFolder(ObjectId commit, String folder) {
-        return readTreeFolder(io(() -> treeOf(commit)), folder);
+    public SortedMap<String, byte[]> readFolder(CommitId commit, String folder) {
+        return readTreeFolder(tree(commit), folder);
     }
 
     /**
@@ -240,12 +251,12 @@ public final class GitStore implements AutoCloseable {
      * @param folder the folder's path, without trailing slash
      * @return path to content, sorted by path
      */
-    public SortedMap<String, byte[]> readTreeFolder(ObjectId tree, String folder) {
+    public SortedMap<String, byte[]> readTreeFolder(TreeId tree, String folder) {
         return io(() -> {
             SortedMap<String, byte[]> files = new TreeMap<>();
             try (ObjectReader reader = repository.newObjectReader();
                     TreeWalk walk = new TreeWalk(reader)) {
-                walk.addTree(tree);
+                walk.addTree(ObjectId.fromString(tree.name()));
                 walk.setRecursive(true);
                 walk.setFilter(PathFilter.create(folder));
                 while (walk.next()) {
@@ -265,7 +276,7 @@ public final class GitStore implements AutoCloseable {
      * @param to the newer commit
      * @return the changed paths, sorted
      */
-    public List<String> changedPaths(@Nullable ObjectId from, ObjectId to) {
+    public List<String> changedPaths(@Nullable CommitId from, CommitId to) {
         return io(() -> {
             try (ObjectReader reader = repository.newObjectReader()) {
                 return TreeEdits.changedPaths(reader, from == null ? null : treeOf(from), treeOf(to));
@@ -279,10 +290,10 @@ public final class GitStore implements AutoCloseable {
      * @param commit the commit
      * @return its parents, message and identities
      */
-    public CommitInfo commitInfo(ObjectId commit) {
+    public CommitInfo commitInfo(CommitId commit) {
         return io(() -> {
             try (RevWalk walk = new RevWalk(repository)) {
-                return CommitInfo.of(walk.parseCommit(commit));
+                return info(walk.parseCommit(object(commit)));
             }
         });
     }
@@ -294,13 +305,14 @@ public final class GitStore implements AutoCloseable {
      * @param stop where to stop (excluded), or null to walk to the root
      * @return the commits, newest first
      */
-    public List<CommitInfo> firstParentLine(ObjectId head, @Nullable ObjectId stop) {
+    public List<CommitInfo> firstParentLine(CommitId head, @Nullable CommitId stop) {
+        ObjectId end = stop == null ? null : object(stop);
         return io(() -> {
             List<CommitInfo> line = new ArrayList<>();
             try (RevWalk walk = new RevWalk(repository)) {
-                RevCommit commit = walk.parseCommit(head);
-                while (!commit.equals(stop)) {
-                    line.add(CommitInfo.of(commit));
+                RevCommit commit = walk.parseCommit(object(head));
+                while (!commit.equals(end)) {
+                    line.add(info(commit));
                     if (commit.getParentCount() == 0) {
                         break;
                     }
@@ -318,10 +330,10 @@ public final class GitStore implements AutoCloseable {
      * @param descendant the presumed descendant
      * @return true if {@code ancestor} is reachable from {@code descendant}
      */
-    public boolean isAncestor(ObjectId ancestor, ObjectId descendant) {
+    public boolean isAncestor(CommitId ancestor, CommitId descendant) {
         return io(() -> {
             try (RevWalk walk = new RevWalk(repository)) {
-                return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(descendant));
+                return walk.isMergedInto(walk.parseCommit(object(ancestor)), walk.parseCommit(object(descendant)));
             }
         });
     }
@@ -333,7 +345,7 @@ public final class GitStore implements AutoCloseable {
      * @param folder the folder's path, without trailing slash
      * @return the entry names, in tree order; empty when there is no such folder
      */
-    public List<String> children(ObjectId commit, String folder) {
+    public List<String> children(CommitId commit, String folder) {
         return io(() -> {
             try (ObjectReader reader = repository.newObjectReader();
                     TreeWalk walk = TreeWalk.forPath(reader, folder, treeOf(commit))) {
@@ -357,14 +369,49 @@ public final class GitStore implements AutoCloseable {
      * @param commit the commit
      * @return its tree
      */
-    public ObjectId tree(ObjectId commit) {
-        return io(() -> treeOf(commit));
+    public TreeId tree(CommitId commit) {
+        return io(() -> new TreeId(treeOf(commit).name()));
     }
 
-    private ObjectId treeOf(ObjectId commit) throws IOException {
+    /**
+     * Deletes a ref if it still points where it was seen.
+     *
+     * @param ref the ref
+     * @param expected the commit it was seen at
+     * @return true if deleted (or already gone)
+     */
+    public boolean delete(String ref, CommitId expected) {
+        return io(() -> {
+            RefUpdate update = repository.updateRef(ref);
+            update.setExpectedOldObjectId(object(expected));
+            update.setForceUpdate(true);
+            return List.of(RefUpdate.Result.FORCED, RefUpdate.Result.NO_CHANGE).contains(update.delete());
+        });
+    }
+
+    private ObjectId treeOf(CommitId commit) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
-            return walk.parseCommit(commit).getTree().getId();
+            return walk.parseCommit(object(commit)).getTree().getId();
         }
+    }
+
+    static CommitId id(ObjectId id) {
+        return new CommitId(id.name());
+    }
+
+    static ObjectId object(CommitId id) {
+        return ObjectId.fromString(id.name());
+    }
+
+    private static CommitInfo info(RevCommit commit) {
+        return new CommitInfo(
+                id(commit),
+                Arrays.stream(commit.getParents()).map(GitStore::id).toList(),
+                commit.getAuthorIdent().getName(),
+                commit.getCommitterIdent().getName(),
+                commit.getCommitterIdent().getWhenAsInstant(),
+                commit.getFullMessage(),
+                Trailers.parse(commit.getFullMessage()));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
+import dev.countersign.policy.Action;
 import dev.countersign.policy.Approval;
 import dev.countersign.policy.Decision;
 import dev.countersign.policy.Policy;
@@ -18,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +44,7 @@ public final class PolicyAuthority implements Authority {
      * @return the source
      */
     public static Authority.Source source() {
-        return (GitStore git, ObjectId commit) -> new PolicyAuthority(
+        return (GitStore git, CommitId commit) -> new PolicyAuthority(
                 git,
                 Policy.parse(git.read(commit, Layout.POLICY)
                         .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
@@ -57,21 +60,19 @@ public final class PolicyAuthority implements Authority {
     @Override
     public Ruling decide(Ask ask) {
         return switch (ask.action()) {
-            case PROPOSE -> ruling(decide(ask, principal(ask), dev.countersign.policy.Action.PROPOSE), false);
-            case WITHDRAW -> ruling(decide(ask, principal(ask), dev.countersign.policy.Action.WITHDRAW), false);
-            case REJECT -> ruling(decide(ask, principal(ask), dev.countersign.policy.Action.REJECT), false);
             case APPROVE -> approve(ask);
             case RECORD -> record(ask);
+            default -> ruling(decide(ask, ask.principal(), ask.action()), false);
         };
     }
 
     private Ruling approve(Ask ask) {
-        Ruling may = ruling(decide(ask, principal(ask), dev.countersign.policy.Action.APPROVE), false);
+        Ruling may = ruling(decide(ask, ask.principal(), Action.APPROVE), false);
         if (may.verdict() == Verdict.DENY) {
             return may;
         }
-        Principal recorder = Principal.parse(ask.approvers().get(ask.approvers().size() - 1));
-        Decision enough = decide(ask, recorder, dev.countersign.policy.Action.RECORD);
+        Principal recorder = ask.approvers().get(ask.approvers().size() - 1);
+        Decision enough = decide(ask, recorder, Action.RECORD);
         if (enough.outcome() == Decision.Outcome.NEEDS_APPROVALS) {
             return ruling(enough, false);
         }
@@ -82,28 +83,35 @@ public final class PolicyAuthority implements Authority {
         if (ask.approvers().isEmpty()) {
             return new Ruling(Verdict.DENY, "approvals", "no approvals: nothing is recorded without one");
         }
-        Principal recorder = Principal.parse(ask.approvers().get(ask.approvers().size() - 1));
-        return ruling(decide(ask, recorder, dev.countersign.policy.Action.RECORD), true);
+        Principal recorder = ask.approvers().get(ask.approvers().size() - 1);
+        return ruling(decide(ask, recorder, Action.RECORD), true);
     }
 
-    private Decision decide(Ask ask, Principal principal, dev.countersign.policy.Action action) {
-        ProposalRecord r = ask.proposal();
-        if (r.isEnvironmentChange()) {
-            return decideEnvironment(ask, principal, action);
-        }
+    private Decision decide(Ask ask, Principal principal, Action action) {
+        return ask.proposal()
+                .header()
+                .subject()
+                .fold(
+                        stack -> decideStack(ask, principal, action, stack),
+                        environment -> decideEnvironment(ask, principal, action, environment));
+    }
+
+    private Decision decideStack(Ask ask, Principal principal, Action action, Subject.StackChange subject) {
+        Proposal r = ask.proposal();
         PolicyRequest.Builder request = request(ask, principal, action);
-        String proposedStack = ask.proposedStack();
+        String proposedText = ask.proposedText();
+        CommitId draft = r.progress().draft();
         Stack proposed;
-        if (proposedStack != null) {
-            proposed = StackFiles.parseStack(proposedStack, StackLayout.STACK);
-        } else if (r.draftCommit().isEmpty()) {
+        if (proposedText != null) {
+            proposed = StackFiles.parseStack(proposedText, StackLayout.STACK);
+        } else if (draft == null) {
             // a new proposal without a stack file removes the stack (the revert of its first record):
             // judged as a stack with no components, so deletion protection applies to every one of them
-            proposed = new Stack(r.stack(), Map.of(), List.of());
+            proposed = new Stack(subject.stack(), Map.of(), List.of());
         } else {
-            proposed = stackAt(r, r.draftCommit());
+            proposed = stackAt(subject, draft);
         }
-        Optional<Stack> base = StackLayout.stack(git, ObjectId.fromString(r.baseCommit()), r.environment(), r.stack());
+        Optional<Stack> base = StackLayout.stack(git, r.header().base(), subject.environment(), subject.stack());
         if (base.isPresent()) {
             request.change(base.get(), proposed);
         } else {
@@ -112,13 +120,13 @@ public final class PolicyAuthority implements Authority {
         return engine(ask).decide(request.build());
     }
 
-    private PolicyRequest.Builder request(Ask ask, Principal principal, dev.countersign.policy.Action action) {
-        ProposalRecord r = ask.proposal();
+    private PolicyRequest.Builder request(Ask ask, Principal principal, Action action) {
+        Proposal r = ask.proposal();
         List<Approval> approvals = ask.approvers().stream()
-                .map(approver -> new Approval(Principal.parse(approver), r.contentHash()))
+                .map(approver -> new Approval(approver, r.contentHash()))
                 .toList();
         return PolicyRequest.builder(principal, action, r.environment())
-                .proposer(proposer(r))
+                .proposer(r.proposer())
                 .contentHash(r.contentHash())
                 .approvals(approvals);
     }
@@ -133,14 +141,13 @@ public final class PolicyAuthority implements Authority {
      * freeze, agent scope, protection and credential rules all apply to what the change does to each stack.
      * The strictest answer wins; an environment without stacks is decided without a change.
      */
-    private Decision decideEnvironment(Ask ask, Principal principal, dev.countersign.policy.Action action) {
-        ProposalRecord r = ask.proposal();
-        ObjectId base = ObjectId.fromString(r.baseCommit());
-        Environment before = StackLayout.environment(git, base, r.environment());
-        Environment after = proposedEnvironment(ask);
+    private Decision decideEnvironment(Ask ask, Principal principal, Action action, Subject.EnvironmentChange subject) {
+        CommitId base = ask.proposal().header().base();
+        Environment before = StackLayout.environment(git, base, subject.environment());
+        Environment after = proposedEnvironment(ask, subject);
         Decision strictest = null;
-        for (String name : EnvironmentChange.stacks(git, base, r.environment())) {
-            Optional<Stack> stack = StackLayout.stack(git, base, r.environment(), name);
+        for (String name : EnvironmentRendering.stacks(git, base, subject.environment())) {
+            Optional<Stack> stack = StackLayout.stack(git, base, subject.environment(), name);
             if (stack.isEmpty()) {
                 continue;
             }
@@ -158,13 +165,12 @@ public final class PolicyAuthority implements Authority {
                 : engine(ask).decide(request(ask, principal, action).build());
     }
 
-    private Environment proposedEnvironment(Ask ask) {
-        ProposalRecord r = ask.proposal();
-        String text = ask.proposedStack();
+    private Environment proposedEnvironment(Ask ask, Subject.EnvironmentChange subject) {
+        String text = ask.proposedText();
         if (text != null) {
-            return StackFiles.parseEnvironment(text, Layout.environmentFile(r.environment()));
+            return StackFiles.parseEnvironment(text, Layout.environmentFile(subject.environment()));
         }
-        return StackLayout.environment(git, ObjectId.fromString(r.draftCommit()), r.environment());
+        return StackLayout.environment(git, DraftCommit.of(ask.proposal()), subject.environment());
     }
 
     private static Decision stricter(@Nullable Decision a, Decision b) {
@@ -182,19 +188,9 @@ public final class PolicyAuthority implements Authority {
         };
     }
 
-    private Stack stackAt(ProposalRecord r, String commit) {
-        return StackLayout.stack(git, ObjectId.fromString(commit), r.environment(), r.stack())
-                .orElseGet(() -> new Stack(r.stack(), Map.of(), List.of()));
-    }
-
-    private static Principal principal(Ask ask) {
-        Principal principal = Principal.parse(ask.principal());
-        return ask.onBehalfOf() == null ? principal : principal.actingFor(Principal.parse(ask.onBehalfOf()));
-    }
-
-    static Principal proposer(ProposalRecord r) {
-        Principal proposer = Principal.parse(r.proposer());
-        return r.onBehalfOf() == null ? proposer : proposer.actingFor(Principal.parse(r.onBehalfOf()));
+    private Stack stackAt(Subject.StackChange subject, CommitId commit) {
+        return StackLayout.stack(git, commit, subject.environment(), subject.stack())
+                .orElseGet(() -> new Stack(subject.stack(), Map.of(), List.of()));
     }
 
     private static Ruling ruling(Decision decision, boolean freezeHolds) {

@@ -1,11 +1,12 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.jspecify.annotations.Nullable;
 
@@ -32,10 +33,10 @@ public final class ProposalStore {
     /**
      * A record as loaded, with the metadata commit it came from (the expected value of the next update).
      *
-     * @param record the metadata
+     * @param proposal the proposal
      * @param version the metadata commit
      */
-    public record Stored(ProposalRecord record, ObjectId version) {}
+    public record Stored(Proposal proposal, CommitId version) {}
 
     /**
      * Loads a proposal's metadata.
@@ -52,9 +53,9 @@ public final class ProposalStore {
      *
      * @return the records, sorted by id
      */
-    public List<ProposalRecord> all() {
-        List<ProposalRecord> records = new ArrayList<>();
-        for (Map.Entry<String, ObjectId> ref : git.refs(Refs.PROPOSALS).entrySet()) {
+    public List<Proposal> all() {
+        List<Proposal> records = new ArrayList<>();
+        for (Map.Entry<String, CommitId> ref : git.refs(Refs.PROPOSALS).entrySet()) {
             records.add(read(ref.getKey().substring(Refs.PROPOSALS.length()), ref.getValue()));
         }
         return records;
@@ -69,19 +70,20 @@ public final class ProposalStore {
      * @param who the identity writing it
      * @return true if written, false if the metadata changed meanwhile (re-read and re-evaluate)
      */
-    public boolean write(@Nullable Stored previous, ProposalRecord record, String event, PersonIdent who) {
-        ObjectId tree = git.writeTree(null, Map.of(FILE, Json.write(record)));
-        List<ObjectId> parents = previous == null ? List.of() : List.of(previous.version());
+    public boolean write(@Nullable Stored previous, Proposal record, String event, PersonIdent who) {
+        TreeId tree = git.writeTree(null, Map.of(FILE, Json.write(ProposalJson.of(record))));
+        List<CommitId> parents = previous == null ? List.of() : List.of(previous.version());
         String message = "proposal " + record.id() + ": " + event + " (" + record.state() + ")\n";
-        ObjectId commit = git.commit(tree, parents, who, who, message);
+        CommitId commit = git.commit(tree, parents, who, who, message);
         return git.compareAndSwap(
                 Refs.proposal(record.id()), previous == null ? null : previous.version(), commit, message.strip());
     }
 
-    private ProposalRecord read(String id, ObjectId version) {
+    private Proposal read(String id, CommitId version) {
         byte[] json = git.read(version, FILE)
                 .orElseThrow(() -> new GitOpsException("proposal " + id + " has no " + FILE + " at " + version.name()));
-        ProposalRecord record = Json.read(json, ProposalRecord.class, "metadata of proposal " + id);
+        Proposal record = Json.read(json, ProposalJson.class, "metadata of proposal " + id)
+                .proposal();
         if (!record.id().equals(id)) {
             throw new GitOpsException("metadata ref of proposal " + id + " holds proposal " + record.id());
         }

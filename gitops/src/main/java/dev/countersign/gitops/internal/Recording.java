@@ -1,184 +1,187 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
-import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
-import dev.countersign.gitops.internal.Authority.Action;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
-import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
-import java.time.Clock;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One attempt to record an approved proposal on the main line: re-evaluate policy at the current head,
- * rebase when main moved without touching the stack folder, otherwise mark the proposal conflicted, then
+ * Records an approved proposal on the main line: re-evaluate policy at the current head, rebase when main
+ * moved without touching what the proposal changes, otherwise mark the proposal conflicted, then
  * compare-and-swap main. A lost race is retried from the top, so nothing is lost or recorded twice.
+ * Thread-safe.
  */
-final class Recording {
+public final class Recording {
     private static final int ATTEMPTS = 20;
 
-    private final Engine engine;
+    private final Ledger ledger;
     private final GitStore git;
-    private final Clock clock;
 
-    Recording(Engine engine, GitStore git, Clock clock) {
-        this.engine = engine;
-        this.git = git;
-        this.clock = clock;
+    /**
+     * Creates the verb.
+     *
+     * @param ledger the ledger
+     */
+    public Recording(Ledger ledger) {
+        this.ledger = ledger;
+        this.git = ledger.git();
     }
 
-    ProposalRecord record(String id) {
+    /**
+     * Records an approved proposal on the main line, rebasing when main moved without overlap.
+     *
+     * @param id the proposal
+     * @return the proposal: recorded, still approved (policy holds it, e.g. a freeze) or conflicted
+     */
+    public Proposal record(String id) {
+        return ledger.transact(() -> recordLocked(id));
+    }
+
+    Proposal recordLocked(String id) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ProposalRecord outcome = attempt(engine.load(id));
+            Proposal outcome = attempt(ledger.load(id));
             if (outcome != null) {
                 return outcome;
             }
         }
-        throw Engine.lostRaces(id);
+        throw Ledger.lostRaces(id);
     }
 
-    private @Nullable ProposalRecord attempt(Stored stored) {
-        ProposalRecord r = stored.record();
-        r.state().next(ProposalEvent.RECORD, Verdict.ALLOW);
-        ObjectId head = engine.mainHead();
-        Optional<ObjectId> already = findOnMain(r, head);
+    private @Nullable Proposal attempt(Stored stored) {
+        Proposal r = stored.proposal();
+        ContractRules.requireOpen(r.state(), ProposalEvent.RECORD);
+        CommitId head = ledger.mainHead();
+        Optional<CommitId> already = findOnMain(r, head);
         if (already.isPresent()) {
-            return finish(stored, r.recordedAs(already.get().name()), "found recorded");
+            return ledger.writeOrFail(stored, recorded(r, already.get()), "found recorded");
         }
-        Instant now = clock.instant();
-        Authority authority = engine.authorityAt(head);
-        List<String> approvers =
-                r.validApprovals().stream().map(ApprovalRecord::approver).toList();
-        Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, null, r, approvers, now));
-        ProposalRecord decided = r.with(engine.decision(Action.RECORD, Idents.RECORDER, ruling, authority), null);
+        Authority authority = ledger.authorityAt(head);
+        List<Principal> approvers =
+                r.validApprovals().stream().map(Countersignature::approver).toList();
+        Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, r, approvers, ledger.now()));
+        Proposal decided =
+                r.with(r.progress().decided(ledger.decision(Action.RECORD, Idents.RECORDER, ruling, authority), null));
         if (ruling.verdict() == Verdict.DENY) {
-            engine.store().write(stored, decided, "record denied", Idents.of(Idents.RECORDER, now));
-            throw Engine.denied("record", Idents.RECORDER, ruling);
+            ledger.write(stored, decided, "record denied");
+            throw ruling.refusal("record", Idents.RECORDER.name());
         }
         if (ruling.verdict() == Verdict.HOLD) {
-            return finish(stored, decided, "record held");
+            return ledger.writeOrFail(
+                    stored,
+                    decided.with(decided.progress().in(r.state().next(ProposalEvent.RECORD, Verdict.HOLD))),
+                    "record held");
         }
-        ObjectId base = ObjectId.fromString(r.baseCommit());
-        String folder = r.isEnvironmentChange()
-                ? "environment " + r.environment()
-                : Layout.stackFolder(r.environment(), r.stack());
-        if (!head.equals(base) && overlaps(r, base, head)) {
-            return finish(stored, conflicted(r, authority, base, head, folder), "conflicted");
-        }
-        ObjectId commit = commit(r, head, approvers, authority, ruling, now);
-        if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + r.id())) {
-            return null;
-        }
-        return finish(stored, decided.recordedAs(commit.name()), "recorded as " + commit.name());
+        return write(stored, decided, head, new RecordTrailers.Decision(authority.policyHash(), ruling.rule()));
     }
 
-    private ProposalRecord conflicted(
-            ProposalRecord r, Authority authority, ObjectId base, ObjectId head, String folder) {
+    private @Nullable Proposal write(Stored stored, Proposal decided, CommitId head, RecordTrailers.Decision decision) {
+        CommitId base = decided.header().base();
+        if (!head.equals(base) && overlaps(decided, base, head)) {
+            return ledger.writeOrFail(stored, conflicted(stored.proposal(), base, head), "conflicted");
+        }
+        CommitId commit = commit(decided, head, decision);
+        if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + decided.id())) {
+            return null;
+        }
+        return ledger.writeOrFail(stored, recorded(decided, commit), "recorded as " + commit.name());
+    }
+
+    private static Proposal recorded(Proposal r, CommitId commit) {
+        return r.with(r.progress().recordedAs(commit).in(r.state().next(ProposalEvent.RECORD, Verdict.ALLOW)));
+    }
+
+    private Proposal conflicted(Proposal r, CommitId base, CommitId head) {
+        String changed = r.header()
+                .subject()
+                .fold(s -> Layout.stackFolder(s.environment(), s.stack()), e -> "environment " + e.environment());
         Ruling conflict = new Ruling(
                 Verdict.ALLOW,
                 "no-overlap",
-                "main moved from " + base.name() + " to " + head.name() + " and changed " + folder
+                "main moved from " + base.name() + " to " + head.name() + " and changed " + changed
                         + ": the change needs a new proposal and a new review");
-        return r.with(engine.decision(Action.RECORD, Idents.RECORDER, conflict, authority), null)
-                .withState(ProposalState.CONFLICTED);
+        Authority authority = ledger.authorityAt(head);
+        return r.with(r.progress()
+                .decided(ledger.decision(Action.RECORD, Idents.RECORDER, conflict, authority), null)
+                .in(r.state().next(ProposalEvent.CONFLICT, Verdict.ALLOW)));
     }
 
-    private ProposalRecord finish(Stored stored, ProposalRecord next, String event) {
-        engine.writeOrFail(stored, next, event);
-        return next;
-    }
-
-    private Optional<ObjectId> findOnMain(ProposalRecord r, ObjectId head) {
-        return git.firstParentLine(head, ObjectId.fromString(r.baseCommit())).stream()
+    private Optional<CommitId> findOnMain(Proposal r, CommitId head) {
+        return git.firstParentLine(head, r.header().base()).stream()
                 .filter(c -> c.trailers().all(Trailers.PROPOSAL).contains(r.id()))
                 .map(CommitInfo::id)
                 .findFirst();
     }
 
     /**
-     * Tells whether main moved under the proposal: it changed the stack folder, the stack's rendered files,
-     * the environment or the sops rules (both feed the rendering), or a shared path the draft writes otherwise.
-     * An environment change re-renders every stack of its environment, so anything main changed in the
-     * environment's region (a stack recorded, another environment change) or in the sops rules overlaps it.
+     * Tells whether main moved under the proposal. A stack change overlaps when main changed the stack folder,
+     * the stack's rendered files, the environment or the sops rules (both feed the rendering), or a shared path
+     * the draft writes otherwise. An environment change re-renders every stack of its environment, so anything
+     * main changed in the environment's region or in the sops rules overlaps it.
      */
-    private boolean overlaps(ProposalRecord r, ObjectId base, ObjectId head) {
-        if (r.isEnvironmentChange()) {
-            return git.changedPaths(base, head).stream()
-                    .anyMatch(path ->
-                            EnvironmentChange.inRegion(r.environment(), path) || path.equals(Layout.SOPS_CONFIG));
-        }
-        String folder = Layout.stackFolder(r.environment(), r.stack());
-        return git.changedPaths(base, head).stream()
-                .anyMatch(path -> path.startsWith(folder + "/")
-                        || RenderedLayout.owns(r.environment(), r.stack(), path)
-                        || path.equals(Layout.environmentFile(r.environment()))
-                        || path.equals(Layout.SOPS_CONFIG)
-                        || (r.changedPaths().contains(path)
-                                && !java.util.Arrays.equals(
-                                        git.read(head, path).orElse(null),
-                                        git.read(draft(r), path).orElse(null))));
+    private boolean overlaps(Proposal r, CommitId base, CommitId head) {
+        List<String> moved = git.changedPaths(base, head);
+        return r.header()
+                .subject()
+                .fold(
+                        s -> moved.stream().anyMatch(path -> overlaps(r, s, head, path)),
+                        e -> moved.stream()
+                                .anyMatch(path -> EnvironmentRendering.inRegion(e.environment(), path)
+                                        || path.equals(Layout.SOPS_CONFIG)));
     }
 
-    private ObjectId commit(
-            ProposalRecord r, ObjectId head, List<String> approvers, Authority authority, Ruling ruling, Instant now) {
-        ObjectId tree = git.writeTree(head, draftEdits(r));
-        String hash = ContentHash.of(
-                r.isEnvironmentChange()
-                        ? EnvironmentChange.region(git, tree, r.environment())
-                        : RenderedLayout.hashed(git, tree, r.environment(), r.stack()));
+    private boolean overlaps(Proposal r, Subject.StackChange s, CommitId head, String path) {
+        return path.startsWith(Layout.stackFolder(s.environment(), s.stack()) + "/")
+                || RenderedLayout.owns(s.environment(), s.stack(), path)
+                || path.equals(Layout.environmentFile(s.environment()))
+                || path.equals(Layout.SOPS_CONFIG)
+                || (r.changedPaths().contains(path)
+                        && !Arrays.equals(
+                                git.read(head, path).orElse(null),
+                                git.read(DraftCommit.of(r), path).orElse(null)));
+    }
+
+    private CommitId commit(Proposal r, CommitId head, RecordTrailers.Decision decision) {
+        TreeId tree = git.writeTree(head, draftEdits(r));
+        String hash = ContentHash.of(r.header()
+                .subject()
+                .fold(
+                        s -> RenderedLayout.hashed(git, tree, s.environment(), s.stack()),
+                        e -> EnvironmentRendering.region(git, tree, e.environment())));
         if (!hash.equals(r.contentHash())) {
             throw new GitOpsException("content of " + r.id() + " on " + head.name() + " hashes to " + hash
                     + ", not the approved " + r.contentHash() + ": refusing to record");
         }
-        String message = trailers(r, approvers, authority, ruling).appendTo(subject(r));
+        String message = RecordTrailers.of(r, decision).appendTo(subjectLine(r));
+        Instant now = ledger.now();
         return git.commit(tree, List.of(head), Idents.of(r.proposer(), now), Idents.of(Idents.RECORDER, now), message);
     }
 
-    private ObjectId draft(ProposalRecord r) {
-        return ObjectId.fromString(r.draftCommit());
-    }
-
-    private Map<String, byte @Nullable []> draftEdits(ProposalRecord r) {
+    private Map<String, byte @Nullable []> draftEdits(Proposal r) {
+        CommitId draft = DraftCommit.of(r);
         Map<String, byte @Nullable []> edits = new TreeMap<>();
         for (String path : r.changedPaths()) {
-            edits.put(path, git.read(draft(r), path).orElse(null));
+            edits.put(path, git.read(draft, path).orElse(null));
         }
         return edits;
     }
 
-    private static Trailers trailers(ProposalRecord r, List<String> approvers, Authority authority, Ruling ruling) {
-        Trailers.Builder trailers = Trailers.builder()
-                .add(Trailers.PROPOSAL, r.id())
-                .add(Trailers.ENVIRONMENT, r.environment())
-                .add(
-                        r.isEnvironmentChange() ? Trailers.SUBJECT : Trailers.STACK,
-                        r.isEnvironmentChange() ? Trailers.ENVIRONMENT_SUBJECT : r.stack())
-                .add(Trailers.PROPOSED_BY, r.proposer());
-        if (r.onBehalfOf() != null) {
-            trailers.add(Trailers.ON_BEHALF_OF, r.onBehalfOf());
-        }
-        approvers.forEach(approver -> trailers.add(Trailers.APPROVED_BY, approver));
-        ApprovalSignatures.addTrailers(r, trailers);
-        trailers.add(Trailers.CONTENT_HASH, r.contentHash())
-                .add(Trailers.POLICY, authority.policyHash())
-                .add(Trailers.DECISION, "allow by " + ruling.rule());
-        if (r.reverts() != null) {
-            trailers.add(Trailers.REVERTS, r.reverts());
-        }
-        return trailers.build();
-    }
-
-    private static String subject(ProposalRecord r) {
+    private static String subjectLine(Proposal r) {
         String line = r.rationale().strip().lines().findFirst().orElse("change");
-        return r.subject() + ": " + line;
+        return r.header().subject().describe() + ": " + line;
     }
 }

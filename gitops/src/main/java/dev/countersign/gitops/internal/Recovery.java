@@ -1,17 +1,12 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
+import dev.countersign.gitops.Verdict;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.RefUpdate;
 
 /**
  * Repairs a repository after a writer was killed mid-action, so that no approval is lost and nothing is
@@ -28,52 +23,45 @@ import org.eclipse.jgit.lib.RefUpdate;
  *
  * <p>Runs holding the repository lock, so no live writer is mid-action meanwhile.
  */
-final class Recovery {
-    private final Engine engine;
+public final class Recovery {
+    private final Ledger ledger;
     private final GitStore git;
-    private final Clock clock;
+    private final Recording recording;
 
-    Recovery(Engine engine, GitStore git, Clock clock) {
-        this.engine = engine;
-        this.git = git;
-        this.clock = clock;
+    /**
+     * Creates the repair.
+     *
+     * @param ledger the ledger
+     * @param recording the recording an interrupted record is completed with
+     */
+    public Recovery(Ledger ledger, Recording recording) {
+        this.ledger = ledger;
+        this.git = ledger.git();
+        this.recording = recording;
     }
 
     /**
-     * Removes the lock files a killed JGit or git process left on refs, which would block every later update
-     * of those refs.
+     * Repairs what a crashed writer left behind, as every open does: stale ref lock files are removed, an
+     * interrupted proposal is rolled back and an interrupted record or revision is completed.
      *
-     * @param gitDirectory the Git directory
+     * @return how many proposals were repaired
      */
-    static void clearStaleLocks(Path gitDirectory) {
-        Path refs = gitDirectory.resolve("refs");
-        try {
-            Files.deleteIfExists(gitDirectory.resolve("packed-refs.lock"));
-            if (Files.isDirectory(refs)) {
-                try (Stream<Path> files = Files.walk(refs)) {
-                    for (Path file : files.filter(
-                                    f -> f.getFileName().toString().endsWith(".lock"))
-                            .toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new GitOpsException("cannot remove stale ref locks in " + gitDirectory + ": " + e.getMessage(), e);
-        }
+    public int recover() {
+        return ledger.repairing(this::run);
     }
 
-    int run() {
+    private int run() {
         int repaired = rollBackOrphanDrafts();
         if (git.resolve(Refs.MAIN).isEmpty()) {
             return repaired;
         }
-        for (ProposalRecord r : engine.store().all()) {
+        for (Proposal r : ledger.all()) {
             if (r.state() == ProposalState.APPROVED && onMain(r)) {
-                new Recording(engine, git, clock).record(r.id());
+                recording.recordLocked(r.id());
                 repaired++;
             }
-            if (r.supersedes() != null && completeRevision(r.supersedes(), r.id())) {
+            String supersedes = r.supersedes();
+            if (supersedes != null && completeRevision(supersedes, r.id())) {
                 repaired++;
             }
         }
@@ -81,9 +69,9 @@ final class Recovery {
     }
 
     private int rollBackOrphanDrafts() {
-        Map<String, ObjectId> proposals = git.refs(Refs.PROPOSALS);
+        Map<String, CommitId> proposals = git.refs(Refs.PROPOSALS);
         int rolledBack = 0;
-        for (Map.Entry<String, ObjectId> draft : git.refs(Refs.DRAFTS).entrySet()) {
+        for (Map.Entry<String, CommitId> draft : git.refs(Refs.DRAFTS).entrySet()) {
             String id = draft.getKey().substring(Refs.DRAFTS.length());
             if (!proposals.containsKey(Refs.proposal(id))) {
                 delete(draft.getKey(), draft.getValue());
@@ -93,32 +81,27 @@ final class Recovery {
         return rolledBack;
     }
 
-    private boolean onMain(ProposalRecord r) {
-        ObjectId head = engine.mainHead();
-        return git.firstParentLine(head, ObjectId.fromString(r.baseCommit())).stream()
+    private boolean onMain(Proposal r) {
+        CommitId head = ledger.mainHead();
+        return git.firstParentLine(head, r.header().base()).stream()
                 .anyMatch(c -> c.trailers().all(Trailers.PROPOSAL).contains(r.id()));
     }
 
     private boolean completeRevision(String older, String newer) {
-        Optional<ProposalStore.Stored> stored = engine.store().load(older);
-        if (stored.isEmpty() || stored.get().record().state().isTerminal()) {
+        ProposalStore.Stored stored = ledger.find(older).orElse(null);
+        if (stored == null || stored.proposal().state().isTerminal()) {
             return false;
         }
-        engine.writeOrFail(stored.get(), stored.get().record().supersededBy(newer), "superseded by " + newer);
+        Proposal r = stored.proposal();
+        Proposal superseded =
+                r.with(r.progress().supersededBy(newer).in(r.state().next(ProposalEvent.REVISE, Verdict.ALLOW)));
+        ledger.writeOrFail(stored, superseded, "superseded by " + newer);
         return true;
     }
 
-    private void delete(String ref, ObjectId expected) {
-        try {
-            RefUpdate update = git.repository().updateRef(ref);
-            update.setExpectedOldObjectId(expected);
-            update.setForceUpdate(true);
-            List<RefUpdate.Result> ok = List.of(RefUpdate.Result.FORCED, RefUpdate.Result.NO_CHANGE);
-            if (!ok.contains(update.delete())) {
-                throw new GitOpsException("cannot roll back the interrupted proposal " + ref);
-            }
-        } catch (IOException e) {
-            throw new GitOpsException("cannot roll back the interrupted proposal " + ref + ": " + e.getMessage(), e);
+    private void delete(String ref, CommitId expected) {
+        if (!git.delete(ref, expected)) {
+            throw new GitOpsException("cannot roll back the interrupted proposal " + ref);
         }
     }
 }

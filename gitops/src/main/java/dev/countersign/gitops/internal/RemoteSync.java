@@ -160,7 +160,7 @@ public final class RemoteSync {
 
     private SortedMap<String, ObjectId> snapshot() {
         SortedMap<String, ObjectId> refs = new TreeMap<>();
-        SYNCED.forEach(prefix -> refs.putAll(git.refs(prefix)));
+        SYNCED.forEach(prefix -> refs.putAll(git.objectRefs(prefix)));
         return refs;
     }
 
@@ -278,6 +278,22 @@ public final class RemoteSync {
         if (tls != null) {
             return tls;
         }
+        GitOpsException ssh = sshFailure(e);
+        if (ssh != null) {
+            return ssh;
+        }
+        if (credentials.refused()) {
+            return new RemoteAuthenticationException(
+                    credentials.given()
+                            ? "remote " + uri + " refused the credentials given; check the user name and the"
+                                    + " password or token (not shown)"
+                            : "remote " + uri + " asks for credentials and none were given",
+                    e);
+        }
+        return new GitOpsException(doing + uri + ": " + e.getMessage(), e);
+    }
+
+    private @Nullable GitOpsException sshFailure(IOException e) {
         String refusedHost = sshSessions == null ? null : sshSessions.refusedHost();
         if (refusedHost != null && sshIdentity != null) {
             return new RemoteAuthenticationException(
@@ -300,15 +316,7 @@ public final class RemoteSync {
                             + "; add its public key to the server's authorized keys for that user",
                     e);
         }
-        if (credentials.refused()) {
-            return new RemoteAuthenticationException(
-                    credentials.given()
-                            ? "remote " + uri + " refused the credentials given; check the user name and the"
-                                    + " password or token (not shown)"
-                            : "remote " + uri + " asks for credentials and none were given",
-                    e);
-        }
-        return new GitOpsException(doing + uri + ": " + e.getMessage(), e);
+        return null;
     }
 
     /** A server certificate refused: not issued by a trusted authority, or naming another host. */

@@ -1,12 +1,12 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Renders a recorded stack again from its commit and compares the result, byte for byte, with the files the
@@ -23,7 +23,7 @@ final class RenderedCheck {
      *
      * @return one entry per path: {@code changed <path>}, {@code missing <path>} or {@code extra <path>}
      */
-    static List<String> differences(GitStore git, ObjectId commit, String environment, String stack) {
+    static List<String> differences(GitStore git, CommitId commit, String environment, String stack) {
         SortedMap<String, byte[]> expected = RenderedLayout.expected(git, commit, environment, stack);
         SortedMap<String, byte[]> actual = RenderedLayout.owned(git, git.tree(commit), environment, stack);
         actual.remove(RenderedLayout.fluxSecret(environment, stack));

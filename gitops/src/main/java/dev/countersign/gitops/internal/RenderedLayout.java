@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.render.ArgoCdOptions;
 import dev.countersign.render.FluxOptions;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,7 +95,7 @@ public final class RenderedLayout {
      * @param stack the stack
      * @return path to content
      */
-    public static SortedMap<String, byte[]> owned(GitStore git, ObjectId tree, String environment, String stack) {
+    public static SortedMap<String, byte[]> owned(GitStore git, TreeId tree, String environment, String stack) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         regions(environment, stack).forEach(region -> files.putAll(git.readTreeFolder(tree, region)));
         return files;
@@ -110,7 +110,7 @@ public final class RenderedLayout {
      * @param stack the stack
      * @return path to content
      */
-    public static SortedMap<String, byte[]> hashed(GitStore git, ObjectId tree, String environment, String stack) {
+    public static SortedMap<String, byte[]> hashed(GitStore git, TreeId tree, String environment, String stack) {
         SortedMap<String, byte[]> files = git.readTreeFolder(tree, Layout.stackFolder(environment, stack));
         files.putAll(owned(git, tree, environment, stack));
         return files;
@@ -170,7 +170,7 @@ public final class RenderedLayout {
      * @param stack the stack's name
      * @return path to content
      */
-    public static SortedMap<String, byte[]> expected(GitStore git, ObjectId commit, String environment, String stack) {
+    public static SortedMap<String, byte[]> expected(GitStore git, CommitId commit, String environment, String stack) {
         Optional<Environment> defined = environment(git, commit, environment);
         if (defined.isEmpty() || defined.get().renderer() == RendererChoice.NATIVE) {
             return new TreeMap<>();
@@ -197,7 +197,7 @@ public final class RenderedLayout {
      */
     static SortedMap<String, byte[]> forDraft(
             GitStore git,
-            ObjectId base,
+            CommitId base,
             String environment,
             String stackName,
             Map<String, byte[]> folder,
@@ -217,7 +217,7 @@ public final class RenderedLayout {
      * @param environment the environment's name
      * @return the environment, or empty
      */
-    static Optional<Environment> environment(GitStore git, ObjectId commit, String environment) {
+    static Optional<Environment> environment(GitStore git, CommitId commit, String environment) {
         return git.read(commit, Layout.environmentFile(environment))
                 .map(text -> StackFiles.parseEnvironment(
                         new String(text, StandardCharsets.UTF_8), Layout.environmentFile(environment)));
@@ -236,7 +236,7 @@ public final class RenderedLayout {
      */
     static SortedMap<String, byte[]> forDraft(
             GitStore git,
-            ObjectId base,
+            CommitId base,
             Environment env,
             String stackName,
             Map<String, byte[]> folder,
@@ -265,7 +265,7 @@ public final class RenderedLayout {
         return files;
     }
 
-    private static boolean othersRemain(GitStore git, ObjectId base, Environment env, String stack) {
+    private static boolean othersRemain(GitStore git, CommitId base, Environment env, String stack) {
         return env.renderer() == RendererChoice.FLUX
                 && git.children(base, "environments/" + env.name()).stream().anyMatch(name -> !name.equals(stack));
     }

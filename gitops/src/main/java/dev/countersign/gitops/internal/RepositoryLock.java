@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Serializes the writers of one repository: threads of this instance through a lock, processes (and other
@@ -60,6 +62,30 @@ public final class RepositoryLock {
                 // another instance in this JVM holds it; the OS lock cannot block within one process
                 LockSupport.parkNanos(1_000_000L);
             }
+        }
+    }
+
+    /**
+     * Removes the lock files a killed JGit or git process left on refs, which would block every later update
+     * of those refs.
+     *
+     * @param gitDirectory the Git directory
+     */
+    static void clearStaleLocks(Path gitDirectory) {
+        Path refs = gitDirectory.resolve("refs");
+        try {
+            Files.deleteIfExists(gitDirectory.resolve("packed-refs.lock"));
+            if (Files.isDirectory(refs)) {
+                try (Stream<Path> files = Files.walk(refs)) {
+                    for (Path file : files.filter(
+                                    f -> f.getFileName().toString().endsWith(".lock"))
+                            .toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new GitOpsException("cannot remove stale ref locks in " + gitDirectory + ": " + e.getMessage(), e);
         }
     }
 }

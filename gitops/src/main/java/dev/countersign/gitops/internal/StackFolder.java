@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.gitops.Secrets;
 import dev.countersign.stack.Environment;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +52,7 @@ public final class StackFolder {
      *     recipients for them
      */
     public SortedMap<String, byte[]> files(
-            ObjectId base, ObjectId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
+            CommitId base, CommitId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
         return folder(base, carryFrom, environment, stack, secrets).files();
     }
 
@@ -81,7 +81,7 @@ public final class StackFolder {
      *     recipients for them
      */
     public Folder folder(
-            ObjectId base, ObjectId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
+            CommitId base, CommitId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
         Environment env = StackLayout.environment(git, base, environment);
         String folder = Layout.stackFolder(environment, stack.name());
         SortedMap<String, byte[]> secretFiles =
@@ -97,7 +97,7 @@ public final class StackFolder {
         return new Folder(files, fluxSecret);
     }
 
-    private byte @Nullable [] fluxSecret(ObjectId base, Environment env, String folder, Stack stack, Secrets secrets) {
+    private byte @Nullable [] fluxSecret(CommitId base, Environment env, String folder, Stack stack, Secrets secrets) {
         if (secrets.isEmpty() || env.renderer() != dev.countersign.stack.RendererChoice.FLUX) {
             return null;
         }
@@ -109,7 +109,7 @@ public final class StackFolder {
                 DataVariables.of(stack));
     }
 
-    private SortedMap<String, byte[]> carried(ObjectId commit, String folder) {
+    private SortedMap<String, byte[]> carried(CommitId commit, String folder) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (String name : List.of(StackLayout.SECRETS, StackLayout.FINGERPRINTS)) {
             git.read(commit, Layout.fileIn(folder, name)).ifPresent(content -> files.put(name, content));
@@ -117,7 +117,7 @@ public final class StackFolder {
         return files;
     }
 
-    private SortedMap<String, byte[]> encrypted(ObjectId base, String folder, Stack stack, Secrets secrets) {
+    private SortedMap<String, byte[]> encrypted(CommitId base, String folder, Stack stack, Secrets secrets) {
         List<String> secretVariables = stack.secretVariables();
         for (String name : secrets.names()) {
             if (!secretVariables.contains(name)) {

@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The files of a stack folder: {@code stack.yaml} as proposed, {@code rendered.yaml} as rendered for the
@@ -89,7 +89,7 @@ public final class StackLayout {
      * @param stack the stack's name
      * @return the names in its secrets file, or none
      */
-    public static List<String> secretNames(GitStore git, ObjectId commit, String environment, String stack) {
+    public static List<String> secretNames(GitStore git, CommitId commit, String environment, String stack) {
         return git.read(commit, Layout.fileIn(Layout.stackFolder(environment, stack), SECRETS))
                 .map(SecretFiles::names)
                 .orElse(List.of());
@@ -104,7 +104,7 @@ public final class StackLayout {
      * @return the environment
      * @throws InvalidProposalException if the repository does not define it
      */
-    public static Environment environment(GitStore git, ObjectId commit, String environment) {
+    public static Environment environment(GitStore git, CommitId commit, String environment) {
         String path = Layout.environmentFile(environment);
         byte[] text = git.read(commit, path)
                 .orElseThrow(() -> new InvalidProposalException("unknown environment '" + environment
@@ -121,7 +121,7 @@ public final class StackLayout {
      * @param stack the stack's name
      * @return the stack, or empty when the commit has none there
      */
-    public static Optional<Stack> stack(GitStore git, ObjectId commit, String environment, String stack) {
+    public static Optional<Stack> stack(GitStore git, CommitId commit, String environment, String stack) {
         String path = Layout.fileIn(Layout.stackFolder(environment, stack), STACK);
         return git.read(commit, path)
                 .map(bytes -> StackFiles.parseStack(new String(bytes, StandardCharsets.UTF_8), path));

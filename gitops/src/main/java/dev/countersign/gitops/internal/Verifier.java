@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Verification;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,9 +69,9 @@ public final class Verifier {
      */
     public Verification verify(
             @Nullable String checkpoint, @Nullable OpenPgpCertificates trusted, @Nullable ApproverKeyring approvers) {
-        ObjectId head =
+        CommitId head =
                 git.resolve(Refs.MAIN).orElseThrow(() -> new GitOpsException("repository has no main line to verify"));
-        ObjectId stop = checkpoint == null ? null : resolve(checkpoint);
+        CommitId stop = checkpoint == null ? null : resolve(checkpoint);
         List<Finding> findings = new ArrayList<>();
         if (stop != null && !git.isAncestor(stop, head)) {
             findings.add(new Finding(
@@ -83,22 +83,31 @@ public final class Verifier {
         List<CommitInfo> line = git.firstParentLine(head, stop);
         Set<String> seen = new HashSet<>();
         for (CommitInfo commit : line) {
-            findings.addAll(new CommitCheck(git, store, authorities, commit).run());
-            if (trusted != null) {
-                new SignatureCheck(trusted)
-                        .check(commit.id().name(), git.rawCommit(commit.id()))
-                        .ifPresent(findings::add);
-            }
-            if (approvers != null) {
-                findings.addAll(new ApprovalCheck(approvers, commit).run());
-            }
-            commit.trailers()
-                    .single(Trailers.PROPOSAL)
-                    .filter(id -> !seen.add(id))
-                    .ifPresent(id -> findings.add(new Finding(
-                            commit.id().name(), "duplicate-record", "proposal " + id + " is recorded twice")));
+            findings.addAll(check(commit, trusted, approvers, seen));
         }
         return new Verification(head.name(), stop == null ? "" : stop.name(), line.size(), findings);
+    }
+
+    private List<Finding> check(
+            CommitInfo commit,
+            @Nullable OpenPgpCertificates trusted,
+            @Nullable ApproverKeyring approvers,
+            Set<String> seen) {
+        List<Finding> findings = new ArrayList<>(new CommitCheck(git, store, authorities, commit).run());
+        if (trusted != null) {
+            new SignatureCheck(trusted)
+                    .check(commit.id().name(), git.rawCommit(commit.id()))
+                    .ifPresent(findings::add);
+        }
+        if (approvers != null) {
+            findings.addAll(new ApprovalCheck(approvers, commit).run());
+        }
+        commit.trailers()
+                .single(Trailers.PROPOSAL)
+                .filter(id -> !seen.add(id))
+                .ifPresent(id -> findings.add(
+                        new Finding(commit.id().name(), "duplicate-record", "proposal " + id + " is recorded twice")));
+        return findings;
     }
 
     /**
@@ -127,7 +136,7 @@ public final class Verifier {
     public Verification verify(Path file, @Nullable OpenPgpCertificates trusted, @Nullable ApproverKeyring approvers) {
         Optional<String> checkpoint = CheckpointFile.read(file);
         if (checkpoint.isPresent() && !exists(checkpoint.get())) {
-            String head = git.resolve(Refs.MAIN).map(ObjectId::name).orElse("");
+            String head = git.resolve(Refs.MAIN).map(CommitId::name).orElse("");
             return new Verification(
                     head,
                     checkpoint.get(),
@@ -153,8 +162,8 @@ public final class Verifier {
         }
     }
 
-    private ObjectId resolve(String checkpoint) {
-        Optional<ObjectId> resolved = git.resolveRevision(checkpoint);
+    private CommitId resolve(String checkpoint) {
+        Optional<CommitId> resolved = git.resolveRevision(checkpoint);
         return resolved.orElseThrow(
                 () -> new GitOpsException("checkpoint '" + checkpoint + "' names no commit in this repository"));
     }

@@ -3,7 +3,6 @@ package dev.countersign.gitops.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.countersign.gitops.internal.ProposalRecord.ApprovalRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,8 @@ class ApprovalStatementTest {
                  "baseCommit": "0123456789abcdef0123456789abcdef01234567", "at": "2026-11-24T10:00:00Z"}
                 """;
 
-        ApprovalRecord approval = Json.read(json.getBytes(StandardCharsets.UTF_8), ApprovalRecord.class, "test");
+        ProposalJson.ApprovalJson approval =
+                Json.read(json.getBytes(StandardCharsets.UTF_8), ProposalJson.ApprovalJson.class, "test");
 
         assertThat(approval.signature()).isNull();
         assertThat(approval.at()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));

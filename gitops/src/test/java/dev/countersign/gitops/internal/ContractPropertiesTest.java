@@ -6,7 +6,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.policy.Principal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ class ContractPropertiesTest {
             Map<String, String> proposed = new HashMap<>();
             List<String> ids = new ArrayList<>();
             for (int step : steps) {
-                apply(fixture.engine, step, ids, proposed, model);
+                apply(fixture.lifecycle, step, ids, proposed, model);
                 assertThat(new Verifier(fixture.git, FakeAuthority.source())
                                 .verify(null)
                                 .findings())
@@ -56,26 +58,31 @@ class ContractPropertiesTest {
     }
 
     private static void apply(
-            Engine engine, int step, List<String> ids, Map<String, String> proposed, Map<String, String> model) {
+            Lifecycle lifecycle, int step, List<String> ids, Map<String, String> proposed, Map<String, String> model) {
         String principal = PRINCIPALS.get(step / 7 % PRINCIPALS.size());
         String content = "n: " + (step / 112 % 3) + "\n";
         try {
-            ProposalRecord after = switch (step % 7) {
+            Proposal after = switch (step % 7) {
                 case 0, 1 ->
                     add(
                             ids,
                             proposed,
                             content,
-                            engine.propose(Fixture.draft(principal, STACKS.get(step / 28 % 2), content)));
-                case 2, 3 -> engine.approve(target(ids, step), principal);
-                case 4 -> engine.withdraw(target(ids, step), principal);
-                case 5 -> engine.reject(target(ids, step), principal, "no");
+                            lifecycle.drafting().propose(Fixture.draft(principal, STACKS.get(step / 28 % 2), content)));
+                case 2, 3 -> lifecycle.deciding().approve(target(ids, step), Principal.parse(principal));
+                case 4 -> lifecycle.deciding().withdraw(target(ids, step), Principal.parse(principal));
+                case 5 -> lifecycle.deciding().reject(target(ids, step), Principal.parse(principal), "no");
                 default ->
                     add(
                             ids,
                             proposed,
                             content,
-                            engine.revise(target(ids, step), principal, Fixture.files("stack.yaml", content)));
+                            lifecycle
+                                    .drafting()
+                                    .revise(
+                                            target(ids, step),
+                                            Principal.parse(principal),
+                                            Fixture.files("stack.yaml", content)));
             };
             if (after.state() == ProposalState.RECORDED) {
                 model.put(after.stack(), proposed.get(after.id()));
@@ -85,8 +92,7 @@ class ContractPropertiesTest {
         }
     }
 
-    private static ProposalRecord add(
-            List<String> ids, Map<String, String> proposed, String content, ProposalRecord record) {
+    private static Proposal add(List<String> ids, Map<String, String> proposed, String content, Proposal record) {
         ids.add(record.id());
         proposed.put(record.id(), content);
         return record;

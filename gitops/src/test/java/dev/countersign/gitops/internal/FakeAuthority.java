@@ -1,8 +1,8 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Verdict;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * A tiny stand-in policy read from the policy file at a commit: lines {@code approvals=N}, {@code freeze=true},
@@ -16,7 +16,7 @@ final class FakeAuthority implements Authority {
     }
 
     static Authority.Source source() {
-        return (GitStore git, ObjectId commit) -> new FakeAuthority(git.read(commit, Layout.POLICY)
+        return (GitStore git, CommitId commit) -> new FakeAuthority(git.read(commit, Layout.POLICY)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElse(""));
     }

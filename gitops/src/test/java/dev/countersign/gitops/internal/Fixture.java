@@ -1,5 +1,8 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
+import dev.countersign.policy.Principal;
+import dev.countersign.stack.Environment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,25 +12,26 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
-/** A real repository in a folder with an engine over it, for tests. */
+/** A real repository in a folder with an lifecycle over it, for tests. */
 final class Fixture implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
 
     final Path directory;
     final GitStore git;
-    final Engine engine;
+    final Lifecycle lifecycle;
 
     private Fixture(Path directory, String prefix) {
         this.directory = directory;
         this.git = GitStore.open(directory);
         AtomicInteger next = new AtomicInteger();
-        this.engine = new Engine(git, FakeAuthority.source(), CLOCK, () -> prefix + next.incrementAndGet());
+        this.lifecycle = Lifecycle.of(git, FakeAuthority.source(), CLOCK, () -> prefix + next.incrementAndGet());
     }
 
     static Fixture initialized(Path directory, String policy) {
         Fixture fixture = new Fixture(directory, "p");
-        fixture.engine.initialize(files(Layout.POLICY, policy), "human:admin");
+        fixture.lifecycle.initialization().initialize(files(Layout.POLICY, policy), "human:admin");
         return fixture;
     }
 
@@ -43,21 +47,59 @@ final class Fixture implements AutoCloseable {
         return files;
     }
 
-    static Engine.Draft draft(String principal, String stack, String content) {
-        return new Engine.Draft(
-                principal, null, "staging", stack, files("stack.yaml", content), "scale up", List.of(), null);
+    static Draft draft(String principal, String stack, String content) {
+        return Draft.of(
+                Principal.parse(principal), "staging", stack, files("stack.yaml", content), "scale up", List.of());
     }
 
-    static Engine.Draft delegated(String agent, String human, String content) {
-        return new Engine.Draft(
-                agent,
-                human,
+    /** A draft as written before principals were typed: {@code kind:id} strings, files the same for every base. */
+    static Draft draftOf(
+            String principal,
+            @Nullable String onBehalfOf,
+            String environment,
+            String stack,
+            SortedMap<String, byte[]> files,
+            String rationale,
+            List<String> evidence,
+            @Nullable CommitId reverts) {
+        Principal proposer = Principal.parse(principal);
+        return new Draft(
+                onBehalfOf == null ? proposer : proposer.actingFor(Principal.parse(onBehalfOf)),
+                environment,
+                stack,
+                Draft.Content.fixed(files, null),
+                rationale,
+                evidence,
+                reverts);
+    }
+
+    /** An environment draft by a {@code kind:id} principal acting for itself. */
+    static EnvironmentDraft environmentDraft(
+            String principal,
+            @Nullable String onBehalfOf,
+            Environment environment,
+            String rationale,
+            List<String> evidence,
+            @Nullable CommitId reverts,
+            @Nullable CommitId restoreFrom) {
+        Principal proposer = Principal.parse(principal);
+        return new EnvironmentDraft(
+                onBehalfOf == null ? proposer : proposer.actingFor(Principal.parse(onBehalfOf)),
+                environment,
+                rationale,
+                evidence,
+                reverts,
+                restoreFrom);
+    }
+
+    static Draft delegated(String agent, String human, String content) {
+        return Draft.of(
+                Principal.parse(agent).actingFor(Principal.parse(human)),
                 "staging",
                 "web",
                 files("stack.yaml", content),
                 "scale up",
-                List.of("https://example.com/ticket/1"),
-                null);
+                List.of("https://example.com/ticket/1"));
     }
 
     String mainFile(String path) {
@@ -69,18 +111,18 @@ final class Fixture implements AutoCloseable {
 
     /** Commits a file straight onto main, bypassing the contract (as a plain {@code git commit} would). */
     void commitOnMain(String path, String content) {
-        org.eclipse.jgit.lib.ObjectId head = git.resolve(Refs.MAIN).orElseThrow();
-        org.eclipse.jgit.lib.ObjectId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
+        CommitId head = git.resolve(Refs.MAIN).orElseThrow();
+        TreeId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
         org.eclipse.jgit.lib.PersonIdent mallory = Idents.of("human:mallory", CLOCK.instant());
-        org.eclipse.jgit.lib.ObjectId commit = git.commit(tree, List.of(head), mallory, mallory, "plain commit\n");
+        CommitId commit = git.commit(tree, List.of(head), mallory, mallory, "plain commit\n");
         git.compareAndSwap(Refs.MAIN, head, commit, "plain commit");
     }
 
     /** Commits onto main a change with the given trailers, as a forger with push access would. */
     String forge(String author, String path, String content, Trailers trailers) {
-        org.eclipse.jgit.lib.ObjectId head = git.resolve(Refs.MAIN).orElseThrow();
-        org.eclipse.jgit.lib.ObjectId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
-        org.eclipse.jgit.lib.ObjectId commit = git.commit(
+        CommitId head = git.resolve(Refs.MAIN).orElseThrow();
+        TreeId tree = git.writeTree(head, new TreeMap<>(files(path, content)));
+        CommitId commit = git.commit(
                 tree,
                 List.of(head),
                 Idents.of(author, CLOCK.instant()),

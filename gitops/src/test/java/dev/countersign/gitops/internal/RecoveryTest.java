@@ -4,10 +4,12 @@ import static dev.countersign.gitops.internal.Fixture.draft;
 import static dev.countersign.gitops.internal.Fixture.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.policy.Principal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +21,12 @@ class RecoveryTest {
     Path directory;
 
     private Fixture fixture;
-    private Engine engine;
+    private Lifecycle lifecycle;
 
     @BeforeEach
     void open() {
         fixture = Fixture.initialized(directory, "approvals=1");
-        engine = fixture.engine;
+        lifecycle = fixture.lifecycle;
     }
 
     @AfterEach
@@ -34,65 +36,67 @@ class RecoveryTest {
 
     /** Moves a proposal's metadata ref back one version, as if the writer died before writing it. */
     private void undoLastMetadataWrite(String id) {
-        ObjectId current = fixture.git.resolve(Refs.proposal(id)).orElseThrow();
-        ObjectId previous = fixture.git.commitInfo(current).parents().get(0);
+        CommitId current = fixture.git.resolve(Refs.proposal(id)).orElseThrow();
+        CommitId previous = fixture.git.commitInfo(current).parents().get(0);
         assertThat(fixture.git.compareAndSwap(Refs.proposal(id), current, previous, "crash"))
                 .isTrue();
     }
 
     @Test
     void completesARecordThatMovedMainButNotTheMetadata() {
-        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-        ProposalRecord recorded = engine.approve(p.id(), "human:alice");
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        Proposal recorded = lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
         undoLastMetadataWrite(p.id());
-        assertThat(engine.get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
+        assertThat(lifecycle.ledger().get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
 
-        assertThat(engine.recover()).isEqualTo(1);
+        assertThat(lifecycle.recovery().recover()).isEqualTo(1);
 
-        assertThat(engine.get(p.id()).state()).isEqualTo(ProposalState.RECORDED);
-        assertThat(engine.get(p.id()).recordedCommit()).isEqualTo(recorded.recordedCommit());
+        assertThat(lifecycle.ledger().get(p.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(lifecycle.ledger().get(p.id()).recordedCommit()).isEqualTo(recorded.recordedCommit());
         assertThat(fixture.mainLine()).hasSize(2);
     }
 
     @Test
     void leavesAnApprovalWhoseRecordNeverMovedMainForTheNextRecord() {
-        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-        engine.approve(p.id(), "human:alice");
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
         undoLastMetadataWrite(p.id());
-        ObjectId root = fixture.mainLine().get(1).id();
-        ObjectId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
+        CommitId root = fixture.mainLine().get(1).id();
+        CommitId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
         assertThat(fixture.git.compareAndSwap(Refs.MAIN, head, root, "crash before main moved"))
                 .isTrue();
 
-        assertThat(engine.recover()).isZero();
-        assertThat(engine.get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
+        assertThat(lifecycle.recovery().recover()).isZero();
+        assertThat(lifecycle.ledger().get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
 
-        assertThat(engine.record(p.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(lifecycle.recording().record(p.id()).state()).isEqualTo(ProposalState.RECORDED);
         assertThat(fixture.mainLine()).hasSize(2);
     }
 
     @Test
     void rollsBackAProposalWhoseDraftBranchHasNoMetadata() {
-        ObjectId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
+        CommitId head = fixture.git.resolve(Refs.MAIN).orElseThrow();
         fixture.git.compareAndSwap(Refs.draft("p-orphan"), null, head, "crash before the metadata");
 
-        assertThat(engine.recover()).isEqualTo(1);
+        assertThat(lifecycle.recovery().recover()).isEqualTo(1);
 
         assertThat(fixture.git.refs(Refs.DRAFTS)).isEmpty();
-        assertThat(engine.list()).isEmpty();
+        assertThat(lifecycle.ledger().list()).isEmpty();
     }
 
     @Test
     void completesARevisionThatDidNotSupersedeItsPredecessor() {
-        ProposalRecord first = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-        ProposalRecord second = engine.revise(first.id(), "agent:builder", files("stack.yaml", "replicas: 3\n"));
+        Proposal first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        Proposal second = lifecycle
+                .drafting()
+                .revise(first.id(), Principal.parse("agent:builder"), files("stack.yaml", "replicas: 3\n"));
         undoLastMetadataWrite(first.id());
-        assertThat(engine.get(first.id()).state()).isEqualTo(ProposalState.PROPOSED);
+        assertThat(lifecycle.ledger().get(first.id()).state()).isEqualTo(ProposalState.PROPOSED);
 
-        assertThat(engine.recover()).isEqualTo(1);
+        assertThat(lifecycle.recovery().recover()).isEqualTo(1);
 
-        assertThat(engine.get(first.id()).state()).isEqualTo(ProposalState.SUPERSEDED);
-        assertThat(engine.get(first.id()).supersededBy()).isEqualTo(second.id());
+        assertThat(lifecycle.ledger().get(first.id()).state()).isEqualTo(ProposalState.SUPERSEDED);
+        assertThat(lifecycle.ledger().get(first.id()).supersededBy()).isEqualTo(second.id());
     }
 
     @Test
@@ -100,18 +104,22 @@ class RecoveryTest {
         Path lock = fixture.git.gitDirectory().resolve("refs/heads/main.lock");
         Files.writeString(lock, "left by a killed writer\n");
 
-        engine.recover();
+        lifecycle.recovery().recover();
 
         assertThat(lock).doesNotExist();
-        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-        assertThat(engine.approve(p.id(), "human:alice").state()).isEqualTo(ProposalState.RECORDED);
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        assertThat(lifecycle
+                        .deciding()
+                        .approve(p.id(), Principal.parse("human:alice"))
+                        .state())
+                .isEqualTo(ProposalState.RECORDED);
     }
 
     @Test
     void repairsNothingInAHealthyRepository() {
-        ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-        engine.approve(p.id(), "human:alice");
+        Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+        lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
 
-        assertThat(engine.recover()).isZero();
+        assertThat(lifecycle.recovery().recover()).isZero();
     }
 }

@@ -3,13 +3,13 @@ package dev.countersign.gitops.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.LostRaceException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,10 +48,10 @@ class RemoteSyncTest {
         return new RemoteSync(git, url, null, null, null, attempts, 7);
     }
 
-    private static ObjectId advance(GitStore git, String content) {
-        ObjectId head = git.resolve(Refs.MAIN).orElse(null);
-        ObjectId tree = git.writeTree(head, Map.of("file", content.getBytes(StandardCharsets.UTF_8)));
-        ObjectId commit = git.commit(tree, head == null ? List.of() : List.of(head), WHO, WHO, content + "\n");
+    private static CommitId advance(GitStore git, String content) {
+        CommitId head = git.resolve(Refs.MAIN).orElse(null);
+        TreeId tree = git.writeTree(head, Map.of("file", content.getBytes(StandardCharsets.UTF_8)));
+        CommitId commit = git.commit(tree, head == null ? List.of() : List.of(head), WHO, WHO, content + "\n");
         assertThat(git.compareAndSwap(Refs.MAIN, head, commit, content)).isTrue();
         return commit;
     }
@@ -60,7 +60,7 @@ class RemoteSyncTest {
     void evaluatesTheActionAgainWhenAnotherHostWonTheRace() {
         AtomicInteger runs = new AtomicInteger();
 
-        ObjectId ourCommit = sync(ours, 5).transact(() -> {
+        CommitId ourCommit = sync(ours, 5).transact(() -> {
             if (runs.incrementAndGet() == 1) {
                 sync(rival, 1).transact(() -> advance(rival, "rival"));
             }
@@ -104,7 +104,7 @@ class RemoteSyncTest {
 
     @Test
     void discardsLocalRefsTheServerDoesNotHave() {
-        ObjectId stray = ours.commit(ours.writeTree(null, Map.of("x", new byte[] {1})), List.of(), WHO, WHO, "stray\n");
+        CommitId stray = ours.commit(ours.writeTree(null, Map.of("x", new byte[] {1})), List.of(), WHO, WHO, "stray\n");
         ours.compareAndSwap(Refs.draft("stray"), null, stray, "stray");
 
         sync(ours, 1).fetch();

@@ -2,7 +2,10 @@ package dev.countersign.gitops.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.policy.Principal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,12 +15,11 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Recording and verifying the files of a Flux environment's renderer, through the engine. */
+/** Recording and verifying the files of a Flux environment's renderer, through the lifecycle. */
 class RenderedCheckTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     private static final String ENVIRONMENT = """
@@ -31,7 +33,7 @@ class RenderedCheckTest {
     Path directory;
 
     private GitStore git;
-    private Engine engine;
+    private Lifecycle lifecycle;
 
     @AfterEach
     void close() {
@@ -41,16 +43,21 @@ class RenderedCheckTest {
     private void initialize() {
         git = GitStore.open(directory);
         AtomicInteger next = new AtomicInteger();
-        engine = new Engine(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
-        engine.initialize(
-                Fixture.files(Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", ENVIRONMENT),
-                "human:admin");
+        lifecycle = Lifecycle.of(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
+        lifecycle
+                .initialization()
+                .initialize(
+                        Fixture.files(
+                                Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", ENVIRONMENT),
+                        "human:admin");
     }
 
-    private ProposalRecord record(String stack, SortedMap<String, byte[]> files) {
-        ProposalRecord p = engine.propose(
-                new Engine.Draft("agent:builder", null, "staging", stack, files, "change " + stack, List.of(), null));
-        return engine.approve(p.id(), "human:alice");
+    private Proposal record(String stack, SortedMap<String, byte[]> files) {
+        Proposal p = lifecycle
+                .drafting()
+                .propose(Fixture.draftOf(
+                        "agent:builder", null, "staging", stack, files, "change " + stack, List.of(), null));
+        return lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
     }
 
     private static SortedMap<String, byte[]> stack(String name, String version) {
@@ -66,7 +73,7 @@ class RenderedCheckTest {
     }
 
     private String main(String path) {
-        return git.read(engine.mainHead(), path)
+        return git.read(lifecycle.ledger().mainHead(), path)
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElse("<absent>");
     }
@@ -74,7 +81,7 @@ class RenderedCheckTest {
     @Test
     void recordsTheFluxFilesAndVerifiesThemClean() {
         initialize();
-        ProposalRecord recorded = record("web", stack("web", "1.0.0"));
+        Proposal recorded = record("web", stack("web", "1.0.0"));
 
         assertThat(recorded.changedPaths())
                 .contains(
@@ -108,11 +115,11 @@ class RenderedCheckTest {
     void catchesAHandEditOfARenderedFile() {
         initialize();
         record("web", stack("web", "1.0.0"));
-        ObjectId head = engine.mainHead();
+        CommitId head = lifecycle.ledger().mainHead();
 
-        ObjectId edited = git.writeTree(
+        TreeId edited = git.writeTree(
                 head, new TreeMap<>(Fixture.files("clusters/staging/web.yaml", "apiVersion: v1\nkind: Namespace\n")));
-        ObjectId commit = git.commit(
+        CommitId commit = git.commit(
                 edited,
                 List.of(head),
                 Idents.of("human:mallory", CLOCK.instant()),
@@ -127,14 +134,13 @@ class RenderedCheckTest {
     @Test
     void flagsACommitWithTrailersWhoseRenderedFilesDifferAsAFinding() {
         initialize();
-        ProposalRecord recorded = record("web", stack("web", "1.0.0"));
-        ObjectId head = engine.mainHead();
-        Trailers trailers = git.commitInfo(
-                        ObjectId.fromString(java.util.Objects.requireNonNull(recorded.recordedCommit())))
+        Proposal recorded = record("web", stack("web", "1.0.0"));
+        CommitId head = lifecycle.ledger().mainHead();
+        Trailers trailers = git.commitInfo(new CommitId(java.util.Objects.requireNonNull(recorded.recordedCommit())))
                 .trailers();
-        ObjectId tree = git.writeTree(
+        TreeId tree = git.writeTree(
                 head, new TreeMap<>(Fixture.files("apps/staging/web/api/extra.yaml", "kind: ConfigMap\n")));
-        ObjectId forged = git.commit(
+        CommitId forged = git.commit(
                 tree,
                 List.of(head),
                 Idents.of("agent:builder", CLOCK.instant()),

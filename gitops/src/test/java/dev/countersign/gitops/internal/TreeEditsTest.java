@@ -2,13 +2,13 @@ package dev.countersign.gitops.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.CommitId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +34,8 @@ class TreeEditsTest {
         git.close();
     }
 
-    private ObjectId commit(@Nullable ObjectId parent, Map<String, byte @Nullable []> edits) {
-        ObjectId tree = git.writeTree(parent, edits);
+    private CommitId commit(@Nullable CommitId parent, Map<String, byte @Nullable []> edits) {
+        TreeId tree = git.writeTree(parent, edits);
         return git.commit(tree, parent == null ? List.of() : List.of(parent), WHO, WHO, "edit");
     }
 
@@ -48,7 +48,7 @@ class TreeEditsTest {
         return edits;
     }
 
-    private SortedMap<String, String> files(ObjectId commit) {
+    private SortedMap<String, String> files(CommitId commit) {
         SortedMap<String, String> files = new TreeMap<>();
         for (String path : git.changedPaths(null, commit)) {
             files.put(path, new String(git.read(commit, path).orElseThrow(), StandardCharsets.UTF_8));
@@ -58,9 +58,9 @@ class TreeEditsTest {
 
     @Test
     void replacesAddsAndRemovesPathsKeepingTheRest() {
-        ObjectId base = commit(null, edits("a/b/c.yaml", "1", "a/b/d.yaml", "2", "a/e.yaml", "3", "f.yaml", "4"));
+        CommitId base = commit(null, edits("a/b/c.yaml", "1", "a/b/d.yaml", "2", "a/e.yaml", "3", "f.yaml", "4"));
 
-        ObjectId next = commit(base, edits("a/b/c.yaml", "one", "a/b/d.yaml", null, "a/x/y/z.yaml", "new", "g", "5"));
+        CommitId next = commit(base, edits("a/b/c.yaml", "one", "a/b/d.yaml", null, "a/x/y/z.yaml", "new", "g", "5"));
 
         assertThat(files(next))
                 .containsExactly(
@@ -73,9 +73,9 @@ class TreeEditsTest {
 
     @Test
     void dropsFoldersLeftEmptyAndKeepsAnEmptyRootTree() {
-        ObjectId base = commit(null, edits("a/b/c.yaml", "1"));
+        CommitId base = commit(null, edits("a/b/c.yaml", "1"));
 
-        ObjectId next = commit(base, edits("a/b/c.yaml", null));
+        CommitId next = commit(base, edits("a/b/c.yaml", null));
 
         assertThat(files(next)).isEmpty();
         assertThat(git.changedPaths(base, next)).containsExactly("a/b/c.yaml");
@@ -83,9 +83,9 @@ class TreeEditsTest {
 
     @Test
     void reusesUntouchedSubtreesById() {
-        ObjectId base = commit(null, edits("big/one.yaml", "1", "big/two.yaml", "2", "small/x.yaml", "3"));
+        CommitId base = commit(null, edits("big/one.yaml", "1", "big/two.yaml", "2", "small/x.yaml", "3"));
 
-        ObjectId next = commit(base, edits("small/x.yaml", "4"));
+        CommitId next = commit(base, edits("small/x.yaml", "4"));
 
         assertThat(git.changedPaths(base, next)).containsExactly("small/x.yaml");
         assertThat(subtree(next, "big")).isEqualTo(subtree(base, "big"));
@@ -93,7 +93,7 @@ class TreeEditsTest {
 
     @Test
     void writesTreesInGitOrderSoThatFsckAccepts() throws Exception {
-        ObjectId base = commit(null, edits("a-b", "1", "a.b", "2", "a0", "3", "a/c", "4"));
+        CommitId base = commit(null, edits("a-b", "1", "a.b", "2", "a0", "3", "a/c", "4"));
         commit(base, edits("a/d", "5", "a=", "6", "a/c", null));
 
         Process fsck = new ProcessBuilder("git", "--git-dir=" + directory, "fsck", "--strict", "--no-dangling")
@@ -105,13 +105,17 @@ class TreeEditsTest {
         assertThat(out).doesNotContain("treeNotSorted");
     }
 
-    private ObjectId subtree(ObjectId commit, String folder) {
+    private String subtree(CommitId commit, String folder) {
         try (org.eclipse.jgit.lib.Repository repository = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
                         .setGitDir(directory.toFile())
                         .build();
                 org.eclipse.jgit.treewalk.TreeWalk walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(
-                        repository, folder, repository.parseCommit(commit).getTree())) {
-            return walk.getObjectId(0);
+                        repository,
+                        folder,
+                        repository
+                                .parseCommit(org.eclipse.jgit.lib.ObjectId.fromString(commit.name()))
+                                .getTree())) {
+            return walk.getObjectId(0).name();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -5,12 +5,14 @@ import static dev.countersign.gitops.internal.Fixture.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verification;
+import dev.countersign.policy.Principal;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,9 @@ class VerifierTest {
         fixture.close();
     }
 
-    private Engine engine(String policy) {
+    private Lifecycle lifecycle(String policy) {
         fixture = Fixture.initialized(directory, policy);
-        return fixture.engine;
+        return fixture.lifecycle;
     }
 
     private Verification verify() {
@@ -43,12 +45,12 @@ class VerifierTest {
     }
 
     /** Trailers exactly as the recorder would write them for a proposal, with the given approvers. */
-    private Trailers trailersOf(ProposalRecord r, String contentHash, String... approvers) {
+    private Trailers trailersOf(Proposal r, String contentHash, String... approvers) {
         Trailers.Builder builder = Trailers.builder()
                 .add(Trailers.PROPOSAL, r.id())
                 .add(Trailers.ENVIRONMENT, r.environment())
                 .add(Trailers.STACK, r.stack())
-                .add(Trailers.PROPOSED_BY, r.proposer());
+                .add(Trailers.PROPOSED_BY, r.proposer().name());
         for (String approver : approvers) {
             builder.add(Trailers.APPROVED_BY, approver);
         }
@@ -65,15 +67,25 @@ class VerifierTest {
     class ContractHistory {
         @Test
         void verifiesCleanAfterRecordsRebasesAndRefusals() {
-            Engine engine = engine("approvals=1");
-            engine.approve(
-                    engine.propose(draft("agent:builder", "web", "replicas: 2\n"))
-                            .id(),
-                    "human:alice");
-            ProposalRecord db = engine.propose(draft("agent:builder", "db", "size: 1Gi\n"));
-            engine.approve(
-                    engine.propose(draft("human:carol", "cache", "size: 2Gi\n")).id(), "human:alice");
-            engine.approve(db.id(), "human:carol");
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            lifecycle
+                    .deciding()
+                    .approve(
+                            lifecycle
+                                    .drafting()
+                                    .propose(draft("agent:builder", "web", "replicas: 2\n"))
+                                    .id(),
+                            Principal.parse("human:alice"));
+            Proposal db = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 1Gi\n"));
+            lifecycle
+                    .deciding()
+                    .approve(
+                            lifecycle
+                                    .drafting()
+                                    .propose(draft("human:carol", "cache", "size: 2Gi\n"))
+                                    .id(),
+                            Principal.parse("human:alice"));
+            lifecycle.deciding().approve(db.id(), Principal.parse("human:carol"));
 
             Verification verification = verify();
 
@@ -86,7 +98,7 @@ class VerifierTest {
     class Adversarial {
         @Test
         void flagsAPlainCommitOnMain() {
-            engine("approvals=1");
+            lifecycle("approvals=1");
             fixture.commitOnMain(WEB, "replicas: 50\n");
 
             assertThat(rules(verify())).containsExactly("missing-trailers");
@@ -94,8 +106,8 @@ class VerifierTest {
 
         @Test
         void flagsForgedTrailersWhoseApprovalsAreNotInTheRecord() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
             fixture.forge("agent:builder", WEB, "replicas: 2\n", trailersOf(p, p.contentHash(), "human:alice"));
 
             assertThat(rules(verify())).contains("approval-not-in-record", "proposal-record-mismatch");
@@ -103,8 +115,8 @@ class VerifierTest {
 
         @Test
         void flagsAContentHashThatDoesNotMatchTheTree() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
             fixture.forge("agent:builder", WEB, "replicas: 99\n", trailersOf(p, p.contentHash(), "human:alice"));
 
             assertThat(rules(verify())).contains("content-hash-mismatch");
@@ -112,8 +124,8 @@ class VerifierTest {
 
         @Test
         void flagsAnAgentTheProposerAndTheDelegatorAmongApprovers() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(Fixture.delegated("agent:builder", "human:bob", "replicas: 2\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            Proposal p = lifecycle.drafting().propose(Fixture.delegated("agent:builder", "human:bob", "replicas: 2\n"));
             Trailers trailers = Trailers.builder()
                     .add(Trailers.PROPOSAL, p.id())
                     .add(Trailers.ENVIRONMENT, "staging")
@@ -133,10 +145,10 @@ class VerifierTest {
 
         @Test
         void flagsAnApprovalReplayedOntoAnotherProposal() {
-            Engine engine = engine("approvals=2");
-            ProposalRecord first = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-            engine.approve(first.id(), "human:alice");
-            ProposalRecord second = engine.propose(draft("agent:builder", "db", "size: 1Gi\n"));
+            Lifecycle lifecycle = lifecycle("approvals=2");
+            Proposal first = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            lifecycle.deciding().approve(first.id(), Principal.parse("human:alice"));
+            Proposal second = lifecycle.drafting().propose(draft("agent:builder", "db", "size: 1Gi\n"));
             fixture.forge(
                     "agent:builder",
                     "environments/staging/db/stack.yaml",
@@ -151,9 +163,9 @@ class VerifierTest {
 
         @Test
         void flagsARecordThePolicyAtTheParentDidNotAllow() {
-            Engine engine = engine("approvals=1,freeze=true");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-            engine.approve(p.id(), "human:alice");
+            Lifecycle lifecycle = lifecycle("approvals=1,freeze=true");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
             fixture.forge("agent:builder", WEB, "replicas: 2\n", trailersOf(p, p.contentHash(), "human:alice"));
 
             assertThat(verify().findings())
@@ -163,9 +175,9 @@ class VerifierTest {
 
         @Test
         void flagsAChangeOutsideItsStackFolder() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
-            engine.approve(p.id(), "human:alice");
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
             fixture.forge("agent:builder", Layout.POLICY, "approvals=0", trailersOf(p, p.contentHash(), "human:x"));
 
             assertThat(rules(verify())).contains("outside-stack-folder");
@@ -173,8 +185,8 @@ class VerifierTest {
 
         @Test
         void flagsAnAgentsCommitThatWritesAPlaintextSecretsFile() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("agent:builder", "web", "replicas: 2\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            Proposal p = lifecycle.drafting().propose(draft("agent:builder", "web", "replicas: 2\n"));
             fixture.forge(
                     "agent:builder",
                     "environments/staging/web/secrets.sops.yaml",
@@ -186,8 +198,8 @@ class VerifierTest {
 
         @Test
         void flagsAHumansCommitWithAPlaintextSecretsFile() {
-            Engine engine = engine("approvals=1");
-            ProposalRecord p = engine.propose(draft("human:bob", "web", "replicas: 2\n"));
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            Proposal p = lifecycle.drafting().propose(draft("human:bob", "web", "replicas: 2\n"));
             fixture.forge(
                     "human:bob",
                     "environments/staging/web/secrets.sops.yaml",
@@ -199,13 +211,17 @@ class VerifierTest {
 
         @Test
         void flagsACheckpointThatIsNoLongerAnAncestor() {
-            Engine engine = engine("approvals=1");
-            ObjectId root = fixture.git.resolve(Refs.MAIN).orElseThrow();
-            engine.approve(
-                    engine.propose(draft("agent:builder", "web", "replicas: 2\n"))
-                            .id(),
-                    "human:alice");
-            ObjectId checkpoint = fixture.git.resolve(Refs.MAIN).orElseThrow();
+            Lifecycle lifecycle = lifecycle("approvals=1");
+            CommitId root = fixture.git.resolve(Refs.MAIN).orElseThrow();
+            lifecycle
+                    .deciding()
+                    .approve(
+                            lifecycle
+                                    .drafting()
+                                    .propose(draft("agent:builder", "web", "replicas: 2\n"))
+                                    .id(),
+                            Principal.parse("human:alice"));
+            CommitId checkpoint = fixture.git.resolve(Refs.MAIN).orElseThrow();
             fixture.git.compareAndSwap(Refs.MAIN, checkpoint, root, "rewrite history");
             fixture.commitOnMain(WEB, "replicas: 2\n");
 
@@ -216,14 +232,17 @@ class VerifierTest {
 
         @Test
         void checksOnlyTheCommitsAfterATrustedCheckpoint() {
-            engine("approvals=1");
+            lifecycle("approvals=1");
             fixture.commitOnMain(WEB, "replicas: 50\n");
             String checkpoint = fixture.git.resolve(Refs.MAIN).orElseThrow().name();
-            fixture.engine.approve(
-                    fixture.engine
-                            .propose(draft("agent:builder", "db", "size: 1Gi\n"))
-                            .id(),
-                    "human:alice");
+            fixture.lifecycle
+                    .deciding()
+                    .approve(
+                            fixture.lifecycle
+                                    .drafting()
+                                    .propose(draft("agent:builder", "db", "size: 1Gi\n"))
+                                    .id(),
+                            Principal.parse("human:alice"));
 
             Verification verification = new Verifier(fixture.git, FakeAuthority.source()).verify(checkpoint);
 
@@ -233,7 +252,7 @@ class VerifierTest {
 
         @Test
         void failsOnACheckpointThatNamesNothing() {
-            engine("approvals=1");
+            lifecycle("approvals=1");
 
             assertThatThrownBy(() -> new Verifier(fixture.git, FakeAuthority.source()).verify("deadbeef"))
                     .isInstanceOf(GitOpsException.class)
@@ -243,9 +262,9 @@ class VerifierTest {
         @Test
         void flagsARootCommitHoldingMoreThanConfiguration() {
             fixture = Fixture.reopen(directory, "p");
-            ObjectId tree = fixture.git.writeTree(null, new java.util.TreeMap<>(files(WEB, "x: 1\n")));
+            TreeId tree = fixture.git.writeTree(null, new java.util.TreeMap<>(files(WEB, "x: 1\n")));
             var who = Idents.of("human:mallory", Fixture.CLOCK.instant());
-            ObjectId root = fixture.git.commit(tree, List.of(), who, who, "root\n");
+            CommitId root = fixture.git.commit(tree, List.of(), who, who, "root\n");
             fixture.git.compareAndSwap(Refs.MAIN, null, root, "root");
 
             assertThat(rules(verify())).containsExactly("root-outside-config");

@@ -2,7 +2,10 @@ package dev.countersign.gitops.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +18,13 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The verifier's checks of a recorded environment change, against forged and hand-edited commits. */
-class EnvironmentChangeTest {
+class EnvironmentRenderingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     private static final String NATIVE = """
             apiVersion: countersign.dev/v1
@@ -35,20 +37,24 @@ class EnvironmentChangeTest {
     Path directory;
 
     private GitStore git;
-    private Engine engine;
+    private Lifecycle lifecycle;
 
     @BeforeEach
     void initialize() {
         git = GitStore.open(directory);
         AtomicInteger next = new AtomicInteger();
-        engine = new Engine(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
-        engine.initialize(
-                Fixture.files(Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", NATIVE),
-                "human:admin");
+        lifecycle = Lifecycle.of(git, FakeAuthority.source(), CLOCK, () -> "p" + next.incrementAndGet());
+        lifecycle
+                .initialization()
+                .initialize(
+                        Fixture.files(Layout.POLICY, "approvals=1\n", ".countersign/environments/staging.yaml", NATIVE),
+                        "human:admin");
         for (String name : List.of("web", "jobs")) {
-            ProposalRecord p = engine.propose(new Engine.Draft(
-                    "agent:builder", null, "staging", name, stack(name), "add " + name, List.of(), null));
-            engine.approve(p.id(), "human:alice");
+            Proposal p = lifecycle
+                    .drafting()
+                    .propose(Fixture.draftOf(
+                            "agent:builder", null, "staging", name, stack(name), "add " + name, List.of(), null));
+            lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
         }
     }
 
@@ -69,19 +75,21 @@ class EnvironmentChangeTest {
                 """.formatted(name));
     }
 
-    private ProposalRecord switchToFlux() {
+    private Proposal switchToFlux() {
         Environment flux = StackFiles.parseEnvironment(
                 NATIVE.replace("staging-eu}", "staging-eu, renderer: flux}"), "staging.yaml");
-        ProposalRecord p = engine.proposeEnvironment(
-                new Engine.EnvironmentDraft("agent:builder", null, flux, "to flux", List.of(), null, null));
-        return engine.approve(p.id(), "human:alice");
+        Proposal p = lifecycle
+                .drafting()
+                .proposeEnvironment(
+                        Fixture.environmentDraft("agent:builder", null, flux, "to flux", List.of(), null, null));
+        return lifecycle.deciding().approve(p.id(), Principal.parse("human:alice"));
     }
 
-    private List<String> forgeOnTopWith(ProposalRecord recorded, SortedMap<String, byte[]> edits) {
-        ObjectId head = engine.mainHead();
-        Trailers trailers = git.commitInfo(ObjectId.fromString(Objects.requireNonNull(recorded.recordedCommit())))
+    private List<String> forgeOnTopWith(Proposal recorded, SortedMap<String, byte[]> edits) {
+        CommitId head = lifecycle.ledger().mainHead();
+        Trailers trailers = git.commitInfo(new CommitId(Objects.requireNonNull(recorded.recordedCommit())))
                 .trailers();
-        ObjectId forged = git.commit(
+        CommitId forged = git.commit(
                 git.writeTree(head, new TreeMap<String, byte[]>(edits)),
                 List.of(head),
                 Idents.of("agent:builder", CLOCK.instant()),
@@ -97,28 +105,29 @@ class EnvironmentChangeTest {
 
     @Test
     void verifiesARecordedEnvironmentChangeClean() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(recorded.isEnvironmentChange()).isTrue();
-        assertThat(git.read(engine.mainHead(), "clusters/staging/jobs.yaml")).isPresent();
+        assertThat(git.read(lifecycle.ledger().mainHead(), "clusters/staging/jobs.yaml"))
+                .isPresent();
         assertThat(new Verifier(git, FakeAuthority.source()).verify(null).findings())
                 .isEmpty();
     }
 
     @Test
     void reportsAHandEditOfARenderingUnderEnvironmentTrailers() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(
                         recorded, Fixture.files("clusters/staging/web.yaml", "apiVersion: v1\nkind: Namespace\n")))
                 .contains(RenderedCheck.RULE, "content-hash-mismatch");
-        assertThat(EnvironmentChange.differences(git, engine.mainHead(), "staging"))
+        assertThat(EnvironmentRendering.differences(git, lifecycle.ledger().mainHead(), "staging"))
                 .containsExactly("changed clusters/staging/web.yaml");
     }
 
     @Test
     void reportsAStackSmuggledIntoAnEnvironmentChange() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(recorded, Fixture.files("environments/staging/evil/stack.yaml", "x: 1\n")))
                 .contains("outside-stack-folder");
@@ -126,7 +135,7 @@ class EnvironmentChangeTest {
 
     @Test
     void reportsAPathOutsideTheEnvironmentsRegion() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(recorded, Fixture.files(Layout.POLICY, "approvals=0\n")))
                 .contains("outside-stack-folder");
@@ -134,7 +143,7 @@ class EnvironmentChangeTest {
 
     @Test
     void reportsASecretsFileChangedByAnAgentsEnvironmentChange() {
-        ProposalRecord recorded = switchToFlux();
+        Proposal recorded = switchToFlux();
 
         assertThat(forgeOnTopWith(
                         recorded, Fixture.files("environments/staging/web/secrets.sops.yaml", "token: plain\n")))
@@ -145,7 +154,8 @@ class EnvironmentChangeTest {
     void theRegionIsTheEnvironmentFileAndItsFourFolders() {
         switchToFlux();
 
-        SortedMap<String, byte[]> region = EnvironmentChange.region(git, git.tree(engine.mainHead()), "staging");
+        SortedMap<String, byte[]> region =
+                EnvironmentRendering.region(git, git.tree(lifecycle.ledger().mainHead()), "staging");
 
         assertThat(region.keySet())
                 .contains(

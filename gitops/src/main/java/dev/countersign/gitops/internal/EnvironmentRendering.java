@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.RendererChoice;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Secret} stays while the renderer stays Flux and goes when it leaves Flux; the library never decrypts,
  * so a switch to Flux cannot write one (a revert restores the one the reverted change removed).
  */
-public final class EnvironmentChange {
-    private EnvironmentChange() {}
+public final class EnvironmentRendering {
+    private EnvironmentRendering() {}
 
     /**
      * Returns the folders of an environment's region.
@@ -60,7 +60,7 @@ public final class EnvironmentChange {
      * @param environment the environment
      * @return path to content
      */
-    public static SortedMap<String, byte[]> region(GitStore git, ObjectId tree, String environment) {
+    public static SortedMap<String, byte[]> region(GitStore git, TreeId tree, String environment) {
         SortedMap<String, byte[]> files = git.readTreeFolder(tree, Layout.environmentFile(environment));
         folders(environment).forEach(folder -> files.putAll(git.readTreeFolder(tree, folder)));
         return files;
@@ -74,7 +74,7 @@ public final class EnvironmentChange {
      * @param environment the environment
      * @return the stack names
      */
-    static List<String> stacks(GitStore git, ObjectId commit, String environment) {
+    static List<String> stacks(GitStore git, CommitId commit, String environment) {
         return git.children(commit, "environments/" + environment);
     }
 
@@ -102,7 +102,7 @@ public final class EnvironmentChange {
      *     stack's secret variable as a plain variable
      */
     public static SortedMap<String, byte[]> after(
-            GitStore git, ObjectId base, Environment changed, @Nullable ObjectId restoreFrom) {
+            GitStore git, CommitId base, Environment changed, @Nullable CommitId restoreFrom) {
         String name = changed.name();
         StackLayout.environment(git, base, name);
         SortedMap<String, byte[]> files = new TreeMap<>();
@@ -114,7 +114,7 @@ public final class EnvironmentChange {
     }
 
     private static SortedMap<String, byte[]> stack(
-            GitStore git, ObjectId base, Environment env, String stackName, @Nullable ObjectId restoreFrom) {
+            GitStore git, CommitId base, Environment env, String stackName, @Nullable CommitId restoreFrom) {
         String folder = Layout.stackFolder(env.name(), stackName);
         Stack stack = StackLayout.stack(git, base, env.name(), stackName)
                 .orElseThrow(() -> new InvalidProposalException(folder + " has no " + StackLayout.STACK));
@@ -132,7 +132,7 @@ public final class EnvironmentChange {
     }
 
     private static byte @Nullable [] fluxSecret(
-            GitStore git, ObjectId base, Environment env, String stack, @Nullable ObjectId restoreFrom) {
+            GitStore git, CommitId base, Environment env, String stack, @Nullable CommitId restoreFrom) {
         if (env.renderer() != RendererChoice.FLUX) {
             return null;
         }
@@ -168,7 +168,7 @@ public final class EnvironmentChange {
      * @param environment the environment
      * @return one entry per path: {@code changed <path>}, {@code missing <path>} or {@code extra <path>}
      */
-    static List<String> differences(GitStore git, ObjectId commit, String environment) {
+    static List<String> differences(GitStore git, CommitId commit, String environment) {
         SortedMap<String, byte[]> actual = region(git, git.tree(commit), environment);
         Environment env = StackLayout.environment(git, commit, environment);
         SortedMap<String, byte[]> expected = after(git, commit, env, null);

@@ -1,0 +1,153 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.ActionDeniedException;
+import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalEvent;
+import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.ProposalStore.Stored;
+import dev.countersign.policy.Principal;
+import dev.countersign.stack.Environment;
+import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Propose and revise: a draft becomes a new proposal revision after policy allowed it; a revision
+ * supersedes the one it replaces, whose approvals are void. Each verb is one transaction of the
+ * {@link Ledger}. Thread-safe.
+ */
+public final class Drafting {
+    private final Ledger ledger;
+    private final Proposing proposing;
+
+    /**
+     * Creates the verbs.
+     *
+     * @param ledger the ledger
+     * @param ids new proposal ids
+     */
+    public Drafting(Ledger ledger, Supplier<String> ids) {
+        this.ledger = ledger;
+        this.proposing = new Proposing(ledger, ids);
+    }
+
+    Proposing proposing() {
+        return proposing;
+    }
+
+    /**
+     * Proposes a draft: writes {@code drafts/<id>} and the metadata, after policy allowed it.
+     *
+     * @param draft the draft
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if policy denies the proposal
+     * @throws InvalidProposalException if the draft changes nothing
+     */
+    public Proposal propose(Draft draft) {
+        return ledger.transact(() -> proposing.stack(draft, null, null));
+    }
+
+    /**
+     * Proposes a change of an environment's definition: writes {@code drafts/<id>} (the environment file and
+     * every stack of the environment rendered again) and the metadata, after policy allowed it.
+     *
+     * @param draft the change
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if policy denies the proposal
+     * @throws InvalidProposalException if the environment is unknown, or the change changes nothing
+     */
+    public Proposal proposeEnvironment(EnvironmentDraft draft) {
+        return ledger.transact(() -> proposing.environment(draft, null));
+    }
+
+    /**
+     * Revises a stack change: the new content becomes a new revision, based on the main line as it is now.
+     *
+     * @param id the proposal to revise
+     * @param principal who revises; must be its proposer
+     * @param content the new content of the stack folder, for a base and the draft it continues
+     * @return the new revision
+     * @throws InvalidProposalException if the proposal changes an environment
+     */
+    public Proposal revise(String id, Principal principal, Draft.Content content) {
+        return revising(
+                id,
+                principal,
+                r -> r.header()
+                        .subject()
+                        .fold(
+                                stack -> proposing.stack(
+                                        new Draft(
+                                                r.proposer(),
+                                                stack.environment(),
+                                                stack.stack(),
+                                                content,
+                                                r.rationale(),
+                                                r.evidence(),
+                                                r.header().reverts()),
+                                        id,
+                                        DraftCommit.of(r)),
+                                environment -> {
+                                    throw new InvalidProposalException("proposal " + id + " changes environment "
+                                            + environment.environment()
+                                            + ": revise it with a new environment definition, not a stack");
+                                }));
+    }
+
+    /**
+     * Revises a stack change with files that are the same for every base.
+     *
+     * @param id the proposal to revise
+     * @param principal who revises; must be its proposer
+     * @param files the new content of the stack folder
+     * @return the new revision
+     */
+    public Proposal revise(String id, Principal principal, SortedMap<String, byte[]> files) {
+        return revise(id, principal, Draft.Content.fixed(files, null));
+    }
+
+    /**
+     * Revises an environment change: the new definition becomes a new revision.
+     *
+     * @param id the environment change to revise
+     * @param principal who revises; must be its proposer
+     * @param changed the environment as it is to be; same name
+     * @return the new revision
+     * @throws InvalidProposalException if the proposal changes a stack, or the name differs
+     */
+    public Proposal reviseEnvironment(String id, Principal principal, Environment changed) {
+        return revising(id, principal, r -> {
+            if (!r.header().subject().equals(new Subject.EnvironmentChange(changed.name()))) {
+                throw new InvalidProposalException(
+                        "proposal " + id + " changes " + r.header().subject().describe()
+                                + ": it cannot be revised into a change of environment " + changed.name());
+            }
+            EnvironmentDraft draft = new EnvironmentDraft(
+                    r.proposer(),
+                    changed,
+                    r.rationale(),
+                    r.evidence(),
+                    r.header().reverts(),
+                    null);
+            return proposing.environment(draft, id);
+        });
+    }
+
+    private Proposal revising(String id, Principal principal, Function<Proposal, Proposal> revise) {
+        return ledger.transact(() -> {
+            Stored old = ledger.load(id);
+            Proposal r = old.proposal();
+            ProposalState superseded = r.state().next(ProposalEvent.REVISE, Verdict.ALLOW);
+            ContractRules.requireProposer(r, principal, "revise");
+            Proposal revision = revise.apply(r);
+            ledger.writeOrFail(
+                    old,
+                    r.with(r.progress().supersededBy(revision.id()).in(superseded)),
+                    "superseded by " + revision.id());
+            return revision;
+        });
+    }
+}

@@ -1,0 +1,193 @@
+package dev.countersign.gitops.internal;
+
+import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalEvent;
+import dev.countersign.gitops.ProposalHeader;
+import dev.countersign.gitops.ProposalProgress;
+import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.Authority.Ask;
+import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.policy.Action;
+import dev.countersign.policy.Principal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a new proposal revision, inside a transaction of the {@link Ledger}: computes the draft against the
+ * main-line head, checks that it changes something and keeps the secret rules, asks policy, then writes the
+ * draft branch and the metadata, in that order (see {@link Recovery}).
+ */
+final class Proposing {
+    private final Ledger ledger;
+    private final GitStore git;
+    private final Supplier<String> ids;
+
+    Proposing(Ledger ledger, Supplier<String> ids) {
+        this.ledger = ledger;
+        this.git = ledger.git();
+        this.ids = ids;
+    }
+
+    Proposal stack(Draft draft, @Nullable String supersedes, @Nullable CommitId carryFrom) {
+        CommitId base = ledger.mainHead();
+        String folder = Layout.stackFolder(draft.environment(), draft.stack());
+        StackFolder.Folder content =
+                draft.content().at(base, carryFrom == null ? base : carryFrom, draft.environment());
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        content.files().forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
+        files.putAll(RenderedLayout.forDraft(
+                git, base, draft.environment(), draft.stack(), content.files(), content.fluxSecret()));
+        SortedMap<String, byte[]> before =
+                RenderedLayout.hashed(git, git.tree(base), draft.environment(), draft.stack());
+        String shared = RenderedLayout.sharedRules(draft.environment());
+        git.read(base, shared).ifPresent(bytes -> before.put(shared, bytes));
+        List<String> changed = requireChanges(
+                before, files, "proposal for " + folder + " changes nothing: its content equals the recorded one");
+        Principal by = draft.proposer();
+        requireNone(SecretRules.broken(folder, changed, files, by.name(), delegator(by), draft.reverts() != null), by);
+        SortedMap<String, byte[]> hashed = new TreeMap<>(files);
+        hashed.remove(shared);
+        Subject subject = new Subject.StackChange(draft.environment(), draft.stack());
+        ProposalHeader header = header(
+                subject,
+                by,
+                draft.rationale(),
+                draft.evidence(),
+                base,
+                ContentHash.of(hashed),
+                changed,
+                draft.reverts(),
+                supersedes);
+        return propose(header, files, text(content.files().get(StackLayout.STACK)));
+    }
+
+    Proposal environment(EnvironmentDraft draft, @Nullable String supersedes) {
+        CommitId base = ledger.mainHead();
+        String environment = draft.environment().name();
+        CommitId restoreFrom = draft.restoreFrom();
+        SortedMap<String, byte[]> files =
+                EnvironmentRendering.after(git, base, draft.environment(), restoreFrom == null ? null : restoreFrom);
+        List<String> changed = requireChanges(
+                EnvironmentRendering.region(git, git.tree(base), environment),
+                files,
+                "proposal for environment " + environment
+                        + " changes nothing: its definition and renderings equal the recorded ones");
+        Principal by = draft.proposer();
+        requireNone(
+                SecretRules.brokenByEnvironmentChange(
+                        changed, path -> files.get(path), by.name(), delegator(by), draft.reverts() != null),
+                by);
+        ProposalHeader header = header(
+                new Subject.EnvironmentChange(environment),
+                by,
+                draft.rationale(),
+                draft.evidence(),
+                base,
+                ContentHash.of(files),
+                changed,
+                draft.reverts(),
+                supersedes);
+        return propose(header, files, text(files.get(Layout.environmentFile(environment))));
+    }
+
+    private ProposalHeader header(
+            Subject subject,
+            Principal proposer,
+            String rationale,
+            List<String> evidence,
+            CommitId base,
+            String contentHash,
+            List<String> changed,
+            @Nullable CommitId reverts,
+            @Nullable String supersedes) {
+        return new ProposalHeader(
+                ids.get(),
+                subject,
+                proposer,
+                rationale,
+                evidence,
+                base,
+                contentHash,
+                changed,
+                reverts,
+                supersedes,
+                ledger.now());
+    }
+
+    private Proposal propose(ProposalHeader header, SortedMap<String, byte[]> files, @Nullable String proposedText) {
+        Proposal pending = new Proposal(header, ProposalProgress.drafting());
+        CommitId base = header.base();
+        Authority authority = ledger.authorityAt(base);
+        Ruling ruling = authority.decide(
+                new Ask(Action.PROPOSE, header.proposer(), pending, List.of(), header.createdAt(), proposedText));
+        if (ruling.verdict() == Verdict.DENY) {
+            throw ruling.refusal("propose", header.proposer().name());
+        }
+        CommitId draftCommit = writeDraft(header, base, files);
+        Proposal proposed = pending.with(pending.progress()
+                .drafted(draftCommit)
+                .decided(ledger.decision(Action.PROPOSE, header.proposer(), ruling, authority), null)
+                .in(pending.state().next(ProposalEvent.PROPOSE, ruling.verdict())));
+        if (!git.compareAndSwap(Refs.draft(header.id()), null, draftCommit, "propose " + header.id())
+                || !ledger.write(null, proposed, "propose")) {
+            throw new GitOpsException("proposal id " + header.id() + " is already taken: choose another id source");
+        }
+        return proposed;
+    }
+
+    private CommitId writeDraft(ProposalHeader header, CommitId base, SortedMap<String, byte[]> files) {
+        Map<String, byte @Nullable []> edits = new TreeMap<>();
+        header.changedPaths().forEach(path -> edits.put(path, files.get(path)));
+        TreeId tree = git.writeTree(base, edits);
+        String of = header.subject()
+                .fold(
+                        s -> Layout.stackFolder(s.environment(), s.stack()),
+                        e -> Layout.environmentFile(e.environment()));
+        String message = "draft " + header.id() + " of " + of + "\n\n" + header.rationale();
+        Instant now = header.createdAt();
+        return git.commit(
+                tree, List.of(base), Idents.of(header.proposer(), now), Idents.of(Idents.RECORDER, now), message);
+    }
+
+    private static void requireNone(Optional<Ruling> broken, Principal proposer) {
+        if (broken.isPresent()) {
+            throw broken.get().refusal("propose", proposer.name());
+        }
+    }
+
+    private static @Nullable String delegator(Principal principal) {
+        Principal onBehalfOf = principal.onBehalfOf();
+        return onBehalfOf == null ? null : onBehalfOf.name();
+    }
+
+    private static List<String> requireChanges(
+            SortedMap<String, byte[]> before, SortedMap<String, byte[]> after, String nothing) {
+        SortedSet<String> paths = new TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        List<String> changed = paths.stream()
+                .filter(path -> !Arrays.equals(before.get(path), after.get(path)))
+                .toList();
+        if (changed.isEmpty()) {
+            throw new InvalidProposalException(nothing);
+        }
+        return changed;
+    }
+
+    private static @Nullable String text(byte @Nullable [] content) {
+        return content == null ? null : new String(content, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,5 @@
+/** An MCP server for agents: read and propose tools over stdio, and no approve verb. */
+@NullMarked
+package dev.countersign.mcp;
+
+import org.jspecify.annotations.NullMarked;

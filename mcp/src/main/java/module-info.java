@@ -1,0 +1,14 @@
+/**
+ * The agent's door to Countersign: a Model Context Protocol server whose tools read and propose, and
+ * never approve. The MCP Java SDK ships automatic modules, required here by their manifest names.
+ */
+module dev.countersign.mcp {
+    requires static org.jspecify;
+    requires transitive dev.countersign.gitops;
+    requires io.modelcontextprotocol.sdk.mcp.core;
+    requires io.modelcontextprotocol.sdk.mcp.json.jackson3;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
+
+    exports dev.countersign.mcp;
+}
