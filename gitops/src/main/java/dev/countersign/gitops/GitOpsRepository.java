@@ -327,7 +327,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the view; each call on it reads the current head of {@code main}
      */
     public RecordedState recorded() {
-        return new RecordedState(git, engine);
+        return new RecordedState(git, lifecycle.ledger());
     }
 
     /**

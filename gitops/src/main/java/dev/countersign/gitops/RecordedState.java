@@ -1,9 +1,9 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.Engine;
 import dev.countersign.gitops.internal.Fingerprints;
 import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
+import dev.countersign.gitops.internal.Ledger;
 import dev.countersign.gitops.internal.StackLayout;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * What {@code main} records right now, read-only: the environments, the stacks recorded in each, and the
@@ -24,11 +23,11 @@ public final class RecordedState {
     private static final String ENVIRONMENTS = ".countersign/environments";
 
     private final GitStore git;
-    private final Engine engine;
+    private final Ledger ledger;
 
-    RecordedState(GitStore git, Engine engine) {
+    RecordedState(GitStore git, Ledger ledger) {
         this.git = git;
-        this.engine = engine;
+        this.ledger = ledger;
     }
 
     /**
@@ -64,7 +63,7 @@ public final class RecordedState {
      * @throws InvalidProposalException if the name is not a valid environment name
      */
     public List<String> stacks(String environment) {
-        ObjectId head = head();
+        CommitId head = head();
         String folder = "environments/" + Layout.name("environment", environment);
         return git.children(head, folder).stream()
                 .filter(name -> git.read(head, folder + "/" + name + "/" + StackLayout.STACK)
@@ -100,9 +99,9 @@ public final class RecordedState {
         return git.read(head(), path).map(Fingerprints::read).orElseGet(TreeMap::new);
     }
 
-    private ObjectId head() {
-        engine.refresh();
-        return engine.mainHead();
+    private CommitId head() {
+        ledger.refresh();
+        return ledger.mainHead();
     }
 
     private static String text(byte[] bytes) {
