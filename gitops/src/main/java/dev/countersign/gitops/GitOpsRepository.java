@@ -1,13 +1,13 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.gitops.internal.PolicyAuthority;
-import dev.countersign.gitops.internal.RemoteConfigs;
-import dev.countersign.gitops.internal.RemoteSync;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.gitops.internal.Verifier;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.RemoteConfigs;
+import dev.countersign.gitops.internal.git.RemoteSync;
 import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
@@ -304,7 +304,7 @@ public final class GitOpsRepository implements AutoCloseable {
      */
     public boolean isInitialized() {
         lifecycle.ledger().refresh();
-        return git.resolve(dev.countersign.gitops.internal.Refs.MAIN).isPresent();
+        return git.resolve(dev.countersign.gitops.internal.git.Refs.MAIN).isPresent();
     }
 
     /**
@@ -452,7 +452,7 @@ public final class GitOpsRepository implements AutoCloseable {
      */
     public List<RecordedChange> log() {
         lifecycle.ledger().refresh();
-        return git.resolve(dev.countersign.gitops.internal.Refs.MAIN)
+        return git.resolve(dev.countersign.gitops.internal.git.Refs.MAIN)
                 .map(head -> git.firstParentLine(head, null).stream()
                         .map(RecordedChange::of)
                         .toList())

@@ -1,7 +1,7 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.CommitInfo;
-import dev.countersign.gitops.internal.Trailers;
+import dev.countersign.gitops.internal.git.CommitInfo;
+import dev.countersign.gitops.internal.git.Trailers;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Fingerprints;
-import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.Ledger;
 import dev.countersign.gitops.internal.StackLayout;
+import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;

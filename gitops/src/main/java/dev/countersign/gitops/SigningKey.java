@@ -1,6 +1,6 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.CommitSigner;
+import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.signatures.OpenPgpSigner;
 import dev.countersign.signatures.SignatureException;
 

@@ -3,7 +3,7 @@ package dev.countersign.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.countersign.gitops.internal.GitStore;
+import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.testing.Processes;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;

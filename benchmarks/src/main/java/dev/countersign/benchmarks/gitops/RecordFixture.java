@@ -1,6 +1,6 @@
 package dev.countersign.benchmarks.gitops;
 
-import dev.countersign.gitops.internal.GitStore;
+import dev.countersign.gitops.internal.git.GitStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.Finding;
+import dev.countersign.gitops.internal.git.CommitInfo;
+import dev.countersign.gitops.internal.git.Trailers;
 import dev.countersign.signatures.OpenPgpCertificates;
 import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.OpenPgpVerification;

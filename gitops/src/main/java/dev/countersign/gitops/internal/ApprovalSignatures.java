@@ -1,6 +1,7 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.SignatureException;
 import dev.countersign.signatures.SignatureFormatException;

@@ -4,6 +4,7 @@ import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Principal;
 import java.time.Instant;

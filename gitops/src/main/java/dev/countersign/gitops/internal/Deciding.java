@@ -11,6 +11,7 @@ import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
+import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Principal;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.TreeId;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.RendererChoice;
 import dev.countersign.stack.Stack;

@@ -2,6 +2,11 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Idents;
+import dev.countersign.gitops.internal.git.Refs;
+import dev.countersign.gitops.internal.git.Trailers;
+import dev.countersign.gitops.internal.git.TreeId;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;

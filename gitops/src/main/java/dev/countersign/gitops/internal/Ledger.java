@@ -7,6 +7,10 @@ import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.UnknownProposalException;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Idents;
+import dev.countersign.gitops.internal.git.Refs;
+import dev.countersign.gitops.internal.git.RemoteSync;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Principal;
 import java.time.Clock;
@@ -144,7 +148,7 @@ public final class Ledger {
     }
 
     boolean write(@Nullable Stored previous, Proposal next, String event) {
-        return store.write(previous, next, event, Idents.of(Idents.RECORDER, now()));
+        return store.write(previous, next, event, Idents.RECORDER, now());
     }
 
     Proposal writeOrFail(Stored previous, Proposal next, String event) {

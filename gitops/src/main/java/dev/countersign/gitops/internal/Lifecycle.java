@@ -1,5 +1,7 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.RemoteSync;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;

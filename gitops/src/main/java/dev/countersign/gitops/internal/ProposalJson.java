@@ -8,6 +8,7 @@ import dev.countersign.gitops.ProposalProgress;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.Principal;
 import java.time.Instant;
 import java.util.List;

@@ -3,11 +3,16 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Idents;
+import dev.countersign.gitops.internal.git.Refs;
+import dev.countersign.gitops.internal.git.TreeId;
+import dev.countersign.policy.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,14 +72,15 @@ public final class ProposalStore {
      * @param previous the version the change was computed from, or null for a new proposal
      * @param record the new metadata
      * @param event what changed, for the metadata commit's message
-     * @param who the identity writing it
+     * @param who the principal writing it
+     * @param when when it is written
      * @return true if written, false if the metadata changed meanwhile (re-read and re-evaluate)
      */
-    public boolean write(@Nullable Stored previous, Proposal record, String event, PersonIdent who) {
+    public boolean write(@Nullable Stored previous, Proposal record, String event, Principal who, Instant when) {
         TreeId tree = git.writeTree(null, Map.of(FILE, Json.write(ProposalJson.of(record))));
         List<CommitId> parents = previous == null ? List.of() : List.of(previous.version());
         String message = "proposal " + record.id() + ": " + event + " (" + record.state() + ")\n";
-        CommitId commit = git.commit(tree, parents, who, who, message);
+        CommitId commit = git.commit(tree, parents, Idents.of(who, when), Idents.of(who, when), message);
         return git.compareAndSwap(
                 Refs.proposal(record.id()), previous == null ? null : previous.version(), commit, message.strip());
     }

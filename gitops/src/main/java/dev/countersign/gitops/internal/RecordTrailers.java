@@ -2,6 +2,7 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.internal.git.Trailers;
 import dev.countersign.policy.Principal;
 
 /** The trailers of a record commit: what was proposed, by whom, who approved it, and the deciding policy. */

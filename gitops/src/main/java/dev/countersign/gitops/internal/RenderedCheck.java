@@ -1,6 +1,7 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.internal.git.GitStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.TreeId;
 import dev.countersign.render.ArgoCdOptions;
 import dev.countersign.render.FluxOptions;
 import dev.countersign.render.FluxVersion;

@@ -1,6 +1,7 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.git.Idents;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;

@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.gitops.Secrets;
+import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import java.security.SecureRandom;

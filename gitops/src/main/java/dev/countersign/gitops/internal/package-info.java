@@ -1,4 +1,7 @@
-/** The Git adapter of the gitops module (JGit behind package-private types); not an API. */
+/**
+ * The proposal lifecycle behind the public API: drafting, deciding, recording, recovery and the verifier, over a
+ * ledger of proposals kept in Git through {@code internal.git}; not an API.
+ */
 @NullMarked
 package dev.countersign.gitops.internal;
 

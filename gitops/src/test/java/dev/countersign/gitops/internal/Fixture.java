@@ -1,6 +1,12 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.internal.git.CommitInfo;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Idents;
+import dev.countersign.gitops.internal.git.Refs;
+import dev.countersign.gitops.internal.git.Trailers;
+import dev.countersign.gitops.internal.git.TreeId;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import java.nio.charset.StandardCharsets;

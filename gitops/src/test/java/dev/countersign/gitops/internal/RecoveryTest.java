@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.policy.Principal;
 import java.nio.file.Files;
 import java.nio.file.Path;

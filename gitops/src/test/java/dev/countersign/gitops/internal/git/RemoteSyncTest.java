@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.gitops.internal.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Transactions against a real server repository reached over {@code file://}, with a rival host. */
 class RemoteSyncTest {
-    private static final PersonIdent WHO = Idents.of("service:test", Fixture.CLOCK.instant());
+    private static final PersonIdent WHO = Idents.of("service:test", java.time.Instant.parse("2026-11-24T10:00:00Z"));
 
     @TempDir
     Path temp;

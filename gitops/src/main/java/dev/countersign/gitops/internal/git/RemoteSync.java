@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.gitops.internal.git;
 
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.LostRaceException;
@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * them only if no other host moved any of them. A rejected push is a lost race: fetch, evaluate the action
  * again against the new state, push again, up to a bounded number of attempts.
  *
- * <p>Not thread-safe by itself: callers hold the {@link RepositoryLock}.
+ * <p>Not thread-safe by itself: callers hold the {@code RepositoryLock}.
  */
 public final class RemoteSync {
     private static final List<String> SYNCED = List.of("refs/heads/", "refs/countersign/");

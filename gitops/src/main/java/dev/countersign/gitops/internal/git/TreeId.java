@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.gitops.internal.git;
 
 /**
  * The id of a Git tree, as the domain passes it between writing and hashing a tree. Immutable.

@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.gitops.internal.git;
 
 import java.util.ArrayList;
 import java.util.List;

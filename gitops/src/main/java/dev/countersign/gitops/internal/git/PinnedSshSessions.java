@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.gitops.internal.git;
 
 import dev.countersign.gitops.SshIdentity;
 import java.io.File;

@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.gitops.internal.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
