@@ -6,4 +6,6 @@ module dev.countersign.render {
     exports dev.countersign.render;
     exports dev.countersign.render.spi;
     exports dev.countersign.render.oci;
+    exports dev.countersign.render.layout to
+            dev.countersign.gitops;
 }

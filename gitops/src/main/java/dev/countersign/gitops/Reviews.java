@@ -8,6 +8,7 @@ import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.RenderedLayout;
 import dev.countersign.gitops.internal.StackLayout;
 import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.render.layout.NativeLayout;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
@@ -51,7 +52,7 @@ final class Reviews {
                         ? List.of()
                         : after.render(
                                         environment,
-                                        StackLayout.placeholders(
+                                        NativeLayout.placeholders(
                                                 StackLayout.secretNames(git, draft, r.environment(), r.stack())))
                                 .uses(),
                 secrets(after, diff),

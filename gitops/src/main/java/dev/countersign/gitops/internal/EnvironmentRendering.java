@@ -4,11 +4,12 @@ import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.TreeId;
+import dev.countersign.render.layout.FileDifferences;
+import dev.countersign.render.layout.NativeLayout;
+import dev.countersign.render.layout.ReconcilerLayout;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.RendererChoice;
 import dev.countersign.stack.Stack;
-import dev.countersign.stack.StackFiles;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
@@ -29,20 +30,6 @@ public final class EnvironmentRendering {
     private EnvironmentRendering() {}
 
     /**
-     * Returns the folders of an environment's region.
-     *
-     * @param environment the environment
-     * @return the four folders, without trailing slash
-     */
-    static List<String> folders(String environment) {
-        return List.of(
-                "environments/" + environment,
-                "clusters/" + environment,
-                "apps/" + environment,
-                "argocd/" + environment);
-    }
-
-    /**
      * Tells whether a path lies in an environment's region.
      *
      * @param environment the environment
@@ -51,7 +38,8 @@ public final class EnvironmentRendering {
      */
     static boolean inRegion(String environment, String path) {
         return path.equals(Layout.environmentFile(environment))
-                || folders(environment).stream().anyMatch(folder -> path.startsWith(folder + "/"));
+                || ReconcilerLayout.environmentFolders(environment).stream()
+                        .anyMatch(folder -> path.startsWith(folder + "/"));
     }
 
     /**
@@ -64,7 +52,8 @@ public final class EnvironmentRendering {
      */
     public static SortedMap<String, byte[]> region(GitStore git, TreeId tree, String environment) {
         SortedMap<String, byte[]> files = git.readTreeFolder(tree, Layout.environmentFile(environment));
-        folders(environment).forEach(folder -> files.putAll(git.readTreeFolder(tree, folder)));
+        ReconcilerLayout.environmentFolders(environment)
+                .forEach(folder -> files.putAll(git.readTreeFolder(tree, folder)));
         return files;
     }
 
@@ -78,16 +67,6 @@ public final class EnvironmentRendering {
      */
     static List<String> stacks(GitStore git, CommitId commit, String environment) {
         return git.children(commit, "environments/" + environment);
-    }
-
-    /**
-     * Writes an environment file as {@code countersign init} does.
-     *
-     * @param environment the environment
-     * @return the file's content
-     */
-    public static byte[] file(Environment environment) {
-        return StackFiles.toYaml(List.of(environment.toTree())).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -108,7 +87,7 @@ public final class EnvironmentRendering {
         String name = changed.name();
         StackLayout.environment(git, base, name);
         SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put(Layout.environmentFile(name), file(changed));
+        files.put(Layout.environmentFile(name), NativeLayout.environmentFile(changed));
         for (String stackName : stacks(git, base, name)) {
             files.putAll(stack(git, base, changed, stackName, restoreFrom));
         }
@@ -176,6 +155,6 @@ public final class EnvironmentRendering {
         SortedMap<String, byte[]> expected = after(git, commit, env, null);
         String file = Layout.environmentFile(environment);
         git.read(commit, file).ifPresent(content -> expected.put(file, content));
-        return RenderedCheck.compare(expected, actual);
+        return FileDifferences.compare(expected, actual);
     }
 }

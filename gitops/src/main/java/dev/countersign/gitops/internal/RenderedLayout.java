@@ -4,20 +4,12 @@ import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.TreeId;
-import dev.countersign.render.ArgoCdOptions;
-import dev.countersign.render.FluxOptions;
-import dev.countersign.render.FluxVersion;
 import dev.countersign.render.RenderException;
-import dev.countersign.render.Renderers;
-import dev.countersign.render.spi.LayoutRenderer;
-import dev.countersign.render.spi.RenderRequest;
-import dev.countersign.render.spi.RenderedFiles;
+import dev.countersign.render.layout.ReconcilerLayout;
 import dev.countersign.sops.CreationRules;
 import dev.countersign.sops.EncryptOptions;
 import dev.countersign.sops.Recipient;
-import dev.countersign.stack.ArgoCdSettings;
 import dev.countersign.stack.Environment;
-import dev.countersign.stack.FluxSettings;
 import dev.countersign.stack.RendererChoice;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
@@ -33,13 +25,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The files an environment's renderer ({@code spec.renderer: flux | argocd}) records for a stack beside its
- * folder, in the same commit. They are rendered from the stack folder, the environment file and the
- * repository's {@code .sops.yaml} alone, so the verifier renders them again from any recorded commit.
- *
- * <p>A stack owns {@code clusters/<env>/<stack>.yaml} and {@code apps/<env>/<stack>/} (Flux), and
- * {@code argocd/<env>/<stack>.yaml} and {@code argocd/<env>/<stack>/} (Argo CD), whatever its renderer is now;
- * the Flux rules {@code apps/<env>/.sops.yaml} are shared by the environment's stacks, rendered identically by
- * each, and removed with the last stack.
+ * folder, in the same commit ({@link ReconcilerLayout}), read from and rendered against Git. They are rendered
+ * from the stack folder, the environment file and the repository's {@code .sops.yaml} alone, so the verifier
+ * renders them again from any recorded commit.
  */
 public final class RenderedLayout {
     private static final Path ROOT = Path.of("/countersign-repository");
@@ -47,28 +35,28 @@ public final class RenderedLayout {
     private RenderedLayout() {}
 
     /**
-     * Returns the Flux sops rules every stack of an environment shares.
+     * Returns the Flux sops rules every stack of an environment shares: {@link ReconcilerLayout#sharedRules}.
      *
      * @param environment the environment
      * @return {@code apps/<env>/.sops.yaml}
      */
     public static String sharedRules(String environment) {
-        return "apps/" + environment + "/.sops.yaml";
+        return ReconcilerLayout.sharedRules(environment);
     }
 
     /**
-     * Returns the path of a stack's sops-encrypted Flux {@code Secret}, which only a human's secrets write.
+     * Returns the path of a stack's sops-encrypted Flux {@code Secret}: {@link ReconcilerLayout#fluxSecret}.
      *
      * @param environment the environment
      * @param stack the stack
      * @return {@code apps/<env>/<stack>/secrets/secret.sops.yaml}
      */
     public static String fluxSecret(String environment, String stack) {
-        return "apps/" + environment + "/" + stack + "/secrets/secret.sops.yaml";
+        return ReconcilerLayout.fluxSecret(environment, stack);
     }
 
     /**
-     * Tells whether a path belongs to a stack's rendered files, under any renderer.
+     * Tells whether a path belongs to a stack's rendered files, under any renderer: {@link ReconcilerLayout#owns}.
      *
      * @param environment the environment
      * @param stack the stack
@@ -76,16 +64,7 @@ public final class RenderedLayout {
      * @return true for the stack's own Flux and Argo CD paths
      */
     public static boolean owns(String environment, String stack, String path) {
-        return regions(environment, stack).stream()
-                .anyMatch(region -> path.equals(region) || path.startsWith(region + "/"));
-    }
-
-    private static List<String> regions(String environment, String stack) {
-        return List.of(
-                "clusters/" + environment + "/" + stack + ".yaml",
-                "apps/" + environment + "/" + stack,
-                "argocd/" + environment + "/" + stack + ".yaml",
-                "argocd/" + environment + "/" + stack);
+        return ReconcilerLayout.owns(environment, stack, path);
     }
 
     /**
@@ -99,7 +78,7 @@ public final class RenderedLayout {
      */
     public static SortedMap<String, byte[]> owned(GitStore git, TreeId tree, String environment, String stack) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        regions(environment, stack).forEach(region -> files.putAll(git.readTreeFolder(tree, region)));
+        ReconcilerLayout.regions(environment, stack).forEach(region -> files.putAll(git.readTreeFolder(tree, region)));
         return files;
     }
 
@@ -136,30 +115,10 @@ public final class RenderedLayout {
             boolean fluxSecret,
             byte @Nullable [] sopsConfig) {
         try {
-            return renderFiles(env, stack, secretNames, fluxSecret, sopsConfig);
+            return ReconcilerLayout.render(env, stack, secretNames, fluxSecret, ageRecipients(env, sopsConfig));
         } catch (RenderException e) {
             throw new GitOpsException(String.valueOf(e.getMessage()), e);
         }
-    }
-
-    private static SortedMap<String, byte[]> renderFiles(
-            Environment env,
-            @Nullable Stack stack,
-            Collection<String> secretNames,
-            boolean fluxSecret,
-            byte @Nullable [] sopsConfig) {
-        Optional<LayoutRenderer> renderer = renderer(env, sopsConfig);
-        if (stack == null || renderer.isEmpty()) {
-            return new TreeMap<>();
-        }
-        boolean references = fluxSecret && env.renderer() == RendererChoice.FLUX && !secretNames.isEmpty();
-        RenderRequest request = references
-                ? RenderRequest.of(env, stack.render(env, RenderRequest.secretPlaceholders(secretNames)), secretNames)
-                : RenderRequest.of(env, stack.render(env, StackLayout.placeholders(secretNames)));
-        RenderedFiles files = renderer.get().render(request);
-        SortedMap<String, byte[]> out = new TreeMap<>();
-        files.paths().forEach(path -> out.put(path, files.content(path)));
-        return out;
     }
 
     /**
@@ -270,27 +229,6 @@ public final class RenderedLayout {
     private static boolean othersRemain(GitStore git, CommitId base, Environment env, String stack) {
         return env.renderer() == RendererChoice.FLUX
                 && git.children(base, "environments/" + env.name()).stream().anyMatch(name -> !name.equals(stack));
-    }
-
-    private static Optional<LayoutRenderer> renderer(Environment env, byte @Nullable [] sopsConfig) {
-        return switch (env.renderer()) {
-            case NATIVE -> Optional.empty();
-            case FLUX -> Optional.of(Renderers.flux(fluxOptions(env.flux(), ageRecipients(env, sopsConfig))));
-            case ARGOCD -> Optional.of(Renderers.argoCd(argoCdOptions(env.argoCd())));
-        };
-    }
-
-    private static FluxOptions fluxOptions(FluxSettings settings, List<String> recipients) {
-        return new FluxOptions(
-                FluxVersion.parse(settings.minimumVersion()),
-                settings.gitRepository(),
-                settings.interval(),
-                recipients);
-    }
-
-    private static ArgoCdOptions argoCdOptions(@Nullable ArgoCdSettings settings) {
-        ArgoCdSettings s = java.util.Objects.requireNonNull(settings, "argocd settings");
-        return new ArgoCdOptions(s.repoURL(), s.targetRevision(), s.project(), s.destinationServer());
     }
 
     /**

@@ -3,82 +3,46 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.render.layout.NativeLayout;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
-import dev.countersign.stack.RenderedStack;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * The files of a stack folder: {@code stack.yaml} as proposed, {@code rendered.yaml} as rendered for the
- * environment (secret values redacted), and, when the stack has secrets, {@code secrets.sops.yaml} (the values,
- * sops-encrypted) with {@code secrets.fingerprints.yaml} (their salted fingerprints). The YAML files are in the
- * model's canonical order, so they diff cleanly.
+ * A stack folder in Git: its files ({@link NativeLayout}) written after a check of their names, and the stack,
+ * its environment and its secret names read back from a commit.
  */
 public final class StackLayout {
-    /** The stack as proposed. */
-    public static final String STACK = "stack.yaml";
+    /** The stack as proposed: {@link NativeLayout#STACK}. */
+    public static final String STACK = NativeLayout.STACK;
 
-    /** The stack as rendered for its environment, secrets redacted. */
-    public static final String RENDERED = "rendered.yaml";
+    /** The secret values, sops-encrypted: {@link NativeLayout#SECRETS}. */
+    public static final String SECRETS = NativeLayout.SECRETS;
 
-    /** The secret values, sops-encrypted to the recipients of the repository's {@code .sops.yaml}. */
-    public static final String SECRETS = "secrets.sops.yaml";
-
-    /** The salted fingerprints of the secret values, for reviews. */
-    public static final String FINGERPRINTS = "secrets.fingerprints.yaml";
+    /** The salted fingerprints of the secret values: {@link NativeLayout#FINGERPRINTS}. */
+    public static final String FINGERPRINTS = NativeLayout.FINGERPRINTS;
 
     private StackLayout() {}
 
     /**
-     * Writes the files of a stack for an environment.
-     *
-     * @param stack the stack as proposed
-     * @param environment the environment it is rendered for
-     * @return file name to content
-     */
-    public static SortedMap<String, byte[]> files(Stack stack, Environment environment) {
-        return files(stack, environment, Set.of());
-    }
-
-    /**
-     * Writes the stack and its rendering; secret variables with a value in the secrets file render as
-     * {@link RenderedStack#REDACTED} wherever they are used, so no value reaches {@code rendered.yaml}.
+     * Writes the stack and its rendering ({@link NativeLayout#files}), after checking its component names.
      *
      * @param stack the stack as proposed
      * @param environment the environment it is rendered for
      * @param secretNames the secret variables the secrets file holds
      * @return file name to content
+     * @throws InvalidProposalException if a component name could escape its folder
      * @throws dev.countersign.stack.UndefinedVariableException if a variable has no value, secrets included
      */
     public static SortedMap<String, byte[]> files(Stack stack, Environment environment, Set<String> secretNames) {
         stack.components().stream().map(Component::name).forEach(name -> Layout.name("component", name));
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put(STACK, yaml(stack));
-        files.put(
-                RENDERED,
-                yaml(stack.render(environment, placeholders(secretNames)).redacted()));
-        return files;
-    }
-
-    /**
-     * Returns the render overrides that stand in for secret values: {@link RenderedStack#REDACTED} each.
-     *
-     * @param secretNames the secret variables the secrets file holds
-     * @return name to placeholder
-     */
-    public static Map<String, Object> placeholders(Collection<String> secretNames) {
-        Map<String, Object> placeholders = new TreeMap<>();
-        secretNames.forEach(name -> placeholders.put(name, RenderedStack.REDACTED));
-        return placeholders;
+        return NativeLayout.files(stack, environment, secretNames);
     }
 
     /**
@@ -126,9 +90,5 @@ public final class StackLayout {
         String path = Layout.fileIn(Layout.stackFolder(environment, stack), STACK);
         return git.read(commit, path)
                 .map(bytes -> StackFiles.parseStack(new String(bytes, StandardCharsets.UTF_8), path));
-    }
-
-    private static byte[] yaml(Stack stack) {
-        return StackFiles.toYaml(List.of(stack.toTree())).getBytes(StandardCharsets.UTF_8);
     }
 }
