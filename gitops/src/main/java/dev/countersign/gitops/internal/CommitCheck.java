@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
@@ -64,20 +65,29 @@ final class CommitCheck {
         }
     }
 
-    private boolean isEnvironmentChange() {
-        return !trailers.all(Trailers.SUBJECT).isEmpty();
+    /** Returns the subject the trailers claim: an environment change carries {@code Countersign-Subject}. */
+    private Subject claimedSubject() {
+        return trailers.all(Trailers.SUBJECT).isEmpty()
+                ? new Subject.StackChange(value(Trailers.ENVIRONMENT), value(Trailers.STACK))
+                : new Subject.EnvironmentChange(value(Trailers.ENVIRONMENT));
+    }
+
+    private List<String> missing(List<String> required) {
+        return required.stream().filter(key -> trailers.single(key).isEmpty()).collect(Collectors.toList());
+    }
+
+    private List<String> missingOfEnvironmentChange() {
+        List<String> missing = missing(
+                REQUIRED.stream().filter(key -> !key.equals(Trailers.STACK)).toList());
+        if (!trailers.all(Trailers.STACK).isEmpty()
+                || !trailers.single(Trailers.SUBJECT).orElse("").equals(Trailers.ENVIRONMENT_SUBJECT)) {
+            missing.add(Trailers.SUBJECT + ": " + Trailers.ENVIRONMENT_SUBJECT + " without " + Trailers.STACK);
+        }
+        return missing;
     }
 
     private boolean hasTrailers() {
-        List<String> missing = REQUIRED.stream()
-                .filter(key -> !(isEnvironmentChange() && key.equals(Trailers.STACK)))
-                .filter(key -> trailers.single(key).isEmpty())
-                .collect(Collectors.toList());
-        if (isEnvironmentChange()
-                && (!trailers.all(Trailers.STACK).isEmpty()
-                        || !trailers.single(Trailers.SUBJECT).orElse("").equals(Trailers.ENVIRONMENT_SUBJECT))) {
-            missing.add(Trailers.SUBJECT + ": " + Trailers.ENVIRONMENT_SUBJECT + " without " + Trailers.STACK);
-        }
+        List<String> missing = claimedSubject().fold(stack -> missing(REQUIRED), env -> missingOfEnvironmentChange());
         if (trailers.all(Trailers.APPROVED_BY).isEmpty()) {
             missing.add(Trailers.APPROVED_BY);
         }
@@ -88,11 +98,13 @@ final class CommitCheck {
     }
 
     private void checkChange(CommitId parent) {
-        if (isEnvironmentChange()) {
-            checkEnvironmentChange(parent);
-            return;
-        }
-        String id = value(Trailers.PROPOSAL);
+        claimedSubject()
+                .<Runnable>fold(
+                        stack -> () -> checkStackChange(parent), env -> () -> checkEnvironmentChange(parent, env))
+                .run();
+    }
+
+    private void checkStackChange(CommitId parent) {
         String folder;
         try {
             folder = Layout.stackFolder(value(Trailers.ENVIRONMENT), value(Trailers.STACK));
@@ -104,38 +116,10 @@ final class CommitCheck {
         checkSecrets(parent, folder);
         checkContentHash();
         checkRendered();
-        checkAuthor();
-        List<String> approvers = trailers.all(Trailers.APPROVED_BY);
-        checkApprovers(approvers);
-        checkPolicy(parent, approvers);
-        checkProposalRecord(id, approvers);
+        checkDecision(parent);
     }
 
-    private void checkEnvironmentChange(CommitId parent) {
-        String env = value(Trailers.ENVIRONMENT);
-        try {
-            Layout.environmentFile(env);
-        } catch (dev.countersign.gitops.InvalidProposalException e) {
-            add("inconsistent-trailers", String.valueOf(e.getMessage()));
-            return;
-        }
-        List<String> changed = git.changedPaths(parent, commit.id());
-        checkEnvironmentPaths(parent, env, changed);
-        SecretRules.brokenByEnvironmentChange(
-                        changed,
-                        path -> git.read(commit.id(), path).orElse(null),
-                        value(Trailers.PROPOSED_BY),
-                        trailers.single(Trailers.ON_BEHALF_OF).orElse(null),
-                        trailers.single(Trailers.REVERTS).isPresent())
-                .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
-        String actual = ContentHash.of(EnvironmentRendering.region(git, git.tree(commit.id()), env));
-        if (!actual.equals(value(Trailers.CONTENT_HASH))) {
-            add(
-                    "content-hash-mismatch",
-                    "recorded environment " + env + " hashes to " + actual + ", trailer says "
-                            + value(Trailers.CONTENT_HASH));
-        }
-        checkEnvironmentRendered(env);
+    private void checkDecision(CommitId parent) {
         checkAuthor();
         List<String> approvers = trailers.all(Trailers.APPROVED_BY);
         checkApprovers(approvers);
@@ -143,37 +127,26 @@ final class CommitCheck {
         checkProposalRecord(value(Trailers.PROPOSAL), approvers);
     }
 
-    private void checkEnvironmentPaths(CommitId parent, String env, List<String> changed) {
-        List<String> outside = changed.stream()
-                .filter(path -> !EnvironmentRendering.inRegion(env, path))
-                .toList();
-        if (!outside.isEmpty()) {
-            add(
-                    "outside-stack-folder",
-                    "environment change of " + env + " changes " + outside + " outside its environment file and"
-                            + " the renderings of its stacks");
-        }
-        if (!EnvironmentRendering.stacks(git, parent, env).equals(EnvironmentRendering.stacks(git, commit.id(), env))) {
-            add(
-                    "outside-stack-folder",
-                    "environment change of " + env + " adds or removes stacks: it may only render them again");
-        }
-    }
-
-    private void checkEnvironmentRendered(String env) {
-        List<String> problems;
+    private void checkEnvironmentChange(CommitId parent, Subject.EnvironmentChange subject) {
+        String env = subject.environment();
         try {
-            problems = EnvironmentRendering.differences(git, commit.id(), env);
-        } catch (dev.countersign.gitops.GitOpsException
-                | dev.countersign.stack.StackException
-                | dev.countersign.sops.SopsException e) {
-            problems = List.of("cannot be rendered again: " + e.getMessage());
+            Layout.environmentFile(env);
+        } catch (dev.countersign.gitops.InvalidProposalException e) {
+            add("inconsistent-trailers", String.valueOf(e.getMessage()));
+            return;
         }
-        if (!problems.isEmpty()) {
-            add(
-                    RenderedCheck.RULE,
-                    "renderings of environment " + env + " differ from what its definition writes: " + problems);
-        }
+        List<String> changed = git.changedPaths(parent, commit.id());
+        EnvironmentContentCheck content = new EnvironmentContentCheck(git, commit.id(), this::add);
+        content.checkPaths(parent, env, changed);
+        SecretRules.brokenByEnvironmentChange(
+                        changed,
+                        path -> git.read(commit.id(), path).orElse(null),
+                        value(Trailers.PROPOSED_BY),
+                        trailers.single(Trailers.ON_BEHALF_OF).orElse(null),
+                        trailers.single(Trailers.REVERTS).isPresent())
+                .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
+        content.checkHashAndRenderings(env, value(Trailers.CONTENT_HASH));
+        checkDecision(parent);
     }
 
     private void checkPaths(CommitId parent, String folder) {
