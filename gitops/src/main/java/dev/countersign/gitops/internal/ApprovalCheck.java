@@ -72,8 +72,10 @@ final class ApprovalCheck {
             add("untrusted-approval", approver + " approved, but the approver keys hold no key for them");
             return;
         }
-        OpenPgpVerification result =
-                keys.get().verify(signature.get(), statement(approver).bytes());
+        report(approver, keys.get().verify(signature.get(), statement(approver).bytes()));
+    }
+
+    private void report(String approver, OpenPgpVerification result) {
         switch (result.outcome()) {
             case UNKNOWN_KEY ->
                 add(

@@ -55,12 +55,11 @@ final class Proposing {
         content.files().forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
         files.putAll(RenderedLayout.forDraft(
                 git, base, draft.environment(), draft.stack(), content.files(), content.fluxSecret()));
-        SortedMap<String, byte[]> before =
-                RenderedLayout.hashed(git, git.tree(base), draft.environment(), draft.stack());
         String shared = RenderedLayout.sharedRules(draft.environment());
-        git.read(base, shared).ifPresent(bytes -> before.put(shared, bytes));
         List<String> changed = requireChanges(
-                before, files, "proposal for " + folder + " changes nothing: its content equals the recorded one");
+                recorded(base, draft.environment(), draft.stack()),
+                files,
+                "proposal for " + folder + " changes nothing: its content equals the recorded one");
         Principal by = draft.proposer();
         requireNone(SecretRules.broken(folder, changed, files, by.name(), delegator(by), draft.reverts() != null), by);
         SortedMap<String, byte[]> hashed = new TreeMap<>(files);
@@ -77,6 +76,14 @@ final class Proposing {
                 draft.reverts(),
                 supersedes);
         return propose(header, files, text(content.files().get(StackLayout.STACK)));
+    }
+
+    /** Returns what a stack's hash covers at a commit, with the Flux rules its environment's stacks share. */
+    private SortedMap<String, byte[]> recorded(CommitId base, String environment, String stack) {
+        SortedMap<String, byte[]> before = RenderedLayout.hashed(git, git.tree(base), environment, stack);
+        String shared = RenderedLayout.sharedRules(environment);
+        git.read(base, shared).ifPresent(bytes -> before.put(shared, bytes));
+        return before;
     }
 
     Proposal environment(EnvironmentDraft draft, @Nullable String supersedes) {

@@ -25,6 +25,18 @@ final class RecordTrailers {
                 .fold(
                         s -> trailers.add(Trailers.STACK, s.stack()),
                         e -> trailers.add(Trailers.SUBJECT, Trailers.ENVIRONMENT_SUBJECT));
+        addPeople(trailers, r);
+        trailers.add(Trailers.CONTENT_HASH, r.contentHash())
+                .add(Trailers.POLICY, decision.policyHash())
+                .add(Trailers.DECISION, "allow by " + decision.rule());
+        String reverts = r.reverts();
+        if (reverts != null) {
+            trailers.add(Trailers.REVERTS, reverts);
+        }
+        return trailers.build();
+    }
+
+    private static void addPeople(Trailers.Builder trailers, Proposal r) {
         Principal proposer = r.proposer();
         trailers.add(Trailers.PROPOSED_BY, proposer.name());
         Principal onBehalfOf = proposer.onBehalfOf();
@@ -39,13 +51,5 @@ final class RecordTrailers {
                 trailers.add(Trailers.APPROVAL_SIGNATURE, approval.approver().name() + " " + signature);
             }
         }
-        trailers.add(Trailers.CONTENT_HASH, r.contentHash())
-                .add(Trailers.POLICY, decision.policyHash())
-                .add(Trailers.DECISION, "allow by " + decision.rule());
-        String reverts = r.reverts();
-        if (reverts != null) {
-            trailers.add(Trailers.REVERTS, reverts);
-        }
-        return trailers.build();
     }
 }

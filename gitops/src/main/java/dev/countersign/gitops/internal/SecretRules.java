@@ -66,6 +66,10 @@ final class SecretRules {
                     proposer + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf) + " changes the secrets of "
                             + folder + ", but secret values come only from a human acting for itself"));
         }
+        return unencrypted(folder, files);
+    }
+
+    private static Optional<Authority.Ruling> unencrypted(String folder, SortedMap<String, byte[]> files) {
         byte[] secrets = files.get(folder + "/" + StackLayout.SECRETS);
         if (secrets != null && !SecretFiles.isEncrypted(secrets)) {
             return Optional.of(new Authority.Ruling(
