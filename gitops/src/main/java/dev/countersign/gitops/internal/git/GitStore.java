@@ -3,12 +3,10 @@ package dev.countersign.gitops.internal.git;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,7 +15,6 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.GpgSignature;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -25,21 +22,18 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A local Git repository on disk, seen as objects and refs only: it never touches a work tree or an index
  * file. Thread-safe: JGit's object database and ref database are.
  */
-public final class GitStore implements AutoCloseable {
-    private final Repository repository;
+public final class GitStore extends GitTrees implements AutoCloseable {
     private final Path directory;
     private final @Nullable CommitSigner signer;
 
     private GitStore(Repository repository, Path directory, @Nullable CommitSigner signer) {
-        this.repository = repository;
+        super(repository);
         this.directory = directory;
         this.signer = signer;
     }
@@ -138,24 +132,6 @@ public final class GitStore implements AutoCloseable {
     }
 
     /**
-     * Writes a tree that is a base tree with some paths replaced or removed; untouched subtrees are reused.
-     *
-     * @param base the commit whose tree to start from, or null for the empty tree
-     * @param edits path to new content, or to null to remove the path
-     * @return the new tree
-     */
-    public TreeId writeTree(@Nullable CommitId base, Map<String, byte @Nullable []> edits) {
-        return io(() -> {
-            try (ObjectInserter inserter = repository.newObjectInserter();
-                    ObjectReader reader = repository.newObjectReader()) {
-                ObjectId tree = TreeEdits.apply(reader, inserter, base == null ? null : treeOf(base), edits);
-                inserter.flush();
-                return new TreeId(tree.name());
-            }
-        });
-    }
-
-    /**
      * Writes a commit object.
      *
      * @param tree the tree
@@ -216,75 +192,6 @@ public final class GitStore implements AutoCloseable {
     }
 
     /**
-     * Reads one file of a commit's tree.
-     *
-     * @param commit the commit
-     * @param path the file's path
-     * @return its content, or empty when the commit has no such file
-     */
-    public Optional<byte[]> read(CommitId commit, String path) {
-        return io(() -> {
-            try (ObjectReader reader = repository.newObjectReader();
-                    TreeWalk walk = TreeWalk.forPath(reader, path, treeOf(commit))) {
-                return walk == null
-                        ? Optional.empty()
-                        : Optional.of(reader.open(walk.getObjectId(0)).getBytes());
-            }
-        });
-    }
-
-    /**
-     * Reads every file under a folder of a commit's tree.
-     *
-     * @param commit the commit
-     * @param folder the folder's path, without trailing slash
-     * @return path to content, sorted by path
-     */
-    public SortedMap<String, byte[]> readFolder(CommitId commit, String folder) {
-        return readTreeFolder(tree(commit), folder);
-    }
-
-    /**
-     * Reads every file under a folder of a tree.
-     *
-     * @param tree the tree
-     * @param folder the folder's path, without trailing slash
-     * @return path to content, sorted by path
-     */
-    public SortedMap<String, byte[]> readTreeFolder(TreeId tree, String folder) {
-        return io(() -> {
-            SortedMap<String, byte[]> files = new TreeMap<>();
-            try (ObjectReader reader = repository.newObjectReader();
-                    TreeWalk walk = new TreeWalk(reader)) {
-                walk.addTree(ObjectId.fromString(tree.name()));
-                walk.setRecursive(true);
-                walk.setFilter(PathFilter.create(folder));
-                while (walk.next()) {
-                    files.put(
-                            walk.getPathString(),
-                            reader.open(walk.getObjectId(0)).getBytes());
-                }
-            }
-            return files;
-        });
-    }
-
-    /**
-     * Lists the paths whose content differs between two commits.
-     *
-     * @param from the older commit, or null for the empty tree
-     * @param to the newer commit
-     * @return the changed paths, sorted
-     */
-    public List<String> changedPaths(@Nullable CommitId from, CommitId to) {
-        return io(() -> {
-            try (ObjectReader reader = repository.newObjectReader()) {
-                return TreeEdits.changedPaths(reader, from == null ? null : treeOf(from), treeOf(to));
-            }
-        });
-    }
-
-    /**
      * Reads a commit's metadata.
      *
      * @param commit the commit
@@ -339,41 +246,6 @@ public final class GitStore implements AutoCloseable {
     }
 
     /**
-     * Lists the names directly inside a folder of a commit, reading no file content.
-     *
-     * @param commit the commit
-     * @param folder the folder's path, without trailing slash
-     * @return the entry names, in tree order; empty when there is no such folder
-     */
-    public List<String> children(CommitId commit, String folder) {
-        return io(() -> {
-            try (ObjectReader reader = repository.newObjectReader();
-                    TreeWalk walk = TreeWalk.forPath(reader, folder, treeOf(commit))) {
-                if (walk == null || !walk.isSubtree()) {
-                    return List.of();
-                }
-                List<String> names = new java.util.ArrayList<>();
-                for (var parser = new org.eclipse.jgit.treewalk.CanonicalTreeParser(null, reader, walk.getObjectId(0));
-                        !parser.eof();
-                        parser.next()) {
-                    names.add(parser.getEntryPathString());
-                }
-                return names;
-            }
-        });
-    }
-
-    /**
-     * Returns the tree of a commit.
-     *
-     * @param commit the commit
-     * @return its tree
-     */
-    public TreeId tree(CommitId commit) {
-        return io(() -> new TreeId(treeOf(commit).name()));
-    }
-
-    /**
      * Deletes a ref if it still points where it was seen.
      *
      * @param ref the ref
@@ -387,12 +259,6 @@ public final class GitStore implements AutoCloseable {
             update.setForceUpdate(true);
             return List.of(RefUpdate.Result.FORCED, RefUpdate.Result.NO_CHANGE).contains(update.delete());
         });
-    }
-
-    private ObjectId treeOf(CommitId commit) throws IOException {
-        try (RevWalk walk = new RevWalk(repository)) {
-            return walk.parseCommit(object(commit)).getTree().getId();
-        }
     }
 
     static CommitId id(ObjectId id) {
@@ -417,20 +283,5 @@ public final class GitStore implements AutoCloseable {
     @Override
     public void close() {
         repository.close();
-    }
-
-    private static <T> T io(IoAction<T> action) {
-        try {
-            return action.run();
-        } catch (IOException e) {
-            throw new GitOpsException("Git operation failed: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new GitOpsException("Git operation failed: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface IoAction<T> {
-        T run() throws IOException;
     }
 }

@@ -2,14 +2,12 @@ package dev.countersign.gitops.internal.git;
 
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.LostRaceException;
-import dev.countersign.gitops.RemoteAuthenticationException;
 import dev.countersign.gitops.RemoteCredentials;
 import dev.countersign.gitops.SshIdentity;
 import dev.countersign.gitops.TrustedCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,9 +26,7 @@ import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.jspecify.annotations.Nullable;
 
@@ -47,17 +43,12 @@ public final class RemoteSync {
     private static final List<String> SYNCED = List.of("refs/heads/", "refs/countersign/");
     private static final List<RefSpec> FETCH =
             List.of(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/countersign/*:refs/countersign/*"));
-    private static final int TIMEOUT_SECONDS = 60;
     private static final int MAX_PACKS = 16;
     private static final long MAX_BACKOFF_NANOS = 200_000_000L;
 
     private final GitStore git;
     private final URIish uri;
-    private final ObservedCredentials credentials;
-    private final @Nullable SshIdentity sshIdentity;
-    private final @Nullable PinnedSshSessions sshSessions;
-    private final @Nullable TrustedCertificates trusted;
-    private final VerifiedHttpConnections httpConnections;
+    private final RemoteConnections connections;
     private final int maxAttempts;
     private final SplittableRandom jitter;
 
@@ -82,13 +73,7 @@ public final class RemoteSync {
             long seed) {
         this.git = git;
         this.uri = RemoteConfigs.parse(url);
-        this.credentials = new ObservedCredentials(credentials);
-        this.sshIdentity = sshIdentity;
-        this.sshSessions = sshIdentity == null
-                ? null
-                : new PinnedSshSessions(sshIdentity, git.gitDirectory().resolve("countersign-no-ssh-dir"));
-        this.trusted = trusted;
-        this.httpConnections = new VerifiedHttpConnections(trusted);
+        this.connections = new RemoteConnections(git, uri, credentials, sshIdentity, trusted);
         this.maxAttempts = maxAttempts;
         this.jitter = new SplittableRandom(seed);
     }
@@ -124,11 +109,11 @@ public final class RemoteSync {
      * @throws GitOpsException if the remote cannot be reached
      */
     public void fetch() {
-        try (Transport transport = open()) {
+        try (Transport transport = connections.open()) {
             transport.setRemoveDeletedRefs(true);
             transport.fetch(NullProgressMonitor.INSTANCE, FETCH);
         } catch (IOException e) {
-            throw failure("cannot fetch from ", e);
+            throw connections.failure("cannot fetch from ", e);
         }
         compactWhenFragmented();
     }
@@ -186,7 +171,7 @@ public final class RemoteSync {
     }
 
     private SortedMap<String, ObjectId> remoteRefs() {
-        try (Transport transport = open();
+        try (Transport transport = connections.open();
                 FetchConnection connection = transport.openFetch()) {
             SortedMap<String, ObjectId> refs = new TreeMap<>();
             connection.getRefs().stream()
@@ -194,7 +179,7 @@ public final class RemoteSync {
                     .forEach(ref -> refs.put(ref.getName(), ref.getObjectId()));
             return refs;
         } catch (IOException e) {
-            throw failure("cannot list the refs of ", e);
+            throw connections.failure("cannot list the refs of ", e);
         }
     }
 
@@ -228,7 +213,7 @@ public final class RemoteSync {
     }
 
     private List<RemoteRefUpdate> send(List<RemoteRefUpdate> updates) {
-        try (Transport transport = open()) {
+        try (Transport transport = connections.open()) {
             transport.setPushAtomic(true);
             PushResult result = transport.push(NullProgressMonitor.INSTANCE, updates);
             return result.getRemoteUpdates().stream()
@@ -236,108 +221,8 @@ public final class RemoteSync {
                             && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE)
                     .toList();
         } catch (IOException e) {
-            throw failure("cannot push to ", e);
+            throw connections.failure("cannot push to ", e);
         }
-    }
-
-    private Transport open() {
-        credentials.forget();
-        httpConnections.forget();
-        if (sshSessions != null) {
-            sshSessions.forget();
-        }
-        try {
-            Transport transport = Transport.open(git.repository(), uri);
-            transport.setTimeout(TIMEOUT_SECONDS);
-            transport.setCredentialsProvider(credentials);
-            if (transport instanceof TransportHttp http) {
-                http.setHttpConnectionFactory(httpConnections);
-            }
-            if (transport instanceof SshTransport ssh) {
-                ssh.setSshSessionFactory(sshSessions(transport));
-            }
-            return transport;
-        } catch (IOException e) {
-            throw failure("cannot open remote ", e);
-        }
-    }
-
-    private PinnedSshSessions sshSessions(Transport transport) {
-        if (sshSessions == null) {
-            transport.close();
-            throw new GitOpsException("remote " + uri + " is reached over ssh but no SSH identity was given;"
-                    + " pass the private key and known_hosts files to the builder (sshIdentity)"
-                    + " or the CLI (COUNTERSIGN_SSH_KEY, COUNTERSIGN_SSH_KNOWN_HOSTS): ~/.ssh is never used");
-        }
-        return sshSessions;
-    }
-
-    /** Translates a transport failure, telling a refused host key or refused credentials from the rest. */
-    private GitOpsException failure(String doing, IOException e) {
-        GitOpsException tls = tlsFailure(e);
-        if (tls != null) {
-            return tls;
-        }
-        GitOpsException ssh = sshFailure(e);
-        if (ssh != null) {
-            return ssh;
-        }
-        if (credentials.refused()) {
-            return new RemoteAuthenticationException(
-                    credentials.given()
-                            ? "remote " + uri + " refused the credentials given; check the user name and the"
-                                    + " password or token (not shown)"
-                            : "remote " + uri + " asks for credentials and none were given",
-                    e);
-        }
-        return new GitOpsException(doing + uri + ": " + e.getMessage(), e);
-    }
-
-    private @Nullable GitOpsException sshFailure(IOException e) {
-        String refusedHost = sshSessions == null ? null : sshSessions.refusedHost();
-        if (refusedHost != null && sshIdentity != null) {
-            return new RemoteAuthenticationException(
-                    "refused the SSH host key of " + refusedHost + " (remote " + uri + "): it is not listed in "
-                            + sshIdentity.knownHosts() + "; add the server's host key there, checked out of band",
-                    e);
-        }
-        if (sshIdentity != null && sshSessions != null && sshSessions.keyNotDecrypted()) {
-            return new RemoteAuthenticationException(
-                    "cannot decrypt the SSH private key " + sshIdentity.privateKey() + " for remote " + uri
-                            + (sshIdentity.hasPassphrase()
-                                    ? ": the passphrase given is wrong (not shown)"
-                                    : ": it is encrypted and no passphrase was given (SshIdentity.withPassphrase;"
-                                            + " CLI: COUNTERSIGN_SSH_KEY_PASSPHRASE)"),
-                    e);
-        }
-        if (sshIdentity != null && PinnedSshSessions.keyRefused(e)) {
-            return new RemoteAuthenticationException(
-                    "remote " + uri + " refused the SSH key " + sshIdentity.privateKey()
-                            + "; add its public key to the server's authorized keys for that user",
-                    e);
-        }
-        return null;
-    }
-
-    /** A server certificate refused: not issued by a trusted authority, or naming another host. */
-    private @Nullable GitOpsException tlsFailure(IOException e) {
-        String trust = trusted == null ? "the JVM's trust store" : "the certificates of " + trusted.source();
-        String wrongHost = httpConnections.wrongHost();
-        if (wrongHost != null) {
-            return new RemoteAuthenticationException(
-                    "refused the TLS certificate of remote " + uri + ": it does not name the host " + wrongHost
-                            + "; connect with a host name its certificate lists",
-                    e);
-        }
-        CertificateException untrusted = VerifiedHttpConnections.untrusted(e);
-        if (untrusted != null) {
-            return new RemoteAuthenticationException(
-                    "refused the TLS certificate of remote " + uri + ": it is not trusted by " + trust + " ("
-                            + untrusted.getMessage() + "); trust the server's CA with trustedCertificates"
-                            + " (CLI: --https-ca or COUNTERSIGN_HTTPS_CA)",
-                    e);
-        }
-        return null;
     }
 
     private long backoff(int attempt) {
