@@ -1,8 +1,8 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.ApproverKeyring;
+import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.InvalidPrincipalException;
-import dev.countersign.policy.Principal;
 import dev.countersign.signatures.OpenPgpCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +103,7 @@ public final class ApproverKeys {
 
     private static String requirePrincipal(String name) {
         try {
-            if (Principal.parse(name).name().equals(name)) {
+            if (Idents.principal(name).name().equals(name)) {
                 return name;
             }
         } catch (InvalidPrincipalException e) {
