@@ -51,10 +51,7 @@ final class Proposing {
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
         StackFolder.Folder content =
                 draft.content().at(base, carryFrom == null ? base : carryFrom, draft.environment());
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        content.files().forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
-        files.putAll(RenderedLayout.forDraft(
-                git, base, draft.environment(), draft.stack(), content.files(), content.fluxSecret()));
+        SortedMap<String, byte[]> files = files(base, draft, folder, content);
         String shared = RenderedLayout.sharedRules(draft.environment());
         List<String> changed = requireChanges(
                 recorded(base, draft.environment(), draft.stack()),
@@ -76,6 +73,15 @@ final class Proposing {
                 draft.reverts(),
                 supersedes);
         return propose(header, files, text(content.files().get(StackLayout.STACK)));
+    }
+
+    /** Returns the draft's stack folder and rendered files, by repository path. */
+    private SortedMap<String, byte[]> files(CommitId base, Draft draft, String folder, StackFolder.Folder content) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        content.files().forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
+        files.putAll(RenderedLayout.forDraft(
+                git, base, draft.environment(), draft.stack(), content.files(), content.fluxSecret()));
+        return files;
     }
 
     /** Returns what a stack's hash covers at a commit, with the Flux rules its environment's stacks share. */

@@ -265,10 +265,6 @@ public final class GitStore extends GitTrees implements AutoCloseable {
         return new CommitId(id.name());
     }
 
-    static ObjectId object(CommitId id) {
-        return ObjectId.fromString(id.name());
-    }
-
     private static CommitInfo info(RevCommit commit) {
         return new CommitInfo(
                 id(commit),

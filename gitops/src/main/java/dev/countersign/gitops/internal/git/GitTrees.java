@@ -19,10 +19,10 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The trees of a {@link GitStore}: files read by commit and path, folders listed, trees written from edits, and
+ * The trees of a {@code GitStore}: files read by commit and path, folders listed, trees written from edits, and
  * the paths two commits differ in. Thread-safe, as JGit's object database is.
  */
-abstract sealed class GitTrees permits GitStore {
+abstract class GitTrees {
     final Repository repository;
 
     GitTrees(Repository repository) {
@@ -153,8 +153,12 @@ abstract sealed class GitTrees permits GitStore {
 
     ObjectId treeOf(CommitId commit) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
-            return walk.parseCommit(GitStore.object(commit)).getTree().getId();
+            return walk.parseCommit(object(commit)).getTree().getId();
         }
+    }
+
+    static ObjectId object(CommitId id) {
+        return ObjectId.fromString(id.name());
     }
 
     static <T> T io(IoAction<T> action) {
