@@ -11,7 +11,6 @@ import dev.countersign.gitops.internal.git.RemoteSync;
 import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
-import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,8 +18,6 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -271,29 +268,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @throws InvalidProposalException if a recipient is not an age public key
      */
     public String initialize(Principal by, String policy, List<Environment> environments, List<String> ageRecipients) {
-        Policy.parse(policy);
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        if (!ageRecipients.isEmpty()) {
-            files.put(Layout.SOPS_CONFIG, sopsConfig(ageRecipients).getBytes(StandardCharsets.UTF_8));
-        }
-        files.put(Layout.POLICY, policy.getBytes(StandardCharsets.UTF_8));
-        for (Environment environment : environments) {
-            files.put(
-                    Layout.environmentFile(environment.name()),
-                    StackFiles.toYaml(List.of(environment.toTree())).getBytes(StandardCharsets.UTF_8));
-        }
-        return lifecycle.initialization().initialize(files, by.name());
-    }
-
-    private static String sopsConfig(List<String> recipients) {
-        for (String recipient : recipients) {
-            if (!recipient.matches("age1[02-9ac-hj-np-z]{58}")) {
-                throw new InvalidProposalException(
-                        "invalid age recipient '" + recipient + "': must be age1 followed by 58 bech32 characters");
-            }
-        }
-        return "creation_rules:\n  - path_regex: ^environments/[^/]+/[^/]+/secrets\\.sops\\.yaml$\n    age: "
-                + String.join(",", recipients) + "\n";
+        return lifecycle.initialization().initialize(by, policy, environments, ageRecipients);
     }
 
     /**

@@ -2,11 +2,17 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.gitops.internal.git.Trailers;
 import dev.countersign.gitops.internal.git.TreeId;
+import dev.countersign.policy.Policy;
+import dev.countersign.policy.Principal;
+import dev.countersign.render.layout.NativeLayout;
+import dev.countersign.stack.Environment;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
@@ -24,6 +30,43 @@ public final class Initialization {
      */
     public Initialization(Ledger ledger) {
         this.ledger = ledger;
+    }
+
+    /**
+     * Writes the root commit from the policy, the environments and, given age recipients, a {@code .sops.yaml}
+     * that encrypts every stack's secrets file to them.
+     *
+     * @param by who initializes the repository
+     * @param policy the policy file's text
+     * @param environments the environments
+     * @param ageRecipients age public keys; none writes no {@code .sops.yaml}
+     * @return the root commit's id
+     * @throws dev.countersign.policy.PolicyException if the policy is invalid
+     * @throws InvalidProposalException if a recipient is not an age public key
+     * @throws GitOpsException if the main line already exists
+     */
+    public String initialize(Principal by, String policy, List<Environment> environments, List<String> ageRecipients) {
+        Policy.parse(policy);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (!ageRecipients.isEmpty()) {
+            files.put(Layout.SOPS_CONFIG, sopsConfig(ageRecipients).getBytes(StandardCharsets.UTF_8));
+        }
+        files.put(Layout.POLICY, policy.getBytes(StandardCharsets.UTF_8));
+        for (Environment environment : environments) {
+            files.put(Layout.environmentFile(environment.name()), NativeLayout.environmentFile(environment));
+        }
+        return initialize(files, by.name());
+    }
+
+    private static String sopsConfig(List<String> recipients) {
+        for (String recipient : recipients) {
+            if (!recipient.matches("age1[02-9ac-hj-np-z]{58}")) {
+                throw new InvalidProposalException(
+                        "invalid age recipient '" + recipient + "': must be age1 followed by 58 bech32 characters");
+            }
+        }
+        return "creation_rules:\n  - path_regex: ^environments/[^/]+/[^/]+/secrets\\.sops\\.yaml$\n    age: "
+                + String.join(",", recipients) + "\n";
     }
 
     /**
