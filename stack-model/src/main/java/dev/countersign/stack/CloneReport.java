@@ -74,7 +74,7 @@ public record CloneReport(
      * @throws VariableCycleException if variable values reference each other in a cycle
      */
     public static CloneReport of(Stack stack, Environment from, Environment to) {
-        Set<String> secretVariables = new LinkedHashSet<>(Secrets.variables(stack));
+        Set<String> secretVariables = new LinkedHashSet<>(SecretPlaces.variables(stack));
         var missing = new ArrayList<String>();
         var differences = new ArrayList<Difference>();
         for (var use : references(stack).entrySet()) {
@@ -89,7 +89,7 @@ public record CloneReport(
                         name, shown(here.value(), secret), here.scope(), shown(there.value(), secret), there.scope()));
             }
         }
-        return new CloneReport(stack.name(), from.name(), to.name(), missing, differences, Secrets.locations(stack));
+        return new CloneReport(stack.name(), from.name(), to.name(), missing, differences, SecretPlaces.locations(stack));
     }
 
     /**

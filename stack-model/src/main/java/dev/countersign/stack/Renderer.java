@@ -22,7 +22,7 @@ final class Renderer {
         for (int i = 0; i < trees.size(); i++) {
             components.add(bind(trees.get(i), "/spec/components/" + i));
         }
-        var carriers = Secrets.carriers(stack, List.of(stack.variables(), environment.variables(), overrides));
+        var carriers = SecretPlaces.carriers(stack, List.of(stack.variables(), environment.variables(), overrides));
         List<VariableUse> uses = resolver.uses().stream()
                 .map(use -> carriers.contains(use.variable()) ? use.asSecret() : use)
                 .toList();

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** Which values and variables of a stack are secret. */
-final class Secrets {
-    private Secrets() {}
+final class SecretPlaces {
+    private SecretPlaces() {}
 
     /** Returns every secret location of a stack. */
     static List<Location> locations(Stack stack) {

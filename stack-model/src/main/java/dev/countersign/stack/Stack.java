@@ -114,7 +114,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
      * @return the variable names, in document order, without repeats
      */
     public List<String> secretVariables() {
-        return Secrets.variables(this);
+        return SecretPlaces.variables(this);
     }
 
     /**
@@ -137,7 +137,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
      * @return the variable names, secret variables first, without repeats
      */
     public Set<String> secretCarryingVariables() {
-        return Secrets.carriers(this, List.of(variables));
+        return SecretPlaces.carriers(this, List.of(variables));
     }
 
     /**
@@ -146,7 +146,7 @@ public record Stack(String name, Map<String, Object> variables, List<Component> 
      * @return the references, in document order
      */
     public List<VariableReference> variableReferences() {
-        return Secrets.references(this);
+        return SecretPlaces.references(this);
     }
 
     /**

@@ -61,8 +61,8 @@ public record StackDiff(
         var removed = before.componentNames().stream()
                 .filter(name -> after.component(name).isEmpty())
                 .toList();
-        var secretVariables = new LinkedHashSet<>(Secrets.variables(before));
-        secretVariables.addAll(Secrets.variables(after));
+        var secretVariables = new LinkedHashSet<>(SecretPlaces.variables(before));
+        secretVariables.addAll(SecretPlaces.variables(after));
         var variables =
                 Differ.diff(before.variables(), after.variables(), path -> secretVariables.contains(firstToken(path)));
         return new StackDiff(added, removed, changed, variables);
