@@ -104,7 +104,8 @@ public final class AgentTools {
                 .orElseThrow(() -> new ArgumentException("environment: no environment '" + environment + "'"));
         Optional<Stack> before = repository.recorded().stack(environment, stack.name());
         DeployPlan plan = before.map(b -> DeployPlan.between(b, stack)).orElseGet(() -> DeployPlan.of(stack));
-        Map<String, Object> data = Views.plan(plan, stack.render(target).uses());
+        Map<String, Object> data =
+                StructuredContent.plan(plan, stack.render(target).uses());
         return Outcome.ok("waves: " + plan.waves() + "\nblast radius: " + plan.removals(), data);
     }
 
@@ -140,12 +141,12 @@ public final class AgentTools {
 
     Outcome withdrawProposal(Arguments args) {
         Proposal p = proposer.withdraw(args.text("id"));
-        return Outcome.ok(p.id() + "\nwithdrawn", Views.proposal(p, url(p.id())));
+        return Outcome.ok(p.id() + "\nwithdrawn", StructuredContent.proposal(p, url(p.id())));
     }
 
     Outcome getProposal(Arguments args) {
         String id = args.text("id");
-        var data = Views.review(proposer.review(id), url(id));
+        var data = StructuredContent.review(proposer.review(id), url(id));
         return Outcome.ok(
                 id + "\nstate: " + data.get("state") + "\napprovals: " + data.get("approvals") + "\ndecisions: "
                         + data.get("decisions") + "\ndiff: " + data.get("diff"),
@@ -156,7 +157,7 @@ public final class AgentTools {
         String state = args.optionalText("state");
         ProposalState filter = state == null ? null : state(state);
         List<Map<String, Object>> list = repository.proposals(filter).stream()
-                .map(p -> Views.proposal(p, url(p.id())))
+                .map(p -> StructuredContent.proposal(p, url(p.id())))
                 .toList();
         var text = new StringBuilder();
         list.forEach(p -> text.append(p.get("id"))
@@ -186,7 +187,7 @@ public final class AgentTools {
         String text = p.id() + "\n" + verb + " " + p.environment() + "/" + p.stack() + ": " + p.state()
                 + ".\nNothing is deployed yet. A human must review and approve this proposal at " + url
                 + " -- you cannot approve it. Tell the user to open that page.";
-        Map<String, Object> data = new LinkedHashMap<>(Views.proposal(p, url));
+        Map<String, Object> data = new LinkedHashMap<>(StructuredContent.proposal(p, url));
         data.put("next_step", "A human must approve at " + url + "; agents cannot approve.");
         return Outcome.ok(text, data);
     }

@@ -52,7 +52,7 @@ public final class PolicyCheck {
         }
         Decision decision =
                 PolicyEngine.of(repository.policy(), clock).decide(request(principal, action, environment, stack));
-        Map<String, Object> data = Views.decision(decision);
+        Map<String, Object> data = StructuredContent.decision(decision);
         String text = decision.render();
         return decision.allowed()
                 ? Outcome.ok(action.spelling() + " allowed\n" + text, data)

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain maps of the library's values, as structured content; none carries a secret value. */
-final class Views {
-    private Views() {}
+final class StructuredContent {
+    private StructuredContent() {}
 
     static Map<String, Object> proposal(Proposal p, String reviewUrl) {
         var out = new LinkedHashMap<String, Object>();
@@ -26,8 +26,12 @@ final class Views {
         out.put("rationale", p.rationale());
         out.put("evidence", p.evidence());
         out.put("content_hash", p.contentHash());
-        out.put("approvals", p.approvals().stream().map(Views::approval).toList());
-        out.put("decisions", p.decisions().stream().map(Views::decision).toList());
+        out.put(
+                "approvals",
+                p.approvals().stream().map(StructuredContent::approval).toList());
+        out.put(
+                "decisions",
+                p.decisions().stream().map(StructuredContent::decision).toList());
         out.put("review_url", reviewUrl);
         if (p.recordedCommit() != null) {
             out.put("recorded_commit", p.recordedCommit());
@@ -53,7 +57,7 @@ final class Views {
         out.put("stack", plan.stack());
         out.put("waves", plan.waves());
         out.put("blast_radius", plan.removals());
-        out.put("variables", uses.stream().map(Views::variable).toList());
+        out.put("variables", uses.stream().map(StructuredContent::variable).toList());
         return out;
     }
 
@@ -62,7 +66,7 @@ final class Views {
         out.put("allowed", d.allowed());
         out.put("outcome", d.outcome().spelling());
         out.put("missing_approvals", d.missingApprovals());
-        out.put("reasons", d.reasons().stream().map(Views::reason).toList());
+        out.put("reasons", d.reasons().stream().map(StructuredContent::reason).toList());
         return out;
     }
 
