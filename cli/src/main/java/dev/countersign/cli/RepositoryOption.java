@@ -1,6 +1,7 @@
 package dev.countersign.cli;
 
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.GitOpsRepositoryBuilder;
 import dev.countersign.gitops.RemoteCredentials;
 import dev.countersign.gitops.SigningKey;
 import dev.countersign.gitops.SshIdentity;
@@ -111,7 +112,7 @@ final class RepositoryOption {
 
     // the process environment is this command's edge: the library itself never reads it
     GitOpsRepository open(@Nullable String remote, Map<String, String> environment) {
-        GitOpsRepository.Builder builder = GitOpsRepository.builder(directory);
+        GitOpsRepositoryBuilder builder = GitOpsRepository.builder(directory);
         if (remote != null) {
             builder.remote(remote);
         }
@@ -126,7 +127,7 @@ final class RepositoryOption {
         return builder.open();
     }
 
-    private static void credentials(Map<String, String> environment, GitOpsRepository.Builder builder) {
+    private static void credentials(Map<String, String> environment, GitOpsRepositoryBuilder builder) {
         String username = environment.get(GIT_USERNAME);
         String password = environment.get(GIT_PASSWORD);
         if (username == null && password == null) {
@@ -143,7 +144,7 @@ final class RepositoryOption {
         }
     }
 
-    private void sshIdentity(Map<String, String> environment, GitOpsRepository.Builder builder) {
+    private void sshIdentity(Map<String, String> environment, GitOpsRepositoryBuilder builder) {
         String passphrase = environment.get(SSH_KEY_PASSPHRASE);
         if (sshKey == null && sshKnownHosts == null) {
             if (passphrase != null) {
@@ -173,7 +174,7 @@ final class RepositoryOption {
         }
     }
 
-    private void trustedCertificates(GitOpsRepository.Builder builder) {
+    private void trustedCertificates(GitOpsRepositoryBuilder builder) {
         if (httpsCa == null) {
             return;
         }

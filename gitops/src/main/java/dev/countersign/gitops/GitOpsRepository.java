@@ -6,8 +6,6 @@ import dev.countersign.gitops.internal.PolicyAuthority;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.gitops.internal.Verifier;
 import dev.countersign.gitops.internal.git.GitStore;
-import dev.countersign.gitops.internal.git.RemoteConfigs;
-import dev.countersign.gitops.internal.git.RemoteSync;
 import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
@@ -15,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,18 +23,16 @@ import org.jspecify.annotations.Nullable;
  * reviewer}.
  *
  * <p>Thread-safe; several processes may share one repository (compare-and-swap on refs plus a lock file),
- * and in remote mode ({@link Builder#remote(String)}) several hosts share one Git server. Closing releases
+ * and in remote mode ({@link GitOpsRepositoryBuilder#remote(String)}) several hosts share one Git server. Closing releases
  * the repository's file handles.
  */
 public final class GitOpsRepository implements AutoCloseable {
-    private static final int DEFAULT_ATTEMPTS = 100;
-
     private final GitStore git;
     private final Lifecycle lifecycle;
     private final StackFolder folders;
     private final Reading reading;
 
-    private GitOpsRepository(GitStore git, Lifecycle lifecycle, StackFolder folders) {
+    GitOpsRepository(GitStore git, Lifecycle lifecycle, StackFolder folders) {
         this.git = git;
         this.lifecycle = lifecycle;
         this.folders = folders;
@@ -71,174 +65,10 @@ public final class GitOpsRepository implements AutoCloseable {
      * Starts configuring a repository in a directory; the defaults are those of {@link #open(Path)}.
      *
      * @param directory the repository's directory
-     * @return a builder; {@link Builder#open()} opens the repository
+     * @return a builder; {@link GitOpsRepositoryBuilder#open()} opens the repository
      */
-    public static Builder builder(Path directory) {
-        return new Builder(directory);
-    }
-
-    /**
-     * Configures a {@link GitOpsRepository} before it opens. Not thread-safe; use it from one thread and
-     * discard it after {@link #open()}.
-     */
-    public static final class Builder {
-        private final Path directory;
-        private Clock clock = Clock.systemUTC();
-        private SecureRandom random = new SecureRandom();
-        private @Nullable SigningKey signingKey;
-        private @Nullable String remote;
-        private @Nullable RemoteCredentials credentials;
-        private @Nullable SshIdentity sshIdentity;
-        private @Nullable TrustedCertificates trustedCertificates;
-        private int maxAttempts = DEFAULT_ATTEMPTS;
-
-        private Builder(Path directory) {
-            this.directory = directory;
-        }
-
-        /**
-         * Puts the repository in remote mode: the directory becomes a clone of a Git server shared by several
-         * hosts. Every action fetches, acts, and pushes each ref it changed with the old id it saw (an atomic
-         * compare-and-swap on the server); a rejected push is a lost race, evaluated again from a fresh fetch.
-         * The URL is saved in the directory's Git config ({@code remote "origin"}), so later opens without
-         * this option stay in remote mode.
-         *
-         * @param url the server's URL: {@code file://}, {@code git://}, {@code http(s)://} or {@code ssh://};
-         *     without a password (see {@link #credentials(RemoteCredentials)} for http(s) and
-         *     {@link #sshIdentity(SshIdentity)} for ssh)
-         * @return this builder
-         */
-        public Builder remote(String url) {
-            this.remote = url;
-            return this;
-        }
-
-        /**
-         * Sets the credentials presented to the remote over http(s). A server that refuses them, or asks for
-         * credentials when none were set, fails the action with a {@link RemoteAuthenticationException}.
-         *
-         * @param credentials the user name and password or token
-         * @return this builder
-         */
-        public Builder credentials(RemoteCredentials credentials) {
-            this.credentials = credentials;
-            return this;
-        }
-
-        /**
-         * Sets the private key and the {@code known_hosts} presented to and checked against the remote over
-         * ssh; required for an {@code ssh://} remote, since nothing is read from {@code ~/.ssh}. A server whose
-         * host key is not listed, or that refuses the key, fails the action with a
-         * {@link RemoteAuthenticationException}.
-         *
-         * @param identity the key and {@code known_hosts} files
-         * @return this builder
-         */
-        public Builder sshIdentity(SshIdentity identity) {
-            this.sshIdentity = identity;
-            return this;
-        }
-
-        /**
-         * Sets the certificate authorities trusted for an {@code https://} remote, instead of the JVM's trust
-         * store, for this repository's connections only (nothing JVM-wide changes). Without it the JVM's
-         * default trust store decides. Either way the server's host name is checked against its certificate
-         * and verification cannot be turned off; a certificate not trusted, or naming another host, fails
-         * the action with a {@link RemoteAuthenticationException}.
-         *
-         * @param certificates the trusted certificates, from a PEM bundle
-         * @return this builder
-         */
-        public Builder trustedCertificates(TrustedCertificates certificates) {
-            this.trustedCertificates = certificates;
-            return this;
-        }
-
-        /**
-         * Sets how many times an action is evaluated and pushed in remote mode before it fails with a
-         * {@link LostRaceException}.
-         *
-         * @param attempts at least 1; default 100
-         * @return this builder
-         * @throws IllegalArgumentException if {@code attempts} is below 1
-         */
-        public Builder maxAttempts(int attempts) {
-            if (attempts < 1) {
-                throw new IllegalArgumentException("invalid maxAttempts " + attempts + ": must be at least 1");
-            }
-            this.maxAttempts = attempts;
-            return this;
-        }
-
-        /**
-         * Sets the clock of every action (approvals, freeze windows).
-         *
-         * @param clock the clock; default the system UTC clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /**
-         * Sets the source of proposal ids, and of the data keys, IVs and salts of secrets files.
-         *
-         * @param random the source; default a new {@link SecureRandom}
-         * @return this builder
-         */
-        public Builder random(SecureRandom random) {
-            this.random = random;
-            return this;
-        }
-
-        /**
-         * Signs every commit the repository writes (the root commit, records, reverts, drafts and proposal
-         * metadata) with an OpenPGP key, so that {@code git verify-commit} and verification with trusted
-         * keys accept them.
-         *
-         * @param key the signing key; default none (commits are unsigned)
-         * @return this builder
-         */
-        public Builder signingKey(SigningKey key) {
-            this.signingKey = key;
-            return this;
-        }
-
-        /**
-         * Opens (or creates, empty) the repository, then repairs what a writer killed mid-action left
-         * behind (see {@code docs/operations.md}). In remote mode it first fetches the server's state,
-         * joining a repository another host initialized.
-         *
-         * @return the repository; close it when done
-         * @throws RemoteAuthenticationException if the remote refuses the credentials or SSH key, its host key
-         *     is not in the {@code known_hosts} given, the SSH key cannot be decrypted, or its TLS certificate
-         *     is not trusted or names another host
-         * @throws GitOpsException if the remote cannot be reached, or differs from the one saved
-         */
-        public GitOpsRepository open() {
-            SecureRandom ids = random;
-            GitStore git = GitStore.open(directory, signingKey == null ? null : signingKey.signer());
-            try {
-                Optional<String> url = RemoteConfigs.settle(git, remote);
-                RemoteSync sync = url.map(u -> new RemoteSync(
-                                git, u, credentials, sshIdentity, trustedCertificates, maxAttempts, ids.nextLong()))
-                        .orElse(null);
-                Lifecycle lifecycle = Lifecycle.of(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
-                lifecycle.recovery().recover();
-                url.ifPresent(u -> RemoteConfigs.save(git, u));
-                return new GitOpsRepository(git, lifecycle, new StackFolder(git, clock, ids));
-            } catch (RuntimeException e) {
-                git.close();
-                throw e;
-            }
-        }
-    }
-
-    private static String newId(SecureRandom random) {
-        byte[] bytes = new byte[6];
-        random.nextBytes(bytes);
-        return "p-" + HexFormat.of().formatHex(bytes);
+    public static GitOpsRepositoryBuilder builder(Path directory) {
+        return new GitOpsRepositoryBuilder(directory);
     }
 
     /**

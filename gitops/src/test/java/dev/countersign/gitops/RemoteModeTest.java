@@ -129,7 +129,7 @@ class RemoteModeTest {
     @Test
     void refusesToSwitchADirectoryToAnotherRemote() {
         host("one").close();
-        GitOpsRepository.Builder other = GitOpsRepository.builder(temp.resolve("one"))
+        GitOpsRepositoryBuilder other = GitOpsRepository.builder(temp.resolve("one"))
                 .remote(temp.resolve("elsewhere.git").toUri().toString());
 
         assertThatThrownBy(other::open).isInstanceOf(GitOpsException.class).hasMessageContaining("refusing to switch");
@@ -137,7 +137,7 @@ class RemoteModeTest {
 
     @Test
     void refusesAPasswordInTheUrl() {
-        GitOpsRepository.Builder builder =
+        GitOpsRepositoryBuilder builder =
                 GitOpsRepository.builder(temp.resolve("one")).remote("https://alice:hunter2@git.example.com/r.git");
 
         assertThatThrownBy(builder::open)
@@ -148,7 +148,7 @@ class RemoteModeTest {
 
     @Test
     void failsWithATypedErrorWhenTheServerIsUnreachable() {
-        GitOpsRepository.Builder builder = GitOpsRepository.builder(temp.resolve("one"))
+        GitOpsRepositoryBuilder builder = GitOpsRepository.builder(temp.resolve("one"))
                 .remote(temp.resolve("missing.git").toUri().toString());
 
         assertThatThrownBy(builder::open)
@@ -169,7 +169,7 @@ class RemoteModeTest {
 
     @Test
     void refusesAnSshRemoteWithoutAnSshIdentityRatherThanReadHomeSsh() {
-        GitOpsRepository.Builder builder =
+        GitOpsRepositoryBuilder builder =
                 GitOpsRepository.builder(temp.resolve("one")).remote("ssh://git@127.0.0.1:9/srv/gitops.git");
 
         assertThatThrownBy(builder::open)

@@ -10,7 +10,8 @@ class SubjectTest {
 
     @Test
     void foldsAStackChangeIntoTheStackBranch() {
-        assertThat(stack.<String>fold(s -> "stack " + s.stack(), e -> "environment")).isEqualTo("stack shop");
+        assertThat(stack.<String>fold(s -> "stack " + s.stack(), e -> "environment"))
+                .isEqualTo("stack shop");
     }
 
     @Test
