@@ -89,7 +89,8 @@ public record CloneReport(
                         name, shown(here.value(), secret), here.scope(), shown(there.value(), secret), there.scope()));
             }
         }
-        return new CloneReport(stack.name(), from.name(), to.name(), missing, differences, SecretPlaces.locations(stack));
+        return new CloneReport(
+                stack.name(), from.name(), to.name(), missing, differences, SecretPlaces.locations(stack));
     }
 
     /**

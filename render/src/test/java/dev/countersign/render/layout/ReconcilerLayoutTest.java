@@ -7,11 +7,16 @@ import org.junit.jupiter.api.Test;
 class ReconcilerLayoutTest {
     @Test
     void ownsTheStacksFluxAndArgoCdPathsOnly() {
-        assertThat(ReconcilerLayout.owns("prod", "shop", "clusters/prod/shop.yaml")).isTrue();
-        assertThat(ReconcilerLayout.owns("prod", "shop", "apps/prod/shop/release.yaml")).isTrue();
-        assertThat(ReconcilerLayout.owns("prod", "shop", "argocd/prod/shop/app.yaml")).isTrue();
-        assertThat(ReconcilerLayout.owns("prod", "shop", "apps/prod/shopping/release.yaml")).isFalse();
-        assertThat(ReconcilerLayout.owns("prod", "shop", "apps/prod/.sops.yaml")).isFalse();
+        assertThat(ReconcilerLayout.owns("prod", "shop", "clusters/prod/shop.yaml"))
+                .isTrue();
+        assertThat(ReconcilerLayout.owns("prod", "shop", "apps/prod/shop/release.yaml"))
+                .isTrue();
+        assertThat(ReconcilerLayout.owns("prod", "shop", "argocd/prod/shop/app.yaml"))
+                .isTrue();
+        assertThat(ReconcilerLayout.owns("prod", "shop", "apps/prod/shopping/release.yaml"))
+                .isFalse();
+        assertThat(ReconcilerLayout.owns("prod", "shop", "apps/prod/.sops.yaml"))
+                .isFalse();
     }
 
     @Test
