@@ -3,6 +3,7 @@ package dev.countersign.gitops;
 import dev.countersign.gitops.internal.ApprovalSignatures;
 import dev.countersign.gitops.internal.ApprovalSigning;
 import dev.countersign.signatures.SignatureException;
+import dev.countersign.signatures.SshAgentException;
 import dev.countersign.signatures.SshSignature;
 import dev.countersign.signatures.SshSigner;
 import java.nio.file.Path;
@@ -59,16 +60,21 @@ public final class ApprovalProof {
     }
 
     /**
-     * Signs through a running ssh-agent, with the first agent key registered for the approver.
+     * Signs through a running ssh-agent, with the first agent key registered for the approver; when the policy
+     * registers no SSH key for the approver, approving with this proof fails.
      *
      * @param socket the agent's socket (the host passes its {@code SSH_AUTH_SOCK})
      * @return the proof
      */
     public static ApprovalProof signedBySshAgent(Path socket) {
-        return new ApprovalProof(
-                "ssh-agent",
-                (statement, registered, when) -> ApprovalSignatures.encode(
-                        SshSigner.fromAgent(socket, registered).sign(statement, SshSignature.COUNTERSIGN_NAMESPACE)));
+        return new ApprovalProof("ssh-agent", (statement, registered, when) -> {
+            if (registered.isEmpty()) {
+                throw new SshAgentException(
+                        "the policy registers no SSH key for this approver, so no agent key may sign");
+            }
+            return ApprovalSignatures.encode(
+                    SshSigner.fromAgent(socket, registered).sign(statement, SshSignature.COUNTERSIGN_NAMESPACE));
+        });
     }
 
     /**

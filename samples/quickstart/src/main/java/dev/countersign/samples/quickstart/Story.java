@@ -119,7 +119,8 @@ final class Story {
         ActionDeniedException unsigned =
                 refusal(terminal, () -> repo.reviewer(CAROL).approve(p.id()), "the approval typed as " + CAROL);
         expect(unsigned.rule().equals("signed-approvals"), "the unsigned approval was refused by " + unsigned.rule());
-        terminal.quiet("then it signs with a key of its own (" + keys.keyFile(AGENT).getFileName() + ")");
+        terminal.quiet(
+                "then it signs with a key of its own (" + keys.keyFile(AGENT).getFileName() + ")");
         ActionDeniedException ownKey = refusal(
                 terminal,
                 () -> repo.reviewer(CAROL).approve(p.id(), keys.proof(AGENT)),
@@ -140,8 +141,8 @@ final class Story {
     private void humanApproves(GitOpsRepository repo, Proposal p) {
         terminal.step(CAROL + " approves with her SSH key; staging needs " + required("staging")
                 + " approval, so the record lands");
-        terminal.quiet("the key signs the approval statement (namespace countersign), as `countersign approve "
-                + p.id() + " --as " + CAROL + " --approver-key " + keys.keyFile(CAROL).getFileName() + "` does");
+        terminal.quiet("the key signs the approval statement (namespace countersign), as `countersign approve " + p.id()
+                + " --as " + CAROL + " --approver-key " + keys.keyFile(CAROL).getFileName() + "` does");
         String commit = recordedBy(repo, p, CAROL, keys);
         terminal.ok(p.id() + " RECORDED as commit " + RawGit.shortId(commit) + " on main:");
         String message = new RawGit(workspace.gitDirectory()).message(commit);

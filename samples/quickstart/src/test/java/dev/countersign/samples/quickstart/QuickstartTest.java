@@ -160,6 +160,21 @@ class QuickstartTest {
         }
 
         @Test
+        void aPolicyRequiringSignedApprovalsByTheHumansSshKeysNotTheAgents() throws IOException {
+            String policy = new RawGit(work.resolve("gitops")).readOnMain(".countersign/policy.yaml");
+            String agentKey =
+                    Files.readString(work.resolve("ssh/id_ed25519_builder.pub")).split(" ", 3)[1];
+
+            assertThat(policy)
+                    .contains("signed: true")
+                    .contains(Files.readString(work.resolve("ssh/id_ed25519_carol.pub"))
+                            .strip())
+                    .contains(Files.readString(work.resolve("ssh/id_ed25519_alice.pub"))
+                            .strip())
+                    .doesNotContain(agentKey);
+        }
+
+        @Test
         void anAgeKeyFileOnlyItsOwnerReadsWhoseRecipientTheRepositoryNames() throws IOException {
             List<AgeIdentity> keys = AgeIdentities.read(work.resolve("keys.txt"));
             assertThat(keys).hasSize(1);

@@ -51,7 +51,8 @@ final class Fixture {
      * shipped requires signed approvals ({@link #signedRepository(Path)}).
      */
     static GitOpsRepository repository(Path directory, Clock clock) {
-        return repository(directory, clock, read(SAMPLES.resolve("demo/policy.yaml")).replace("signed: true", "signed: false"));
+        return repository(
+                directory, clock, read(SAMPLES.resolve("demo/policy.yaml")).replace("signed: true", "signed: false"));
     }
 
     /** The demo policy as shipped: every approval must be signed by the approver's registered key. */

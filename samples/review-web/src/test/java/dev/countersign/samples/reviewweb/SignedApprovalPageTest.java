@@ -25,8 +25,8 @@ class SignedApprovalPageTest {
             assertThat(carol.signIn("human:carol").statusCode()).isEqualTo(303);
 
             String page = carol.get("/proposals/" + monitoring.id()).body();
-            HttpResponse<String> forged = carol.post(
-                    "/proposals/" + monitoring.id() + "/approve", Map.of("csrf", carol.csrfToken()));
+            HttpResponse<String> forged =
+                    carol.post("/proposals/" + monitoring.id() + "/approve", Map.of("csrf", carol.csrfToken()));
 
             assertThat(page)
                     .doesNotContain("id=\"approve\"")
