@@ -2,7 +2,8 @@
 # The CLI tour: the quickstart's story (see ../../quickstart.sh) told through the `countersign`
 # command instead of the Java API, on embedded defaults (a local Git repository in a directory; no
 # server, no cluster). It builds the `countersign` command if needed, then:
-#   an agent proposes the monitoring stack for staging; the agent tries to approve it and is refused;
+#   an agent proposes the monitoring stack for staging; the agent tries to approve it and is refused,
+#   also when it types a human's name (approvals must be signed by the human's registered SSH key);
 #   a human reviews and approves; the record lands as one commit with trailers; the stack's clone to
 #   production is reported; the agent tries to delete the protected Prometheus volume and is refused;
 #   a bad change is recorded and rolled back by an approved revert; verify passes; a plain
@@ -48,10 +49,22 @@ repo="$work/gitops"
 stacks=samples/stacks
 demo=samples/demo
 
+step "SSH keys for the approvers (a demo: real approvers keep theirs, ideally on a security key)"
+keys="$work/ssh"
+mkdir -p "$keys"
+for who in carol alice agent; do
+  ssh-keygen -q -t ed25519 -N "" -C "$who" -f "$keys/id_ed25519_$who"
+done
+policy="$work/policy.yaml"
+{ cat "$demo/policy.yaml"; echo "  approverKeys:"
+  for who in carol alice; do echo "    \"human:$who\": [\"$(cat "$keys/id_ed25519_$who.pub")\"]"; done
+} >"$policy"
+ok "keys in $keys; the policy registers carol's and alice's public keys (spec.approverKeys)"
+
 step "A GitOps repository with the policy and the staging and production environments"
-cs init --repo "$repo" --policy "$demo/policy.yaml" \
+cs init --repo "$repo" --policy "$policy" \
   --environment "$stacks/staging.yaml" --environment "$stacks/production.yaml" >/dev/null
-ok "created $repo (policy: staging needs 1 approval, production 2; agents never approve)"
+ok "created $repo (policy: staging needs 1 approval, production 2, each signed; agents never approve)"
 
 step "The agent proposes the monitoring stack for staging"
 id=$(cs propose --repo "$repo" --as agent:builder --env staging "$demo/monitoring.yaml" \
@@ -61,11 +74,15 @@ ok "proposal $id"
 step "The agent tries to approve its own proposal"
 must_refuse approve --repo "$repo" --as agent:builder "$id"
 
+step "The agent, given a shell, types a human's name: refused without the human's key, and with its own"
+must_refuse approve --repo "$repo" --as human:carol "$id"
+must_refuse approve --repo "$repo" --as human:carol "$id" --approver-key "$keys/id_ed25519_agent"
+
 step "A human reviews it: diff, deploy waves, blast radius, variables with provenance, decision"
 cs show --repo "$repo" "$id" | sed "s/^/  /"
 
-step "human:carol approves; policy allows, so the record lands at once"
-cs approve --repo "$repo" --as human:carol "$id"
+step "human:carol approves with her SSH key; policy allows, so the record lands at once"
+cs approve --repo "$repo" --as human:carol "$id" --approver-key "$keys/id_ed25519_carol"
 git --git-dir="$repo" log -1 --format='%h %s%n%n%(trailers)' main | sed "s/^/  /"
 
 step "Cloning the stack to production: what re-resolves and what must be supplied again"
@@ -79,10 +96,12 @@ must_refuse propose --repo "$repo" --as agent:builder --env staging "$demo/monit
 step "A bad change is approved and recorded, then rolled back by an approved revert"
 bad=$(cs propose --repo "$repo" --as agent:builder --env staging "$demo/monitoring-bad-url.yaml" \
   --rationale "move alerts to the new host" | head -1)
-cs approve --repo "$repo" --as human:carol "$bad"
+cs show --repo "$repo" "$bad" --statement --as human:carol >"$work/statement.txt"
+ssh-keygen -q -Y sign -n countersign -f "$keys/id_ed25519_carol" "$work/statement.txt"
+cs approve --repo "$repo" --as human:carol "$bad" --signature "$work/statement.txt.sig"
 bad_commit=$(git --git-dir="$repo" rev-parse main)
 revert=$(cs revert --repo "$repo" "$bad_commit" --as agent:builder | head -1)
-cs approve --repo "$repo" --as human:alice "$revert"
+cs approve --repo "$repo" --as human:alice "$revert" --approver-key "$keys/id_ed25519_alice"
 cs log --repo "$repo" | sed "s/^/  /"
 
 step "verify: every commit on main came through the contract"

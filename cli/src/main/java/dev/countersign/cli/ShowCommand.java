@@ -4,12 +4,15 @@ import dev.countersign.gitops.EnvironmentReview;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Review;
+import dev.countersign.policy.Principal;
 import dev.countersign.stack.StackFiles;
 import dev.countersign.stack.VariableUse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,8 +32,28 @@ final class ShowCommand extends Subcommand {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
     Output format = Output.TEXT;
 
+    @Option(
+            names = "--statement",
+            description = "Print exactly the bytes the approver named by --as signs to approve the proposal (the"
+                    + " approval statement), for 'ssh-keygen -Y sign -n countersign' and 'approve --signature'.")
+    boolean statement;
+
+    @Option(names = "--as", paramLabel = "PRINCIPAL", description = "The approver whose statement --statement prints.")
+    @Nullable
+    String as;
+
     @Override
     public Integer call() {
+        if (statement) {
+            if (as == null) {
+                throw new CommandFailure("--statement needs --as PRINCIPAL: the statement names its approver");
+            }
+            Principal approver = Principal.parse(as);
+            byte[] bytes = repository.apply(repo -> repo.reviewer(approver).approvalStatement(proposal.value()));
+            out().print(new String(bytes, StandardCharsets.UTF_8));
+            out().flush();
+            return 0;
+        }
         return repository.print(this::lines);
     }
 

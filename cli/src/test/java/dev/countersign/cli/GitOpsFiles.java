@@ -25,7 +25,11 @@ record GitOpsFiles(Path folder, String repo, String stack, String stackV2) {
             """;
 
     static GitOpsFiles initialized(Path folder, String... initOptions) throws IOException {
-        Files.writeString(folder.resolve("policy.yaml"), POLICY);
+        return initializedWith(folder, POLICY, initOptions);
+    }
+
+    static GitOpsFiles initializedWith(Path folder, String policy, String... initOptions) throws IOException {
+        Files.writeString(folder.resolve("policy.yaml"), policy);
         Files.writeString(folder.resolve("staging.yaml"), """
                 apiVersion: countersign.dev/v1
                 kind: Environment

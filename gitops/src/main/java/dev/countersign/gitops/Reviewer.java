@@ -53,7 +53,39 @@ public final class Reviewer {
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
     public Proposal approve(String id, SigningKey approverKey) {
-        return lifecycle.deciding().approve(id, principal, approverKey.signer());
+        return approve(id, ApprovalProof.signedWith(approverKey));
+    }
+
+    /**
+     * Approves a proposal's current content with a proof that the approval is this reviewer's: a signature
+     * over {@link #approvalStatement(String)} by one of their keys; records it when the approvals suffice and
+     * policy allows. Where the environment requires signed approvals ({@code approvals.signed: true}), the
+     * signature must be by a key the policy registers for this reviewer ({@code spec.approverKeys}), else the
+     * approval is refused naming the rule {@code signed-approvals} and nothing is written.
+     *
+     * @param id the proposal id
+     * @param proof how this reviewer signs, or the signature they made elsewhere
+     * @return the proposal: still proposed (more approvals needed), approved (record held) or recorded
+     * @throws ActionDeniedException if this reviewer may not approve it, or the proof does not hold, naming the
+     *     rule
+     * @throws IllegalTransitionException if the proposal is not open for approval
+     */
+    public Proposal approve(String id, ApprovalProof proof) {
+        return lifecycle.deciding().approve(id, principal, proof.signing());
+    }
+
+    /**
+     * Returns the exact bytes this reviewer signs to approve a proposal's current revision: the approval
+     * statement, UTF-8 text that names the proposal, what it changes, its content hash and this reviewer.
+     * Sign them with {@code ssh-keygen -Y sign -n countersign} (or {@code gpg --detach-sign}) and hand the
+     * signature to {@link #approve(String, ApprovalProof)} as {@link ApprovalProof#detached(byte[])}.
+     *
+     * @param id the proposal id
+     * @return the statement bytes
+     * @throws UnknownProposalException if there is no such proposal
+     */
+    public byte[] approvalStatement(String id) {
+        return lifecycle.deciding().statement(id, principal);
     }
 
     /**

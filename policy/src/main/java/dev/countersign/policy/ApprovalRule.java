@@ -9,14 +9,15 @@ import java.util.Set;
  *
  * @param required how many distinct approvers are needed, at least zero
  * @param from the roles whose holders' approvals count
+ * @param signed whether every approval must be signed by one of the approver's registered keys
  */
-public record ApprovalRule(int required, Set<String> from) {
+public record ApprovalRule(int required, Set<String> from, boolean signed) {
     /**
      * Validates and copies.
      *
      * @param required see the record component
      * @param from see the record component
-     *
+     * @param signed see the record component
      * @throws IllegalArgumentException if {@code required} is negative
      */
     public ApprovalRule {
@@ -26,7 +27,18 @@ public record ApprovalRule(int required, Set<String> from) {
         from = Set.copyOf(from);
     }
 
+    /**
+     * Creates a rule that needs no signatures.
+     *
+     * @param required see the record component
+     * @param from see the record component
+     * @throws IllegalArgumentException if {@code required} is negative
+     */
+    public ApprovalRule(int required, Set<String> from) {
+        this(required, from, false);
+    }
+
     ApprovalRule plus(int extra) {
-        return new ApprovalRule(required + extra, from);
+        return new ApprovalRule(required + extra, from, signed);
     }
 }

@@ -75,17 +75,19 @@ final class EnvironmentReader {
     }
 
     private ApprovalRule approvals(Field field) {
-        field.object(Set.of("required", "from"));
+        field.object(Set.of("required", "from", "signed"));
         int required = field.required("required").integer(0, MAX_APPROVALS);
+        Field signed = field.optional("signed");
+        boolean mustSign = signed != null && signed.bool();
         Field from = field.optional("from");
         if (from == null) {
-            return new ApprovalRule(required, defaultApprovals(roles).from());
+            return new ApprovalRule(required, defaultApprovals(roles).from(), mustSign);
         }
         Set<String> approvers = from.uniqueList(this::approverRole);
         if (required > 0 && approvers.isEmpty()) {
             throw from.invalid("lists no role, so " + required + " approvals could never be given");
         }
-        return new ApprovalRule(required, approvers);
+        return new ApprovalRule(required, approvers, mustSign);
     }
 
     private String approverRole(Field field, String role) {

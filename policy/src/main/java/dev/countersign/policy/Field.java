@@ -49,6 +49,13 @@ record Field(JsonNode node, String path) {
         return node.stringValue();
     }
 
+    boolean bool() {
+        if (!node.isBoolean()) {
+            throw invalid("must be true or false, was " + type());
+        }
+        return node.booleanValue();
+    }
+
     int integer(int min, int max) {
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
             throw invalid("must be a whole number, was " + type());

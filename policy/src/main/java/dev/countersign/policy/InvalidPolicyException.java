@@ -4,7 +4,8 @@ package dev.countersign.policy;
  * Thrown when a policy file is malformed or inconsistent; the message names the field. A {@link
  * PrincipalCollisionException} says that two spellings name one principal.
  */
-public sealed class InvalidPolicyException extends PolicyException permits PrincipalCollisionException {
+public sealed class InvalidPolicyException extends PolicyException
+        permits PrincipalCollisionException, InvalidApproverKeyException {
     private static final long serialVersionUID = 1L;
 
     /** The dotted path of the offending field. */

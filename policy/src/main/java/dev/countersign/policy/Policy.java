@@ -39,6 +39,7 @@ public final class Policy {
     private final AgentScope agentScope;
     private final BlastRadius blastRadius;
     private final SourceRules sources;
+    private final Map<String, List<ApproverKey>> approverKeys;
 
     @SuppressWarnings("TooManyParameters") // the package-private constructor of the parsed file
     Policy(
@@ -51,7 +52,8 @@ public final class Policy {
             Protections protections,
             AgentScope agentScope,
             BlastRadius blastRadius,
-            SourceRules sources) {
+            SourceRules sources,
+            Map<String, List<ApproverKey>> approverKeys) {
         this.name = name;
         this.hash = hash;
         this.roles = Map.copyOf(roles);
@@ -62,6 +64,7 @@ public final class Policy {
         this.agentScope = agentScope;
         this.blastRadius = blastRadius;
         this.sources = sources;
+        this.approverKeys = Map.copyOf(approverKeys);
     }
 
     /**
@@ -212,6 +215,28 @@ public final class Policy {
      */
     public List<FreezeWindow> freezeWindows(String environment) {
         return rules(environment).freeze();
+    }
+
+    /**
+     * Tells whether every approval in an environment must be signed by one of the approver's registered
+     * keys ({@code approvals.signed: true}, from its own entry or else the {@code "*"} entry).
+     *
+     * @param environment the environment name
+     * @return true when approvals there need a signature
+     */
+    public boolean signedApprovals(String environment) {
+        return rules(environment).approvals().signed();
+    }
+
+    /**
+     * The public keys registered for an approver in {@code spec.approverKeys}; an approval signed by any of
+     * them is that approver's. A principal acting on behalf of another has no keys of its own here.
+     *
+     * @param approver the approver
+     * @return the keys, in file order; empty when none are registered
+     */
+    public List<ApproverKey> approverKeys(Principal approver) {
+        return approver.onBehalfOf() != null ? List.of() : approverKeys.getOrDefault(approver.name(), List.of());
     }
 
     EnvironmentRules rules(String environment) {

@@ -37,7 +37,8 @@ final class PolicyReader {
                         "protect",
                         "agentScope",
                         "blastRadius",
-                        "sources"));
+                        "sources",
+                        "approverKeys"));
         readRoles(spec.required("roles"));
         readGroups(spec.optional("groups"));
         List<Binding> bindings = bindings(spec.optional("bindings"));
@@ -53,7 +54,8 @@ final class PolicyReader {
                 ScopeReader.protections(spec.optional("protect")),
                 ScopeReader.agentScope(spec.optional("agentScope")),
                 ScopeReader.blastRadius(spec.optional("blastRadius")),
-                SourcesReader.sources(spec.optional("sources")));
+                SourcesReader.sources(spec.optional("sources")),
+                new ApproverKeysReader(spellings).read(spec.optional("approverKeys")));
     }
 
     private static void expect(Field field, String expected) {

@@ -47,13 +47,23 @@ final class ApprovalCheck {
     }
 
     private Map<String, String> signatures() {
+        Map<String, String> signatures = signatureTrailers(trailers);
+        if (signatures.size() != trailers.all(Trailers.APPROVAL_SIGNATURE).size()) {
+            add("bad-approval-signature", "malformed or repeated " + Trailers.APPROVAL_SIGNATURE + " trailer");
+        }
+        return signatures;
+    }
+
+    /** The approval signatures of a commit by approver; a malformed or repeated trailer is left out. */
+    static Map<String, String> signatureTrailers(Trailers trailers) {
         Map<String, String> signatures = new LinkedHashMap<>();
         for (String value : trailers.all(Trailers.APPROVAL_SIGNATURE)) {
             String[] parts = value.split(" ", 2);
-            if (parts.length != 2 || signatures.put(parts[0], parts[1].strip()) != null) {
-                add("bad-approval-signature", "malformed or repeated " + Trailers.APPROVAL_SIGNATURE + " trailer");
+            if (parts.length == 2 && signatures.putIfAbsent(parts[0], parts[1].strip()) != null) {
+                signatures.put(parts[0], "");
             }
         }
+        signatures.values().removeIf(String::isEmpty);
         return signatures;
     }
 
@@ -92,16 +102,19 @@ final class ApprovalCheck {
     }
 
     private ApprovalStatement statement(String approver) {
-        return new ApprovalStatement(
-                value(Trailers.PROPOSAL),
-                value(Trailers.ENVIRONMENT),
-                trailers.single(Trailers.SUBJECT).isPresent() ? "" : value(Trailers.STACK),
-                value(Trailers.CONTENT_HASH),
-                approver);
+        return statement(trailers, approver);
     }
 
-    private String value(String key) {
-        return trailers.single(key).orElse("-");
+    /** The statement an approver signed, rebuilt from a record commit's trailers. */
+    static ApprovalStatement statement(Trailers trailers, String approver) {
+        java.util.function.Function<String, String> value =
+                key -> trailers.single(key).orElse("-");
+        return new ApprovalStatement(
+                value.apply(Trailers.PROPOSAL),
+                value.apply(Trailers.ENVIRONMENT),
+                trailers.single(Trailers.SUBJECT).isPresent() ? "" : value.apply(Trailers.STACK),
+                value.apply(Trailers.CONTENT_HASH),
+                approver);
     }
 
     private void add(String rule, String message) {

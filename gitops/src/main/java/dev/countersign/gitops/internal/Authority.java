@@ -6,6 +6,7 @@ import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Action;
+import dev.countersign.policy.ApproverKey;
 import dev.countersign.policy.Principal;
 import java.time.Instant;
 import java.util.List;
@@ -87,6 +88,27 @@ public interface Authority {
      * @return {@code sha256:...}
      */
     String policyHash();
+
+    /**
+     * Tells whether every approval in an environment must be signed by one of the approver's registered
+     * keys ({@code approvals.signed: true}).
+     *
+     * @param environment the environment
+     * @return true when approvals there need a signature
+     */
+    default boolean signedApprovals(String environment) {
+        return false;
+    }
+
+    /**
+     * Returns the public keys registered for an approver ({@code spec.approverKeys}).
+     *
+     * @param approver the approver
+     * @return the keys; empty when none are registered
+     */
+    default List<ApproverKey> approverKeys(Principal approver) {
+        return List.of();
+    }
 
     /**
      * Decides one question.

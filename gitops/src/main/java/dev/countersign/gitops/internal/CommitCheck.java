@@ -243,6 +243,7 @@ final class CommitCheck {
                     "policy in force at the parent is " + authority.policyHash() + ", trailer says "
                             + value(Trailers.POLICY));
         }
+        checkSignedApprovals(authority, approvers);
         Optional<Proposal> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::proposal);
         List<Principal> counted = approvers.stream().map(Idents::principal).toList();
         record.ifPresent(r -> {
@@ -254,6 +255,19 @@ final class CommitCheck {
                                 + ruling.explanation());
             }
         });
+    }
+
+    private void checkSignedApprovals(Authority authority, List<String> approvers) {
+        java.util.Map<String, String> signatures = ApprovalCheck.signatureTrailers(trailers);
+        for (String approver : approvers) {
+            SignedApprovals.problem(
+                            authority,
+                            value(Trailers.ENVIRONMENT),
+                            approver,
+                            signatures.get(approver),
+                            ApprovalCheck.statement(trailers, approver).bytes())
+                    .ifPresent(problem -> add(SignedApprovals.RULE, problem));
+        }
     }
 
     private void checkProposalRecord(String id, List<String> approvers) {

@@ -42,17 +42,19 @@ public final class Deciding {
     }
 
     /**
-     * Approves a proposal's current content, signed with the approver's own key when one is given; records it
-     * at once when policy allows. The signature covers the {@link ApprovalStatement} of this revision.
+     * Approves a proposal's current content, signed by the approver when a signing is given; records it at once
+     * when policy allows. The signature covers the {@link ApprovalStatement} of this revision; where the
+     * environment requires signed approvals, an approval without a valid signature by one of the approver's
+     * registered keys is refused ({@code signed-approvals}) before anything is written.
      *
      * @param id the proposal
      * @param principal the approver
-     * @param approverKey the approver's key, or null for an unsigned approval
+     * @param approverKey how the approver signs, or null for an unsigned approval
      * @return the proposal after the approval (and the record, if it happened)
      * @throws ActionDeniedException if the approver may not approve it
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
-    public Proposal approve(String id, Principal principal, @Nullable CommitSigner approverKey) {
+    public Proposal approve(String id, Principal principal, @Nullable ApprovalSigning approverKey) {
         return ledger.transact(() -> {
             Proposal approved = approveOnce(id, principal, approverKey);
             return approved.state() == ProposalState.APPROVED ? recording.recordLocked(id) : approved;
@@ -69,6 +71,18 @@ public final class Deciding {
      */
     public Proposal approve(String id, Principal principal) {
         return approve(id, principal, null);
+    }
+
+    /**
+     * Returns the statement an approver signs to approve a proposal's current revision.
+     *
+     * @param id the proposal
+     * @param principal the approver
+     * @return the exact statement bytes
+     */
+    public byte[] statement(String id, Principal principal) {
+        return ApprovalStatement.of(ledger.load(id).proposal(), principal.name())
+                .bytes();
     }
 
     /**
@@ -98,13 +112,14 @@ public final class Deciding {
         });
     }
 
-    private Proposal approveOnce(String id, Principal principal, @Nullable CommitSigner approverKey) {
+    private Proposal approveOnce(String id, Principal principal, @Nullable ApprovalSigning approverKey) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Stored stored = ledger.load(id);
             Proposal r = stored.proposal();
             ContractRules.requireOpen(r.state(), ProposalEvent.APPROVE);
             Instant now = ledger.now();
             Authority authority = ledger.authorityAt(ledger.mainHead());
+            String signature = SignedApprovals.prove(r, principal, authority, approverKey, now);
             Ruling ruling = ContractRules.onApproval(r, principal)
                     .orElseGet(() ->
                             authority.decide(new Ask(Action.APPROVE, principal, r, approversWith(r, principal), now)));
@@ -113,7 +128,8 @@ public final class Deciding {
                 ledger.write(stored, r.with(r.progress().decided(decision, null)), "approve denied");
                 throw ruling.refusal("approve", principal.name());
             }
-            Countersignature approval = approval(r, principal, approverKey, now);
+            Countersignature approval =
+                    new Countersignature(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
             Proposal next = r.with(r.progress()
                     .decided(decision, approval)
                     .in(r.state().next(ProposalEvent.APPROVE, ruling.verdict())));
@@ -122,14 +138,6 @@ public final class Deciding {
             }
         }
         throw Ledger.lostRaces(id);
-    }
-
-    private static Countersignature approval(
-            Proposal r, Principal principal, @Nullable CommitSigner approverKey, Instant now) {
-        String signature = approverKey == null
-                ? null
-                : ApprovalSignatures.sign(approverKey, ApprovalStatement.of(r, principal.name()), now);
-        return new Countersignature(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
     }
 
     private static List<Principal> approversWith(Proposal r, Principal principal) {

@@ -7,6 +7,7 @@ import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Approval;
+import dev.countersign.policy.ApproverKey;
 import dev.countersign.policy.Decision;
 import dev.countersign.policy.Policy;
 import dev.countersign.policy.PolicyEngine;
@@ -56,6 +57,16 @@ public final class PolicyAuthority implements Authority {
     @Override
     public String policyHash() {
         return policy.hash();
+    }
+
+    @Override
+    public boolean signedApprovals(String environment) {
+        return policy.signedApprovals(environment);
+    }
+
+    @Override
+    public List<ApproverKey> approverKeys(Principal approver) {
+        return policy.approverKeys(approver);
     }
 
     @Override

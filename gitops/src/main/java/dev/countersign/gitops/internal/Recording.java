@@ -77,8 +77,10 @@ public final class Recording {
             return ledger.writeOrFail(stored, recorded(r, already.get()), "found recorded");
         }
         Authority authority = ledger.authorityAt(head);
-        List<Principal> approvers =
-                r.validApprovals().stream().map(Countersignature::approver).toList();
+        List<Principal> approvers = r.validApprovals().stream()
+                .filter(approval -> SignedApprovals.counts(approval, r, authority))
+                .map(Countersignature::approver)
+                .toList();
         Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, r, approvers, ledger.now()));
         Proposal decided =
                 r.with(r.progress().decided(ledger.decision(Action.RECORD, Idents.RECORDER, ruling, authority), null));

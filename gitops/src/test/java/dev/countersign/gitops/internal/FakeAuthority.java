@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A tiny stand-in policy read from the policy file at a commit: lines {@code approvals=N}, {@code freeze=true},
- * {@code deny-propose=PRINCIPAL}.
+ * {@code deny-propose=PRINCIPAL}, {@code signed=true} (approvals must be signed; no key is registered, so none is
+ * proven).
  */
 final class FakeAuthority implements Authority {
     private final String text;
@@ -25,6 +26,11 @@ final class FakeAuthority implements Authority {
     @Override
     public String policyHash() {
         return ContentHash.ofBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean signedApprovals(String environment) {
+        return text.contains("signed=true");
     }
 
     @Override

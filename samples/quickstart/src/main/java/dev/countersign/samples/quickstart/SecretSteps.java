@@ -34,9 +34,11 @@ final class SecretSteps {
     private final Workspace workspace;
     private final Terminal terminal;
     private final SecureRandom random;
+    private final HumanKeys keys;
     private final List<String> plaintexts = new ArrayList<>();
 
-    SecretSteps(Workspace workspace, Terminal terminal, SecureRandom random) {
+    SecretSteps(Workspace workspace, Terminal terminal, SecureRandom random, HumanKeys keys) {
+        this.keys = keys;
         this.workspace = workspace;
         this.terminal = terminal;
         this.random = random;
@@ -56,7 +58,7 @@ final class SecretSteps {
         Review review = repo.review(p.id());
         expect(review.secretValues().values().stream().allMatch("added"::equals), "secrets not shown as added");
         ReviewText.lines(review, stack, staging).forEach(terminal::detail);
-        String commit = Story.recordedBy(repo, p, Story.CAROL);
+        String commit = Story.recordedBy(repo, p, Story.CAROL, keys);
         terminal.ok(Story.CAROL + " approved; recorded as " + RawGit.shortId(commit) + ". What Git holds:");
         showWhatGitHolds();
     }

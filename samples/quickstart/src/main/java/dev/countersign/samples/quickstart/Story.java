@@ -35,8 +35,9 @@ final class Story {
     private final Terminal terminal;
     private final Clock clock;
     private final SecureRandom random;
-    private final String policyText = Samples.text(Samples.POLICY);
-    private final Policy policy = Policy.parse(policyText);
+    private final HumanKeys keys;
+    private final String policyText;
+    private final Policy policy;
     private final Stack monitoring = Samples.stack(Samples.MONITORING);
     private final Environment staging = Samples.environment(Samples.STAGING);
     private final Environment production = Samples.environment(Samples.PRODUCTION);
@@ -49,7 +50,10 @@ final class Story {
         this.terminal = terminal;
         this.clock = clock;
         this.random = random;
-        this.secrets = new SecretSteps(workspace, terminal, random);
+        this.keys = HumanKeys.generate(workspace.root().resolve("ssh"), List.of(CAROL, ALICE, AGENT));
+        this.policyText = keys.registeredIn(Samples.text(Samples.POLICY), List.of(CAROL, ALICE));
+        this.policy = Policy.parse(policyText);
+        this.secrets = new SecretSteps(workspace, terminal, random, keys);
     }
 
     void tell() {
@@ -60,6 +64,7 @@ final class Story {
             createRepository(repo);
             Proposal proposal = agentProposes(repo);
             agentTriesToApprove(repo, proposal);
+            agentWithAShellTypesAHumansName(repo, proposal);
             humanReviews(repo, proposal);
             humanApproves(repo, proposal);
             humanSuppliesSecrets(repo);
@@ -84,6 +89,9 @@ final class Story {
         new RawGit(workspace.gitDirectory()).filesOnMain().forEach(terminal::detail);
         terminal.detail("policy: staging needs " + required("staging") + " approval, production "
                 + required("production") + "; agents never approve; volumes are protected");
+        terminal.detail("every approval must be signed (approvals.signed: true) by a key spec.approverKeys registers"
+                + " for the approver: " + CAROL + " and " + ALICE + " have SSH keys, made by ssh-keygen in "
+                + workspace.root().resolve("ssh"));
     }
 
     private Proposal agentProposes(GitOpsRepository repo) {
@@ -105,6 +113,25 @@ final class Story {
         expect(repo.proposal(p.id()).state() == ProposalState.PROPOSED, "the refused approval changed the state");
     }
 
+    private void agentWithAShellTypesAHumansName(GitOpsRepository repo, Proposal p) {
+        terminal.step("The agent, given a shell, types `countersign approve --as " + CAROL + "`");
+        String head = repo.log().get(0).commit();
+        ActionDeniedException unsigned =
+                refusal(terminal, () -> repo.reviewer(CAROL).approve(p.id()), "the approval typed as " + CAROL);
+        expect(unsigned.rule().equals("signed-approvals"), "the unsigned approval was refused by " + unsigned.rule());
+        terminal.quiet(
+                "then it signs with a key of its own (" + keys.keyFile(AGENT).getFileName() + ")");
+        ActionDeniedException ownKey = refusal(
+                terminal,
+                () -> repo.reviewer(CAROL).approve(p.id(), keys.proof(AGENT)),
+                "the approval signed with the agent's key");
+        expect(ownKey.rule().equals("signed-approvals"), "the agent's signature was refused by " + ownKey.rule());
+        expect(repo.log().get(0).commit().equals(head), "a refused approval moved main");
+        expect(repo.proposal(p.id()).state() == ProposalState.PROPOSED, "a refused approval changed the proposal");
+        expect(repo.proposal(p.id()).approvals().isEmpty(), "a refused approval was stored");
+        terminal.ok("nothing landed: main is still " + RawGit.shortId(head) + ", the proposal holds no approval");
+    }
+
     private void humanReviews(GitOpsRepository repo, Proposal p) {
         terminal.step(CAROL + " reviews it");
         Review review = repo.reviewer(CAROL).review(p.id());
@@ -112,8 +139,11 @@ final class Story {
     }
 
     private void humanApproves(GitOpsRepository repo, Proposal p) {
-        terminal.step(CAROL + " approves; staging needs " + required("staging") + " approval, so the record lands");
-        String commit = recordedBy(repo, p, CAROL);
+        terminal.step(CAROL + " approves with her SSH key; staging needs " + required("staging")
+                + " approval, so the record lands");
+        terminal.quiet("the key signs the approval statement (namespace countersign), as `countersign approve " + p.id()
+                + " --as " + CAROL + " --approver-key " + keys.keyFile(CAROL).getFileName() + "` does");
+        String commit = recordedBy(repo, p, CAROL, keys);
         terminal.ok(p.id() + " RECORDED as commit " + RawGit.shortId(commit) + " on main:");
         String message = new RawGit(workspace.gitDirectory()).message(commit);
         expect(message.contains("Countersign-Approved-By: " + CAROL), "the record does not name its approver");
@@ -148,12 +178,12 @@ final class Story {
         Stack bad = Samples.withHelmValue(withSecrets, "alertmanager", "baseURL", BAD_URL);
         Proposal p = repo.proposer(AGENT).propose("staging", bad, "move alerts to the new host", List.of());
         ReviewText.diff(repo.review(p.id()).diff()).forEach(terminal::detail);
-        String badCommit = recordedBy(repo, p, CAROL);
+        String badCommit = recordedBy(repo, p, CAROL, keys);
         terminal.ok(p.id() + " recorded as " + RawGit.shortId(badCommit) + "; alerts now point at a host that does "
                 + "not exist");
         Proposal revert = repo.proposer(AGENT).proposeRevert(badCommit, "alerts go to a host that does not exist");
         expect(badCommit.equals(revert.reverts()), "the revert does not name the bad commit");
-        String revertCommit = recordedBy(repo, revert, ALICE);
+        String revertCommit = recordedBy(repo, revert, ALICE, keys);
         terminal.ok(
                 revert.id() + " reverts it, approved by " + ALICE + ", recorded as " + RawGit.shortId(revertCommit));
         new RawGit(workspace.gitDirectory())
@@ -207,8 +237,8 @@ final class Story {
         throw new StoryException(what + " was not refused");
     }
 
-    static String recordedBy(GitOpsRepository repo, Proposal p, Principal reviewer) {
-        Proposal approved = repo.reviewer(reviewer).approve(p.id());
+    static String recordedBy(GitOpsRepository repo, Proposal p, Principal reviewer, HumanKeys keys) {
+        Proposal approved = repo.reviewer(reviewer).approve(p.id(), keys.proof(reviewer));
         expect(approved.state() == ProposalState.RECORDED, p.id() + " is " + approved.state() + ", not RECORDED");
         return approved.recorded().orElseThrow(() -> new StoryException(p.id() + " has no recorded commit"));
     }

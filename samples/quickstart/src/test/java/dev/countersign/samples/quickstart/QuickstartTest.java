@@ -54,7 +54,7 @@ class QuickstartTest {
             assertThat(run.code()).as(run.out()).isZero();
             assertThat(run.out())
                     .contains("== 1. A fresh GitOps repository and an age key")
-                    .contains("== 11. Someone with write access slips a plain git commit onto main")
+                    .contains("== 12. Someone with write access slips a plain git commit onto main")
                     .endsWith("log --format=fuller main\n");
         }
 
@@ -64,6 +64,12 @@ class QuickstartTest {
 
             assertThat(out)
                     .contains("✗ refused: review by agent:builder denied by rule humans-approve")
+                    .contains("== 3. The agent, given a shell, types `countersign approve --as human:carol`")
+                    .contains("✗ refused: approve by human:carol denied by rule signed-approvals: the approval of"
+                            + " human:carol carries no signature by their registered key")
+                    .containsPattern("✗ refused: approve by human:carol denied by rule signed-approvals: the approval"
+                            + " signature of human:carol is refused: .*not among the allowed")
+                    .contains("✓ nothing landed: main is still")
                     .contains("✗ refused: propose by agent:builder denied by rule secrets-from-humans")
                     .contains("✗ refused: propose by agent:builder denied by rule protection: "
                             + "PersistentVolumeClaim/monitoring/prometheus-data is protected");
@@ -80,6 +86,7 @@ class QuickstartTest {
                     .contains("grafana_admin_password = (secret)                 from the secrets file")
                     .contains("Countersign-Proposed-By: agent:builder")
                     .contains("Countersign-Approved-By: human:carol")
+                    .contains("Countersign-Approval-Signature: human:carol U1NIU0lH")
                     .containsPattern("Countersign-Content-Hash: sha256:[0-9a-f]{64}")
                     .contains("Countersign-Decision: allow by approvals");
         }
@@ -150,6 +157,21 @@ class QuickstartTest {
                         .singleElement()
                         .satisfies(p -> assertThat(p.environment()).isEqualTo("production"));
             }
+        }
+
+        @Test
+        void aPolicyRequiringSignedApprovalsByTheHumansSshKeysNotTheAgents() throws IOException {
+            String policy = new RawGit(work.resolve("gitops")).readOnMain(".countersign/policy.yaml");
+            String agentKey =
+                    Files.readString(work.resolve("ssh/id_ed25519_builder.pub")).split(" ", 3)[1];
+
+            assertThat(policy)
+                    .contains("signed: true")
+                    .contains(Files.readString(work.resolve("ssh/id_ed25519_carol.pub"))
+                            .strip())
+                    .contains(Files.readString(work.resolve("ssh/id_ed25519_alice.pub"))
+                            .strip())
+                    .doesNotContain(agentKey);
         }
 
         @Test

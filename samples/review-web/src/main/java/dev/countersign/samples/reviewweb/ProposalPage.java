@@ -273,7 +273,7 @@ final class ProposalPage {
         }
         switch (proposal.state()) {
             case PROPOSED ->
-                out.append(form("approve", "Approve", ""))
+                out.append(rule.signed() ? signingCommands() : form("approve", "Approve", ""))
                         .append(form(
                                 "reject",
                                 "Reject",
@@ -285,6 +285,23 @@ final class ProposalPage {
                         .append(": there is nothing left to review.</p>");
         }
         return out.append("</section>\n").toString();
+    }
+
+    /**
+     * Where the environment requires signed approvals, the page cannot sign for the reviewer (no key is ever
+     * handed to a web page): it shows the commands that sign the approval statement with the reviewer's own
+     * key instead of an Approve button.
+     */
+    private String signingCommands() {
+        String id = escape(proposal.id());
+        String who = escape(session.principal().name());
+        return "<div id=\"sign-to-approve\"><p>" + escape(proposal.environment())
+                + " requires signed approvals: approve from your terminal with your registered key.</p>\n<pre>"
+                + "countersign show --repo REPO " + id + " --statement --as " + who + " &gt; statement.txt\n"
+                + "ssh-keygen -Y sign -n countersign -f ~/.ssh/id_ed25519 statement.txt\n"
+                + "countersign approve --repo REPO " + id + " --as " + who + " --signature statement.txt.sig\n"
+                + "</pre><p>or, with the key in your ssh-agent: <code>countersign approve --repo REPO " + id
+                + " --as " + who + " --approver-key ssh-agent</code></p></div>\n";
     }
 
     private String form(String action, String label, String fields) {

@@ -46,11 +46,25 @@ final class Fixture {
         return repository(directory, Clock.systemUTC());
     }
 
+    /**
+     * The demo policy with unsigned approvals, so the page's Approve button can be exercised; the demo as
+     * shipped requires signed approvals ({@link #signedRepository(Path)}).
+     */
     static GitOpsRepository repository(Path directory, Clock clock) {
+        return repository(
+                directory, clock, read(SAMPLES.resolve("demo/policy.yaml")).replace("signed: true", "signed: false"));
+    }
+
+    /** The demo policy as shipped: every approval must be signed by the approver's registered key. */
+    static GitOpsRepository signedRepository(Path directory) {
+        return repository(directory, Clock.systemUTC(), read(SAMPLES.resolve("demo/policy.yaml")));
+    }
+
+    private static GitOpsRepository repository(Path directory, Clock clock, String policy) {
         GitOpsRepository repository = GitOpsRepository.open(directory, clock, new SecureRandom());
         repository.initialize(
                 ALICE,
-                read(SAMPLES.resolve("demo/policy.yaml")),
+                policy,
                 List.of(
                         StackFiles.readEnvironment(SAMPLES.resolve("stacks/staging.yaml")),
                         StackFiles.readEnvironment(SAMPLES.resolve("stacks/production.yaml"))));

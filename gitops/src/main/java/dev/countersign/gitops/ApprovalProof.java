@@ -1,0 +1,106 @@
+package dev.countersign.gitops;
+
+import dev.countersign.gitops.internal.ApprovalSignatures;
+import dev.countersign.gitops.internal.ApprovalSigning;
+import dev.countersign.signatures.SignatureException;
+import dev.countersign.signatures.SshAgentException;
+import dev.countersign.signatures.SshSignature;
+import dev.countersign.signatures.SshSigner;
+import java.nio.file.Path;
+
+/**
+ * How an approver proves an approval is theirs: a signature over the approval statement ({@link
+ * Reviewer#approvalStatement(String)}) by one of their keys, registered in the policy's {@code
+ * spec.approverKeys}. Made with an OpenPGP key, an OpenSSH private key file, the running ssh-agent, or
+ * elsewhere and handed over ({@code ssh-keygen -Y sign -n countersign}, which a hardware key that needs a
+ * touch requires). SSH signatures are made in the namespace {@code countersign}. Immutable and thread-safe;
+ * {@link #toString()} never shows key material.
+ */
+public final class ApprovalProof {
+    private final String description;
+    private final ApprovalSigning signing;
+
+    private ApprovalProof(String description, ApprovalSigning signing) {
+        this.description = description;
+        this.signing = signing;
+    }
+
+    /**
+     * Signs with an unlocked OpenPGP key.
+     *
+     * @param key the approver's own key
+     * @return the proof
+     */
+    public static ApprovalProof signedWith(SigningKey key) {
+        var signer = key.signer();
+        return new ApprovalProof(
+                "OpenPGP key " + key.fingerprint(),
+                (statement, registered, when) -> ApprovalSignatures.signOpenPgp(signer, statement, when));
+    }
+
+    /**
+     * Signs with an OpenSSH private key file ({@code ssh-keygen}'s own format: Ed25519, ECDSA or RSA).
+     *
+     * @param keyFile the private key file
+     * @param passphrase its passphrase, empty for an unencrypted key; not kept
+     * @return the proof
+     * @throws KeyringException if the file cannot be read, is not a supported key or the passphrase is wrong
+     */
+    public static ApprovalProof signedWithSshKey(Path keyFile, char[] passphrase) {
+        SshSigner signer;
+        try {
+            signer = SshSigner.fromPrivateKeyFile(keyFile, passphrase);
+        } catch (SignatureException e) {
+            throw new KeyringException(String.valueOf(e.getMessage()), e);
+        }
+        return new ApprovalProof(
+                "SSH key " + signer.publicKey().fingerprint(),
+                (statement, registered, when) ->
+                        ApprovalSignatures.encode(signer.sign(statement, SshSignature.COUNTERSIGN_NAMESPACE)));
+    }
+
+    /**
+     * Signs through a running ssh-agent, with the first agent key registered for the approver; when the policy
+     * registers no SSH key for the approver, approving with this proof fails.
+     *
+     * @param socket the agent's socket (the host passes its {@code SSH_AUTH_SOCK})
+     * @return the proof
+     */
+    public static ApprovalProof signedBySshAgent(Path socket) {
+        return new ApprovalProof("ssh-agent", (statement, registered, when) -> {
+            if (registered.isEmpty()) {
+                throw new SshAgentException(
+                        "the policy registers no SSH key for this approver, so no agent key may sign");
+            }
+            return ApprovalSignatures.encode(
+                    SshSigner.fromAgent(socket, registered).sign(statement, SshSignature.COUNTERSIGN_NAMESPACE));
+        });
+    }
+
+    /**
+     * Hands over a detached signature made elsewhere: an armored SSH signature ({@code ssh-keygen -Y sign -n
+     * countersign}) or an armored or binary OpenPGP signature ({@code gpg --detach-sign}).
+     *
+     * @param signature the signature file's bytes
+     * @return the proof
+     * @throws KeyringException if the data is not such a signature
+     */
+    public static ApprovalProof detached(byte[] signature) {
+        String encoded;
+        try {
+            encoded = ApprovalSignatures.detached(signature);
+        } catch (SignatureException e) {
+            throw new KeyringException("not an SSH or OpenPGP signature: " + e.getMessage(), e);
+        }
+        return new ApprovalProof("detached signature", (statement, registered, when) -> encoded);
+    }
+
+    ApprovalSigning signing() {
+        return signing;
+    }
+
+    @Override
+    public String toString() {
+        return "ApprovalProof[" + description + "]";
+    }
+}
