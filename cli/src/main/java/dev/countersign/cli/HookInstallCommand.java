@@ -96,7 +96,9 @@ final class HookInstallCommand extends Subcommand {
         CodeSource source = Countersign.class.getProtectionDomain().getCodeSource();
         try {
             Path location = source == null ? null : Path.of(source.getLocation().toURI());
-            if (location != null && Files.isRegularFile(location) && location.toString().endsWith(".jar")) {
+            if (location != null
+                    && Files.isRegularFile(location)
+                    && location.toString().endsWith(".jar")) {
                 return location.toAbsolutePath();
             }
         } catch (URISyntaxException | IllegalArgumentException e) {

@@ -42,10 +42,12 @@ final class HookKeyOptions {
     List<String> arguments() {
         List<String> arguments = new ArrayList<>();
         if (trustedKeys != null) {
-            arguments.addAll(List.of("--trusted-keys", trustedKeys.toAbsolutePath().toString()));
+            arguments.addAll(
+                    List.of("--trusted-keys", trustedKeys.toAbsolutePath().toString()));
         }
         if (approverKeys != null) {
-            arguments.addAll(List.of("--approver-keys", approverKeys.toAbsolutePath().toString()));
+            arguments.addAll(
+                    List.of("--approver-keys", approverKeys.toAbsolutePath().toString()));
         }
         return arguments;
     }
