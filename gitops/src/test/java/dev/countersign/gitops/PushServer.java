@@ -210,6 +210,36 @@ final class PushServer {
         }
     }
 
+    /** Writes a commit with another commit's tree, parents and author but a new message, and moves a ref to it. */
+    static String amend(Path client, String ref, String commit, String message) throws IOException {
+        try (Repository repository = open(client);
+                ObjectInserter inserter = repository.newObjectInserter();
+                RevWalk walk = new RevWalk(repository)) {
+            RevCommit original = walk.parseCommit(ObjectId.fromString(commit));
+            CommitBuilder amended = new CommitBuilder();
+            amended.setTreeId(original.getTree());
+            amended.setParentIds(original.getParents());
+            amended.setAuthor(original.getAuthorIdent());
+            amended.setCommitter(original.getCommitterIdent());
+            amended.setMessage(message);
+            ObjectId id = inserter.insert(amended);
+            inserter.flush();
+            move(repository, ref, id);
+            return id.name();
+        }
+    }
+
+    /** Reads a file of the commit a ref points at. */
+    static byte[] read(Path client, String ref, String path) throws IOException {
+        try (Repository repository = open(client);
+                RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(repository.resolve(ref));
+            try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+                return repository.open(tree.getObjectId(0)).getBytes();
+            }
+        }
+    }
+
     /** Moves a ref of a client, forced. */
     static void move(Path client, String ref, String target) throws IOException {
         try (Repository repository = open(client)) {
