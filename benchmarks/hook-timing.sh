@@ -61,10 +61,10 @@ measure() { # name, expected exit, input
     end=$(date +%s%N)
     [ "$code" = "$2" ] || { echo "$1: exit $code, expected $2" >&2; exit 1; }
     echo $(( (end - start) / 1000000 ))
-  done | median | xargs printf '%-28s median %s ms over %s runs\n' "$1" - "$runs" | sed 's/ - / /'
+  done | median | { read -r ms; echo "$1: median $ms ms over $runs runs"; }
 }
 for _ in $(seq "$runs"); do s=$(date +%s%N); "$cs" --version >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); done \
-  | median | xargs printf 'countersign --version       median %s ms over '"$runs"' runs (JVM start)\n'
+  | median | { read -r ms; echo "countersign --version (JVM start only): median $ms ms over $runs runs"; }
 measure "honest record (accepted)" 0 honest.txt
 measure "plain commit (refused)" 1 plain.txt
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), nproc $(nproc)"
