@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             LogCommand.class,
             RevertCommand.class,
             VerifyCommand.class,
+            HookCommand.class,
             McpCommand.class,
             PolicyCommand.class,
             SopsCommand.class,
@@ -100,10 +101,13 @@ public final class Countersign {
         return EXIT_NO;
     }
 
-    /** Creates commands, handing the {@code sops} group the environment it reads. */
+    /** Creates commands, handing the {@code sops} and {@code hook} groups the environment they read. */
     private record Factory(SopsEnvironment environment) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            if (type == HookCommand.class) {
+                return type.cast(new HookCommand(environment));
+            }
             return type == SopsCommand.class
                     ? type.cast(new SopsCommand(environment))
                     : CommandLine.defaultFactory().create(type);
