@@ -68,7 +68,7 @@ class OutputSchemasTest {
             Outcome success = call(tool.name(), calls.get(tool.name()));
             assertThat(success.error()).as(tool.name() + ": " + success.text()).isFalse();
             assertMatches(tool, success);
-            Outcome refusal = call(tool.name(), Map.of("environment", 7, "id", "p-0", "stack", "not: [a stack"));
+            Outcome refusal = call(tool.name(), Map.of("deep", nested(70)));
             assertThat(refusal.error()).as(tool.name() + " refusal").isTrue();
             assertMatches(tool, refusal);
         }
@@ -99,6 +99,14 @@ class OutputSchemasTest {
                 .filter(t -> t.name().equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private static Object nested(int depth) {
+        Object value = "x";
+        for (int i = 0; i < depth; i++) {
+            value = List.of(value);
+        }
+        return value;
     }
 
     private static String first(Outcome outcome) {
