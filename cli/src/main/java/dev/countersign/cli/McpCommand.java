@@ -98,10 +98,12 @@ final class McpCommand implements Callable<Integer> {
         if (colon < 1) {
             throw new CommandFailure("mcp --http: expected HOST:PORT, got '" + address + "'");
         }
+        String host = host(address.substring(0, colon));
+        int port = port(address.substring(colon + 1));
         AgentTokens agents = AgentTokens.read(tokens);
         try (GitOpsRepository repo = repository.open();
                 AgentHttpServer server = AgentHttpServer.builder(repo, agents)
-                        .address(host(address.substring(0, colon)), port(address.substring(colon + 1)))
+                        .address(host, port)
                         .allowNonLoopback(allowNonLoopback)
                         .reviewUrl(reviewUrl)
                         .start()) {

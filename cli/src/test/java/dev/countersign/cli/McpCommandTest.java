@@ -52,6 +52,18 @@ class McpCommandTest {
     @Test
     void refusesANonLoopbackAddressWithoutTheFlag() throws IOException {
         Path tokens = tokens("agent:builder " + "b".repeat(40) + "\n");
+        Path policy = Path.of("..", "samples", "demo", "policy.yaml");
+        int init = Countersign.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                "init",
+                "--repo",
+                repo.toString(),
+                "--policy",
+                policy.toString(),
+                "--environment",
+                Cli.STAGING);
+        assertThat(init).isZero();
         var err = new StringWriter();
         int code = Countersign.run(
                 new PrintWriter(new StringWriter()),
