@@ -1,9 +1,11 @@
 // The scripted agent session of Countersign's MCP ITs, with the official TypeScript SDK client.
-// usage: node mcp-session.mjs COMMAND [ARGS...]
+// usage: node mcp-session.mjs COMMAND [ARGS...]   (a server over stdio)
+//        node mcp-session.mjs --http URL           (streamable HTTP; the bearer token in $MCP_TOKEN)
 // Prints one JSON object a line; after revising it prints {"step":"revised","id":...} and waits for
 // one line on standard input (the human approved on the review page), then reads the proposal.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { createInterface } from "node:readline";
 
 const [command, ...args] = process.argv.slice(2);
@@ -13,7 +15,10 @@ const firstLine = (result) => text(result).split("\n")[0];
 const patch = (version) => [{ op: "replace", path: "/spec/components/1/helm/version", value: version }];
 
 const client = new Client({ name: "countersign-it", version: "1.0.0" });
-await client.connect(new StdioClientTransport({ command, args, stderr: "inherit" }));
+const bearer = { headers: { Authorization: `Bearer ${process.env.MCP_TOKEN}` } };
+await client.connect(command === "--http"
+  ? new StreamableHTTPClientTransport(new URL(args[0]), { requestInit: bearer })
+  : new StdioClientTransport({ command, args, stderr: "inherit" }));
 const call = (name, a) => client.callTool({ name, arguments: a });
 
 const tools = (await client.listTools()).tools;

@@ -9,6 +9,9 @@ module dev.countersign.mcp {
     requires io.modelcontextprotocol.sdk.mcp.json.jackson3;
     requires tools.jackson.core;
     requires tools.jackson.databind;
+    requires jakarta.servlet;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.ee11.servlet;
 
     exports dev.countersign.mcp;
 }

@@ -5,22 +5,17 @@ import dev.countersign.mcp.internal.AgentTools;
 import dev.countersign.mcp.internal.EndOfInput;
 import dev.countersign.mcp.internal.PolicyCheck;
 import dev.countersign.mcp.internal.ProposalRate;
+import dev.countersign.mcp.internal.SdkServers;
 import dev.countersign.mcp.internal.ToolCatalog;
 import dev.countersign.mcp.internal.ToolDefinition;
 import dev.countersign.policy.Principal;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
-import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Countersign's MCP server for one agent principal: tools that read and propose, none that approves,
@@ -78,17 +73,8 @@ public final class AgentServer {
      */
     public void serveStdio(InputStream in, OutputStream out) {
         var input = new EndOfInput(in);
-        JsonMapper json = JsonMapper.builder().build();
-        var mapper = new JacksonMcpJsonMapper(json);
-        McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(mapper, input, out))
-                .serverInfo("countersign", "1")
-                .instructions("Countersign: you can read and propose; a human approves on the review page.")
-                .capabilities(
-                        McpSchema.ServerCapabilities.builder().tools(false).build())
-                .jsonMapper(mapper)
-                .jsonSchemaValidator(new DefaultJsonSchemaValidator(json))
-                .tools(specifications())
-                .build();
+        McpSyncServer server =
+                SdkServers.serve(new StdioServerTransportProvider(SdkServers.MAPPER, input, out), catalog);
         try {
             input.await();
         } catch (InterruptedException e) {
@@ -97,30 +83,5 @@ public final class AgentServer {
         } finally {
             server.closeGracefully();
         }
-    }
-
-    private List<SyncToolSpecification> specifications() {
-        return catalog.tools().stream().map(AgentServer::specification).toList();
-    }
-
-    private static SyncToolSpecification specification(ToolDefinition tool) {
-        var annotations = new McpSchema.ToolAnnotations(null, tool.readOnly(), false, tool.readOnly(), false, null);
-        McpSchema.Tool schema = new McpSchema.Tool(
-                tool.name(),
-                null,
-                tool.description(),
-                tool.inputSchema(),
-                tool.outputSchema(),
-                annotations,
-                null,
-                null);
-        return new SyncToolSpecification(schema, (exchange, request) -> {
-            var outcome = tool.handler().apply(request.arguments() == null ? java.util.Map.of() : request.arguments());
-            return McpSchema.CallToolResult.builder()
-                    .addTextContent(outcome.text())
-                    .structuredContent(outcome.data())
-                    .isError(outcome.error())
-                    .build();
-        });
     }
 }

@@ -1,4 +1,4 @@
-/** An MCP server for agents: read and propose tools over stdio, and no approve verb. */
+/** An MCP server for agents: read and propose tools over stdio or streamable HTTP, and no approve verb. */
 @NullMarked
 package dev.countersign.mcp;
 

@@ -56,10 +56,6 @@ final class Schemas {
         return properties;
     }
 
-    static Map<String, Object> output() {
-        return Map.of("type", "object", "additionalProperties", true);
-    }
-
     private static Map<String, Object> patch() {
         return Map.of(
                 "type", "array",

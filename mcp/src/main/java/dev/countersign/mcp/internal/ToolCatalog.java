@@ -29,11 +29,13 @@ public final class ToolCatalog {
                         "list_environments",
                         "List the environments and the stacks recorded in each.",
                         Schemas.input(Map.of()),
+                        OutputSchemas.environments(),
                         handlers::listEnvironments),
                 read(
                         "list_stacks",
                         "List the stacks recorded in an environment.",
                         Schemas.input(Map.of("environment", Schemas.ENVIRONMENT), "environment"),
+                        OutputSchemas.stacks(),
                         handlers::listStacks),
                 read(
                         "get_stack",
@@ -42,11 +44,13 @@ public final class ToolCatalog {
                                 Map.of("environment", Schemas.ENVIRONMENT, "stack", Schemas.STACK_NAME),
                                 "environment",
                                 "stack"),
+                        OutputSchemas.stack(),
                         handlers::getStack),
                 read(
                         "validate_stack",
                         "Check a stack document (YAML or JSON text) without proposing it.",
                         Schemas.input(Map.of("stack", Schemas.STACK_DOCUMENT), "stack"),
+                        OutputSchemas.validation(),
                         handlers::validateStack),
                 read(
                         "plan_stack",
@@ -56,6 +60,7 @@ public final class ToolCatalog {
                                 Map.of("environment", Schemas.ENVIRONMENT, "stack", Schemas.STACK_DOCUMENT),
                                 "environment",
                                 "stack"),
+                        OutputSchemas.plan(),
                         handlers::planStack),
                 read(
                         "check_policy",
@@ -70,6 +75,7 @@ public final class ToolCatalog {
                                         Schemas.string("propose, approve, reject, withdraw, record, revert, …")),
                                 "environment",
                                 "stack"),
+                        OutputSchemas.decision(),
                         handlers::checkPolicy),
                 propose(
                         "propose_stack",
@@ -80,33 +86,39 @@ public final class ToolCatalog {
                                 "environment",
                                 "stack",
                                 "rationale"),
+                        OutputSchemas.proposed(),
                         handlers::proposeStack),
                 propose(
                         "propose_stack_patch",
                         "Propose a change of a recorded stack as an RFC 6902 JSON Patch. "
                                 + "A human approves it on the review page.",
                         Schemas.input(Schemas.patching(), "environment", "stack", "patch", "rationale"),
+                        OutputSchemas.proposed(),
                         handlers::proposeStackPatch),
                 propose(
                         "revise_proposal",
                         "Replace a proposal by a new revision (stack document, or a JSON Patch "
                                 + "against the recorded stack); approvals do not carry over.",
                         Schemas.input(Schemas.revising(), "id"),
+                        OutputSchemas.proposed(),
                         handlers::reviseProposal),
                 propose(
                         "withdraw_proposal",
                         "Withdraw one of your own proposals.",
                         Schemas.input(Map.of("id", Schemas.ID), "id"),
+                        OutputSchemas.proposal(),
                         handlers::withdrawProposal),
                 read(
                         "get_proposal",
                         "A proposal's state, approvals, decisions with reasons, and diff.",
                         Schemas.input(Map.of("id", Schemas.ID), "id"),
+                        OutputSchemas.review(),
                         handlers::getProposal),
                 read(
                         "list_proposals",
                         "List proposals, optionally in one state (PROPOSED, RECORDED, …).",
                         Schemas.input(Map.of("state", Schemas.string("a proposal state"))),
+                        OutputSchemas.proposals(),
                         handlers::listProposals),
                 propose(
                         "propose_revert",
@@ -119,6 +131,7 @@ public final class ToolCatalog {
                                         Schemas.string("why")),
                                 "commit",
                                 "rationale"),
+                        OutputSchemas.proposed(),
                         handlers::proposeRevert));
     }
 
@@ -132,13 +145,21 @@ public final class ToolCatalog {
     }
 
     private static ToolDefinition read(
-            String name, String description, Map<String, Object> input, Function<Arguments, Outcome> handler) {
-        return new ToolDefinition(name, description, input, Schemas.output(), true, guarded(handler));
+            String name,
+            String description,
+            Map<String, Object> input,
+            Map<String, Object> output,
+            Function<Arguments, Outcome> handler) {
+        return new ToolDefinition(name, description, input, output, true, guarded(handler));
     }
 
     private static ToolDefinition propose(
-            String name, String description, Map<String, Object> input, Function<Arguments, Outcome> handler) {
-        return new ToolDefinition(name, description, input, Schemas.output(), false, guarded(handler));
+            String name,
+            String description,
+            Map<String, Object> input,
+            Map<String, Object> output,
+            Function<Arguments, Outcome> handler) {
+        return new ToolDefinition(name, description, input, output, false, guarded(handler));
     }
 
     private static Function<Map<String, Object>, Outcome> guarded(Function<Arguments, Outcome> handler) {

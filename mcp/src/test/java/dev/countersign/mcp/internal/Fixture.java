@@ -35,6 +35,7 @@ public final class Fixture {
                 - {principal: "human:alice", roles: [approver], environments: ["*"]}
                 - {principal: "human:bob",   roles: [approver], environments: ["*"]}
                 - {principal: "agent:builder", roles: [member], environments: ["*"]}
+                - {principal: "agent:helper", roles: [member], environments: ["*"]}
               environments:
                 staging: {approvals: {required: 1, from: [approver]}}
             """;
