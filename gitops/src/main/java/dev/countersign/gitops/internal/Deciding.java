@@ -54,7 +54,7 @@ public final class Deciding {
     public Proposal approve(String id, Principal principal, @Nullable CommitSigner approverKey) {
         return ledger.transact(() -> {
             Proposal approved = approveOnce(id, principal, approverKey);
-            return approved.state() == ProposalState.APPROVED ? recording.recordLocked(id) : approved;
+            return approved.state() == ProposalState.APPROVED ? recording.recordLocked(id, principal) : approved;
         });
     }
 
@@ -102,7 +102,7 @@ public final class Deciding {
             Stored stored = ledger.load(id);
             Proposal r = stored.proposal();
             ContractRules.requireOpen(r.state(), ProposalEvent.APPROVE);
-            Instant now = ledger.now();
+            Instant now = RecordTime.latest(ledger.now(), r.createdAt());
             Authority authority = ledger.authorityAt(ledger.mainHead());
             Ruling ruling = ContractRules.onApproval(r, principal)
                     .orElseGet(() ->
