@@ -195,6 +195,22 @@ final class Issue18Fixture implements AutoCloseable {
         return git;
     }
 
+    /** The text of a file on main. */
+    String show(String path) {
+        try (Repository git = open();
+                org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git)) {
+            org.eclipse.jgit.revwalk.RevCommit head = walk.parseCommit(git.resolve("refs/heads/main"));
+            org.eclipse.jgit.treewalk.TreeWalk file =
+                    org.eclipse.jgit.treewalk.TreeWalk.forPath(git, path, head.getTree());
+            if (file == null) {
+                throw new IllegalStateException("no " + path + " on main");
+            }
+            return new String(git.open(file.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String main() {
         return refs().get("refs/heads/main");
     }
