@@ -195,6 +195,48 @@ final class Issue18Fixture implements AutoCloseable {
         return git;
     }
 
+    /**
+     * Commits one file's new content on main as an agent with push access would (or as an older version of
+     * Countersign rendered it), and moves main there.
+     */
+    void commitOnMain(String path, String content) {
+        try (Repository git = open();
+                org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git);
+                org.eclipse.jgit.lib.ObjectInserter inserter = git.newObjectInserter();
+                org.eclipse.jgit.lib.ObjectReader reader = git.newObjectReader()) {
+            org.eclipse.jgit.revwalk.RevCommit head = walk.parseCommit(git.resolve("refs/heads/main"));
+            org.eclipse.jgit.lib.ObjectId blob = inserter.insert(
+                    org.eclipse.jgit.lib.Constants.OBJ_BLOB, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            org.eclipse.jgit.dircache.DirCache index = org.eclipse.jgit.dircache.DirCache.newInCore();
+            org.eclipse.jgit.dircache.DirCacheBuilder builder = index.builder();
+            builder.addTree(new byte[0], 0, reader, head.getTree());
+            builder.finish();
+            org.eclipse.jgit.dircache.DirCacheEditor editor = index.editor();
+            editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(org.eclipse.jgit.dircache.DirCacheEntry entry) {
+                    entry.setFileMode(org.eclipse.jgit.lib.FileMode.REGULAR_FILE);
+                    entry.setObjectId(blob);
+                }
+            });
+            editor.finish();
+            org.eclipse.jgit.lib.CommitBuilder commit = new org.eclipse.jgit.lib.CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            commit.setParentId(head);
+            commit.setAuthor(head.getAuthorIdent());
+            commit.setCommitter(head.getCommitterIdent());
+            commit.setMessage("render as before\n");
+            org.eclipse.jgit.lib.ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            org.eclipse.jgit.lib.RefUpdate update = git.updateRef("refs/heads/main");
+            update.setNewObjectId(id);
+            update.setForceUpdate(true);
+            update.update();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The text of a file on main. */
     String show(String path) {
         try (Repository git = open();

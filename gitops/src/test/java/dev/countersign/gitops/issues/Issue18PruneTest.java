@@ -83,4 +83,43 @@ class Issue18PruneTest {
         assertThat(fixture.show("apps/staging/data/storage/objects.yaml"))
                 .contains("kustomize.toolkit.fluxcd.io/prune: disabled");
     }
+
+    @Test
+    void letsARendererSwitchGoWhenTheVolumeCarriesTheOptOut() {
+        record(stack("data", "storage", true));
+
+        Proposal toNative = fixture.repo
+                .proposer(FORGE)
+                .proposeEnvironment(Issue18Fixture.environment("staging", "native"), "to native", List.of());
+
+        assertThat(toNative.state()).isEqualTo(ProposalState.PROPOSED);
+    }
+
+    @Test
+    void refusesARendererSwitchOverAVolumeRecordedWithoutTheOptOutAndLandsNothing() {
+        record(stack("data", "storage", true));
+        String path = "apps/staging/data/storage/objects.yaml";
+        fixture.commitOnMain(path, fixture.show(path).replace("    kustomize.toolkit.fluxcd.io/prune: disabled\n", ""));
+        assertThat(fixture.show(path)).doesNotContain("prune: disabled").contains("PersistentVolumeClaim");
+        Map<String, String> before = fixture.refs();
+
+        assertThatThrownBy(() -> fixture.repo
+                        .proposer(FORGE)
+                        .proposeEnvironment(Issue18Fixture.environment("staging", "native"), "to native", List.of()))
+                .isInstanceOfSatisfying(
+                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("protection"));
+        assertThat(fixture.refs()).isEqualTo(before);
+    }
+
+    @Test
+    void letsARenameGoWhenTheNewLayoutAdoptsTheVolumeWithTheOptOut() {
+        record(stack("data", "storage", true));
+        String path = "apps/staging/data/storage/objects.yaml";
+        fixture.commitOnMain(path, fixture.show(path).replace("    kustomize.toolkit.fluxcd.io/prune: disabled\n", ""));
+
+        Proposal renamed =
+                fixture.repo.proposer(FORGE).propose("staging", stack("data", "volumes", true), "rename", List.of());
+
+        assertThat(renamed.changedPaths()).contains(path, "apps/staging/data/volumes/objects.yaml");
+    }
 }
