@@ -55,6 +55,7 @@ class LifecycleOptionsTest {
                 List.of("withdraw", "--repo", files.repo(), id, "--as", "%s"),
                 List.of("reject", "--repo", files.repo(), id, "--as", "%s", "--reason", "no"),
                 List.of("approve", "--repo", files.repo(), id, "--as", "%s"),
+                List.of("record", "--repo", files.repo(), id, "--as", "%s"),
                 List.of("revert", "--repo", files.repo(), recorded, "--as", "%s"));
     }
 
@@ -105,7 +106,7 @@ class LifecycleOptionsTest {
     void answersAnUnknownProposalIdWithExitOne(String command) {
         List<String> args = List.of(command, "--repo", files.repo(), "p-unknown");
         List<String> extra = switch (command) {
-            case "approve", "withdraw" -> List.of("--as", "human:alice");
+            case "approve", "withdraw", "record" -> List.of("--as", "human:alice");
             case "reject" -> List.of("--as", "human:alice", "--reason", "no");
             case "revise" -> List.of("--as", "agent:builder", files.stack());
             default -> List.of();

@@ -185,14 +185,19 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
-     * Records an approved proposal whose record policy held (for example during a freeze).
+     * Records an approved proposal whose record policy held (for example during a freeze), as asked by a named
+     * principal: a human or a service (such as a CI job) holding the {@code record} action in the proposal's
+     * environment. The record is dated no earlier than its base and its approvals, whatever the clock says, and
+     * a freeze window is judged at that time as well as at the clock.
      *
      * @param id the proposal id
+     * @param principal who records; an agent never records
      * @return the proposal: recorded, still approved, or conflicted
      * @throws IllegalTransitionException if the proposal is not approved
+     * @throws ActionDeniedException if policy denies the principal the record
      */
-    public Proposal record(String id) {
-        return lifecycle.recording().record(id);
+    public Proposal record(String id, Principal principal) {
+        return lifecycle.recording().record(id, principal);
     }
 
     /**

@@ -22,8 +22,8 @@ import java.util.Map;
  * @param secrets for every secret path ({@code component:/pointer}), {@code added}, {@code changed} or
  *     {@code unchanged}: whether the reference written there changed
  * @param secretValues for every secret variable of the secrets file, recorded or proposed, {@code added},
- *     {@code changed}, {@code unchanged} or {@code removed}: whether its value changed, judged by salted
- *     fingerprints, never by showing it
+ *     {@code changed}, {@code reverted} (changed by a revert, back to an earlier value), {@code unchanged} or
+ *     {@code removed}: whether its value changed, judged by salted fingerprints, never by showing it
  */
 public record Review(
         Proposal proposal,

@@ -100,13 +100,15 @@ public final class Reviewer {
     }
 
     /**
-     * Records an approved proposal whose record policy held.
+     * Records an approved proposal whose record policy held, as this reviewer: policy must grant them the
+     * {@code record} action.
      *
      * @param id the proposal id
      * @return the proposal: recorded, still approved, or conflicted
+     * @throws ActionDeniedException if policy denies this reviewer the record
      */
     public Proposal record(String id) {
-        return lifecycle.recording().record(id);
+        return lifecycle.recording().record(id, principal);
     }
 
     /**

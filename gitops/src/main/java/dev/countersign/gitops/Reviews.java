@@ -58,7 +58,8 @@ final class Reviews {
                 secrets(after, diff),
                 secretValues(
                         fingerprints(git, base, r.environment(), r.stack()),
-                        fingerprints(git, draft, r.environment(), r.stack())));
+                        fingerprints(git, draft, r.environment(), r.stack()),
+                        r.reverts() == null ? "changed" : "reverted"));
     }
 
     static EnvironmentReview ofEnvironment(GitStore git, Proposal proposal) {
@@ -94,14 +95,15 @@ final class Reviews {
                 .orElse(Map.of());
     }
 
-    private static Map<String, String> secretValues(Map<String, String> before, Map<String, String> after) {
+    private static Map<String, String> secretValues(
+            Map<String, String> before, Map<String, String> after, String changed) {
         Map<String, String> statuses = new TreeMap<>();
         before.keySet().stream()
                 .filter(name -> !after.containsKey(name))
                 .forEach(name -> statuses.put(name, "removed"));
         after.forEach((name, fingerprint) -> statuses.put(
                 name,
-                !before.containsKey(name) ? "added" : before.get(name).equals(fingerprint) ? "unchanged" : "changed"));
+                !before.containsKey(name) ? "added" : before.get(name).equals(fingerprint) ? "unchanged" : changed));
         return statuses;
     }
 

@@ -25,7 +25,7 @@ final class CrashingHost {
                 repo.initialize(ALICE, Samples.POLICY, Samples.ENVIRONMENTS);
             }
             for (Proposal approved : repo.proposals(ProposalState.APPROVED)) {
-                report(out, repo.record(approved.id()));
+                report(out, repo.record(approved.id(), ALICE));
             }
             out.println("ready");
             out.flush();

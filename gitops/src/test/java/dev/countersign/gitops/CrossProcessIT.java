@@ -45,7 +45,7 @@ class CrossProcessIT {
     private static void recordIfApproved(GitOpsRepository repo, String id) {
         try {
             if (repo.proposal(id).state() == ProposalState.APPROVED) {
-                repo.record(id);
+                repo.record(id, Principal.human("alice"));
             }
         } catch (IllegalTransitionException e) {
             // the other process recorded it between the read and the record: the refusal is the point

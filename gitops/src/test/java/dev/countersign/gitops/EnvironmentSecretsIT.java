@@ -98,7 +98,7 @@ class EnvironmentSecretsIT {
     }
 
     @Test
-    void removesTheFluxSecretLeavingFluxAndARevertRestoresIt() throws Exception {
+    void removesTheFluxSecretLeavingFluxAndAHumansRevertRestoresIt() throws Exception {
         open("flux");
         String before = show(SECRET_FILE);
         String secretsFile = show("environments/staging/secured/secrets.sops.yaml");
@@ -109,8 +109,16 @@ class EnvironmentSecretsIT {
         assertThat(show("environments/staging/secured/secrets.sops.yaml")).isEqualTo(secretsFile);
         assertThat(repo.verify(null).findings()).isEmpty();
 
-        Proposal revert =
-                repo.proposer(AGENT).proposeRevert(Objects.requireNonNull(toArgo.recordedCommit()), "back to flux");
+        String recorded = Objects.requireNonNull(toArgo.recordedCommit());
+        String head = repo.log().get(0).commit();
+        int proposals = repo.proposals(null).size();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> repo.proposer(AGENT).proposeRevert(recorded, "back to flux"))
+                .isInstanceOfSatisfying(
+                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("secrets-from-humans"));
+        assertThat(repo.log().get(0).commit()).isEqualTo(head);
+        assertThat(repo.proposals(null)).hasSize(proposals);
+        Proposal revert = repo.proposer(BOB).proposeRevert(recorded, "back to flux");
         assertThat(repo.reviewer(ALICE).approve(revert.id()).state()).isEqualTo(ProposalState.RECORDED);
 
         assertThat(show(SECRET_FILE)).isEqualTo(before);

@@ -143,7 +143,7 @@ class GitOpsRepositoryTest {
             Proposal held = repo.reviewer(CAROL).approve(p.id());
 
             assertThat(held.state()).isEqualTo(ProposalState.APPROVED);
-            assertThat(repo.record(p.id()).state()).isEqualTo(ProposalState.APPROVED);
+            assertThat(repo.record(p.id(), ALICE).state()).isEqualTo(ProposalState.APPROVED);
             assertThat(repo.log()).hasSize(1);
             assertThat(held.decisions().get(held.decisions().size() - 1).rule()).isEqualTo("freeze");
         }

@@ -48,7 +48,8 @@ final class ArgoCdLayout implements LayoutRenderer {
                     base + "/apps/" + component.name() + ".yaml",
                     ValueTrees.yaml(List.of(application(stack, component, wave, manifests))));
             if (!(component.source() instanceof HelmSource)) {
-                files.putAll(Kustomize.folder(manifests, Plaintext.manifests(component)));
+                files.putAll(Kustomize.folder(
+                        manifests, PruneOptOut.applied(Plaintext.manifests(component), PruneOptOut.ARGO_CD)));
             }
         }
         files.put(base + ".yaml", ValueTrees.yaml(List.of(root(stack, base + "/apps"))));

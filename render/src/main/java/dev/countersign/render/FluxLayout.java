@@ -54,7 +54,7 @@ final class FluxLayout implements LayoutRenderer {
             String folder = "apps/" + env + "/" + stack.name() + "/" + component.name();
             FluxComponent rendered = secrets ? withSecrets(stack, component) : plain(stack, component);
             kustomizations.add(kustomization(stack, component, folder, rendered));
-            files.putAll(Kustomize.folder(folder, rendered.objects()));
+            files.putAll(Kustomize.folder(folder, PruneOptOut.applied(rendered.objects(), PruneOptOut.FLUX)));
         }
         files.put("clusters/" + env + "/" + stack.name() + ".yaml", ValueTrees.yaml(kustomizations));
         files.put("apps/" + env + "/.sops.yaml", ValueTrees.yaml(List.of(sopsRules())));

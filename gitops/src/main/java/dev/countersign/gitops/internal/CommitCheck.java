@@ -218,9 +218,13 @@ final class CommitCheck {
         }
     }
 
-    private void checkApprovers(List<String> approvers) {
-        String proposer = value(Trailers.PROPOSED_BY);
-        Optional<String> delegator = trailers.single(Trailers.ON_BEHALF_OF);
+    private void checkApprovers(List<String> written) {
+        String proposer = Principal.canonical(value(Trailers.PROPOSED_BY));
+        Optional<String> delegator = trailers.single(Trailers.ON_BEHALF_OF).map(Principal::canonical);
+        List<String> approvers = written.stream().map(Principal::canonical).toList();
+        if (!approvers.equals(written)) {
+            add("non-canonical-name", "approvers " + written + " are not all written in their canonical form");
+        }
         for (String approver : approvers) {
             if (!Idents.kind(approver).equals("human")) {
                 add("agent-approved", approver + " approved, but only humans approve");
@@ -247,7 +251,7 @@ final class CommitCheck {
         Optional<Proposal> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::proposal);
         List<Principal> counted = approvers.stream().map(Idents::principal).toList();
         record.ifPresent(r -> {
-            Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, r, counted, commit.committedAt()));
+            Ruling ruling = authority.decide(new Ask(Action.RECORD, recorder(), r, counted, commit.committedAt()));
             if (ruling.verdict() != Verdict.ALLOW) {
                 add(
                         "approvers-not-allowed",
@@ -267,6 +271,16 @@ final class CommitCheck {
                             signatures.get(approver),
                             ApprovalCheck.statement(trailers, approver).bytes())
                     .ifPresent(problem -> add(SignedApprovals.RULE, problem));
+        }
+    }
+
+    /** The principal named as recording, or the recording service on records that name no one. */
+    private Principal recorder() {
+        try {
+            return trailers.single(Trailers.RECORDED_BY).map(Idents::principal).orElse(Idents.RECORDER);
+        } catch (dev.countersign.policy.InvalidPrincipalException e) {
+            add("inconsistent-trailers", String.valueOf(e.getMessage()));
+            return Idents.RECORDER;
         }
     }
 

@@ -57,7 +57,7 @@ public final class Deciding {
     public Proposal approve(String id, Principal principal, @Nullable ApprovalSigning approverKey) {
         return ledger.transact(() -> {
             Proposal approved = approveOnce(id, principal, approverKey);
-            return approved.state() == ProposalState.APPROVED ? recording.recordLocked(id) : approved;
+            return approved.state() == ProposalState.APPROVED ? recording.recordLocked(id, principal) : approved;
         });
     }
 
@@ -117,7 +117,7 @@ public final class Deciding {
             Stored stored = ledger.load(id);
             Proposal r = stored.proposal();
             ContractRules.requireOpen(r.state(), ProposalEvent.APPROVE);
-            Instant now = ledger.now();
+            Instant now = RecordTime.latest(ledger.now(), r.createdAt());
             Authority authority = ledger.authorityAt(ledger.mainHead());
             String signature = SignedApprovals.prove(r, principal, authority, approverKey, now);
             Ruling ruling = ContractRules.onApproval(r, principal)

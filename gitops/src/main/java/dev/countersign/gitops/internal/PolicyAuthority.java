@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link Authority} of a policy file ({@code .countersign/policy.yaml}) read from a commit, decided by
- * the policy module's engine. A record is decided as asked by the last approver: the approvals are what
- * authorize it; a record that only a freeze window denies is held, not refused.
+ * the policy module's engine. A record is decided as asked by the principal who records (by the last approver
+ * when that principal is the recording service itself, as for records that name no one); a record that only a
+ * freeze window denies is held, not refused.
  */
 public final class PolicyAuthority implements Authority {
     private final GitStore git;
@@ -95,7 +96,9 @@ public final class PolicyAuthority implements Authority {
         if (ask.approvers().isEmpty()) {
             return new Ruling(Verdict.DENY, "approvals", "no approvals: nothing is recorded without one");
         }
-        Principal recorder = ask.approvers().get(ask.approvers().size() - 1);
+        Principal recorder = ask.principal().equals(Idents.RECORDER)
+                ? ask.approvers().get(ask.approvers().size() - 1)
+                : ask.principal();
         return ruling(decide(ask, recorder, Action.RECORD), true);
     }
 

@@ -59,6 +59,7 @@ final class Proposing {
                 "proposal for " + folder + " changes nothing: its content equals the recorded one");
         Principal by = draft.proposer();
         requireNone(SecretRules.broken(folder, changed, files, by.name(), delegator(by), draft.reverts() != null), by);
+        requireNone(ClusterProtection.broken(git, base, changed, path -> files.get(path)), by);
         SortedMap<String, byte[]> hashed = new TreeMap<>(files);
         hashed.remove(shared);
         Subject subject = new Subject.StackChange(draft.environment(), draft.stack());
@@ -108,6 +109,7 @@ final class Proposing {
                 SecretRules.brokenByEnvironmentChange(
                         changed, path -> files.get(path), by.name(), delegator(by), draft.reverts() != null),
                 by);
+        requireNone(ClusterProtection.broken(git, base, changed, path -> files.get(path)), by);
         ProposalHeader header = header(
                 new Subject.EnvironmentChange(environment),
                 by,

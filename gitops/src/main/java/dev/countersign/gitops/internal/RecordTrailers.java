@@ -14,8 +14,10 @@ final class RecordTrailers {
      *
      * @param policyHash the hash of the policy in force
      * @param rule the deciding rule
+     * @param recorder the principal who asked for the record
+     * @param event the event of the proposal's log the record was decided from (its metadata commit)
      */
-    record Decision(String policyHash, String rule) {}
+    record Decision(String policyHash, String rule, Principal recorder, String event) {}
 
     static Trailers of(Proposal r, Decision decision) {
         Trailers.Builder trailers =
@@ -28,7 +30,9 @@ final class RecordTrailers {
         addPeople(trailers, r);
         trailers.add(Trailers.CONTENT_HASH, r.contentHash())
                 .add(Trailers.POLICY, decision.policyHash())
-                .add(Trailers.DECISION, "allow by " + decision.rule());
+                .add(Trailers.DECISION, "allow by " + decision.rule())
+                .add(Trailers.RECORDED_BY, decision.recorder().name())
+                .add(Trailers.PROPOSAL_EVENT, decision.event());
         String reverts = r.reverts();
         if (reverts != null) {
             trailers.add(Trailers.REVERTS, reverts);
@@ -43,8 +47,10 @@ final class RecordTrailers {
         if (onBehalfOf != null) {
             trailers.add(Trailers.ON_BEHALF_OF, onBehalfOf.name());
         }
-        r.validApprovals()
-                .forEach(a -> trailers.add(Trailers.APPROVED_BY, a.approver().name()));
+        r.validApprovals().stream()
+                .map(a -> a.approver().name())
+                .distinct()
+                .forEach(name -> trailers.add(Trailers.APPROVED_BY, name));
         for (Countersignature approval : r.validApprovals()) {
             String signature = approval.signature();
             if (signature != null) {

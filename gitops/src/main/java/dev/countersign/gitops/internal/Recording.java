@@ -49,18 +49,22 @@ public final class Recording {
     }
 
     /**
-     * Records an approved proposal on the main line, rebasing when main moved without overlap.
+     * Records an approved proposal on the main line, rebasing when main moved without overlap. The record is
+     * asked by a named principal and decided by policy like every verb: an agent never records, and the
+     * principal needs the {@code record} action in the proposal's environment.
      *
      * @param id the proposal
+     * @param principal who records: a human or a service
      * @return the proposal: recorded, still approved (policy holds it, e.g. a freeze) or conflicted
+     * @throws dev.countersign.gitops.ActionDeniedException if policy denies the principal the record
      */
-    public Proposal record(String id) {
-        return ledger.transact(() -> recordLocked(id));
+    public Proposal record(String id, Principal principal) {
+        return ledger.transact(() -> recordLocked(id, principal));
     }
 
-    Proposal recordLocked(String id) {
+    Proposal recordLocked(String id, Principal principal) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Proposal outcome = attempt(ledger.load(id));
+            Proposal outcome = attempt(ledger.load(id), principal);
             if (outcome != null) {
                 return outcome;
             }
@@ -68,7 +72,7 @@ public final class Recording {
         throw Ledger.lostRaces(id);
     }
 
-    private @Nullable Proposal attempt(Stored stored) {
+    private @Nullable Proposal attempt(Stored stored, Principal principal) {
         Proposal r = stored.proposal();
         ContractRules.requireOpen(r.state(), ProposalEvent.RECORD);
         CommitId head = ledger.mainHead();
@@ -81,12 +85,13 @@ public final class Recording {
                 .filter(approval -> SignedApprovals.counts(approval, r, authority))
                 .map(Countersignature::approver)
                 .toList();
-        Ruling ruling = authority.decide(new Ask(Action.RECORD, Idents.RECORDER, r, approvers, ledger.now()));
+        RecordTime time = RecordTime.of(git, r, head, ledger.now());
+        Ruling ruling = decide(authority, new Ask(Action.RECORD, principal, r, approvers, time.clock()), time);
         Proposal decided =
-                r.with(r.progress().decided(ledger.decision(Action.RECORD, Idents.RECORDER, ruling, authority), null));
+                r.with(r.progress().decided(ledger.decision(Action.RECORD, principal, ruling, authority), null));
         if (ruling.verdict() == Verdict.DENY) {
             ledger.write(stored, decided, "record denied");
-            throw ruling.refusal("record", Idents.RECORDER.name());
+            throw ruling.refusal("record", principal.name());
         }
         if (ruling.verdict() == Verdict.HOLD) {
             return ledger.writeOrFail(
@@ -94,15 +99,39 @@ public final class Recording {
                     decided.with(decided.progress().in(r.state().next(ProposalEvent.RECORD, Verdict.HOLD))),
                     "record held");
         }
-        return write(stored, decided, head, new RecordTrailers.Decision(authority.policyHash(), ruling.rule()));
+        return write(
+                stored,
+                decided,
+                head,
+                new RecordTrailers.Decision(
+                        authority.policyHash(),
+                        ruling.rule(),
+                        principal,
+                        stored.version().name()),
+                time.at());
     }
 
-    private @Nullable Proposal write(Stored stored, Proposal decided, CommitId head, RecordTrailers.Decision decision) {
+    /**
+     * Decides a record at the clock and, when the clock says earlier than the record's lower bound, again at
+     * that bound: a host clock set back cannot move a record out of a freeze window.
+     */
+    private static Ruling decide(Authority authority, Ask ask, RecordTime time) {
+        Ruling atClock = authority.decide(ask);
+        if (atClock.verdict() != Verdict.ALLOW || !time.clockIsBehind()) {
+            return atClock;
+        }
+        return authority.decide(new Ask(
+                ask.action(), ask.principal(), ask.proposal(), ask.approvers(), time.notBefore(), ask.proposedText()));
+    }
+
+    private @Nullable Proposal write(
+            Stored stored, Proposal decided, CommitId head, RecordTrailers.Decision decision, Instant at) {
         CommitId base = decided.header().base();
         if (!head.equals(base) && overlaps(decided, base, head)) {
-            return ledger.writeOrFail(stored, conflicted(stored.proposal(), base, head), "conflicted");
+            return ledger.writeOrFail(
+                    stored, conflicted(stored.proposal(), base, head, decision.recorder()), "conflicted");
         }
-        CommitId commit = commit(decided, head, decision);
+        CommitId commit = commit(decided, head, decision, at);
         if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + decided.id())) {
             return null;
         }
@@ -113,7 +142,7 @@ public final class Recording {
         return r.with(r.progress().recordedAs(commit).in(r.state().next(ProposalEvent.RECORD, Verdict.ALLOW)));
     }
 
-    private Proposal conflicted(Proposal r, CommitId base, CommitId head) {
+    private Proposal conflicted(Proposal r, CommitId base, CommitId head, Principal principal) {
         String changed = r.header()
                 .subject()
                 .fold(s -> Layout.stackFolder(s.environment(), s.stack()), e -> "environment " + e.environment());
@@ -124,7 +153,7 @@ public final class Recording {
                         + ": the change needs a new proposal and a new review");
         Authority authority = ledger.authorityAt(head);
         return r.with(r.progress()
-                .decided(ledger.decision(Action.RECORD, Idents.RECORDER, conflict, authority), null)
+                .decided(ledger.decision(Action.RECORD, principal, conflict, authority), null)
                 .in(r.state().next(ProposalEvent.CONFLICT, Verdict.ALLOW)));
     }
 
@@ -163,7 +192,7 @@ public final class Recording {
                                 git.read(DraftCommit.of(r), path).orElse(null)));
     }
 
-    private CommitId commit(Proposal r, CommitId head, RecordTrailers.Decision decision) {
+    private CommitId commit(Proposal r, CommitId head, RecordTrailers.Decision decision, Instant now) {
         TreeId tree = git.writeTree(head, draftEdits(r));
         String hash = ContentHash.of(r.header()
                 .subject()
@@ -175,7 +204,6 @@ public final class Recording {
                     + ", not the approved " + r.contentHash() + ": refusing to record");
         }
         String message = RecordTrailers.of(r, decision).appendTo(subjectLine(r));
-        Instant now = ledger.now();
         return git.commit(tree, List.of(head), Idents.of(r.proposer(), now), Idents.of(Idents.RECORDER, now), message);
     }
 

@@ -60,7 +60,7 @@ public final class Recovery {
         }
         for (Proposal r : ledger.all()) {
             if (r.state() == ProposalState.APPROVED && onMain(r)) {
-                recording.recordLocked(r.id());
+                recording.recordLocked(r.id(), Idents.RECORDER);
                 repaired++;
             }
             String supersedes = r.supersedes();

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The contract's rules for secrets files, which no policy can relax: only a human acting for itself changes
- * them (a revert restores earlier ones and is exempt), and every secrets file is sops-encrypted. The engine
+ * them, a revert that restores earlier values included (a revert may only remove them, as when it removes a
+ * stack), and every secrets file is sops-encrypted. The engine
  * applies them before writing a draft; the verifier again for every recorded commit.
  */
 final class SecretRules {
@@ -26,6 +27,10 @@ final class SecretRules {
             java.util.regex.Pattern.compile("apps/[^/]+/[^/]+/secrets/secret\\.sops\\.yaml");
 
     private SecretRules() {}
+
+    private static boolean human(String proposer, @Nullable String onBehalfOf) {
+        return Idents.kind(proposer).equals("human") && onBehalfOf == null;
+    }
 
     static boolean isSecretsPath(String folder, String path) {
         return path.equals(folder + "/" + StackLayout.SECRETS)
@@ -58,13 +63,16 @@ final class SecretRules {
             @Nullable String onBehalfOf,
             boolean revert) {
         boolean touches = changed.stream().anyMatch(path -> isSecretsPath(folder, path));
-        boolean human = Idents.kind(proposer).equals("human") && onBehalfOf == null;
-        if (touches && !revert && !human) {
+        boolean writes = changed.stream().anyMatch(path -> isSecretsPath(folder, path) && files.containsKey(path));
+        boolean human = human(proposer, onBehalfOf);
+        if ((revert ? writes : touches) && !human) {
             return Optional.of(new Authority.Ruling(
                     Verdict.DENY,
                     FROM_HUMANS,
-                    proposer + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf) + " changes the secrets of "
-                            + folder + ", but secret values come only from a human acting for itself"));
+                    proposer + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf)
+                            + (revert ? " reverts the secrets of " : " changes the secrets of ") + folder
+                            + ", but secret values, earlier ones included, come only from a human acting for"
+                            + " itself"));
         }
         return unencrypted(folder, files);
     }
@@ -109,13 +117,14 @@ final class SecretRules {
             byte[] content = after.apply(path);
             boolean folderSecrets = FOLDER_SECRETS.matcher(path).matches();
             boolean fluxSecret = FLUX_SECRET.matcher(path).matches();
-            if (folderSecrets || (fluxSecret && content != null && !revert)) {
+            if (folderSecrets || (fluxSecret && content != null && !(revert && human(proposer, onBehalfOf)))) {
                 return Optional.of(new Authority.Ruling(
                         Verdict.DENY,
                         FROM_HUMANS,
                         proposer + (onBehalfOf == null ? "" : " on behalf of " + onBehalfOf) + " changes " + path
-                                + " through an environment change, which only removes a Flux Secret or, reverting,"
-                                + " restores one: secret values come only from a human acting for itself"));
+                                + " through an environment change, which only removes a Flux Secret or, reverted by"
+                                + " a human acting for itself, restores one: secret values, earlier ones included,"
+                                + " come only from a human acting for itself"));
             }
             if (fluxSecret && content != null && !SecretFiles.isEncryptedSecret(content)) {
                 return Optional.of(new Authority.Ruling(

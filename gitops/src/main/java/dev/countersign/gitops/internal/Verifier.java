@@ -98,6 +98,8 @@ public final class Verifier {
             @Nullable ApproverKeyring approvers,
             Set<String> seen) {
         List<Finding> findings = new ArrayList<>(new CommitCheck(git, store, authorities, commit).run());
+        findings.addAll(TimeCheck.run(git, store, commit));
+        findings.addAll(ProposalHistoryCheck.run(git, commit));
         if (trusted != null) {
             new SignatureCheck(trusted)
                     .check(commit.id().name(), git.rawCommit(commit.id()))

@@ -302,7 +302,7 @@ class LifecycleTest {
                     .drafting()
                     .revise(first.id(), Principal.parse("agent:builder"), files("stack.yaml", "replicas: 99\n"));
 
-            assertThatThrownBy(() -> lifecycle.recording().record(first.id()))
+            assertThatThrownBy(() -> lifecycle.recording().record(first.id(), Principal.parse("human:alice")))
                     .isInstanceOf(IllegalTransitionException.class);
             assertThat(fixture.mainLine()).hasSize(1);
         }
@@ -362,7 +362,11 @@ class LifecycleTest {
                             .approve(p.id(), Principal.parse("human:alice"))
                             .state())
                     .isEqualTo(ProposalState.APPROVED);
-            assertThat(lifecycle.recording().record(p.id()).state()).isEqualTo(ProposalState.APPROVED);
+            assertThat(lifecycle
+                            .recording()
+                            .record(p.id(), Principal.parse("human:alice"))
+                            .state())
+                    .isEqualTo(ProposalState.APPROVED);
             assertThat(fixture.mainLine()).hasSize(1);
         }
 
@@ -419,7 +423,10 @@ class LifecycleTest {
 
             List<Object> outcomes = concurrently(8, () -> {
                 try {
-                    return lifecycle.recording().record(p.id()).state();
+                    return lifecycle
+                            .recording()
+                            .record(p.id(), Principal.parse("human:alice"))
+                            .state();
                 } catch (IllegalTransitionException e) {
                     return e.state();
                 }

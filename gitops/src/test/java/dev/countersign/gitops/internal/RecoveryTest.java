@@ -70,7 +70,11 @@ class RecoveryTest {
         assertThat(lifecycle.recovery().recover()).isZero();
         assertThat(lifecycle.ledger().get(p.id()).state()).isEqualTo(ProposalState.APPROVED);
 
-        assertThat(lifecycle.recording().record(p.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(lifecycle
+                        .recording()
+                        .record(p.id(), Principal.parse("human:alice"))
+                        .state())
+                .isEqualTo(ProposalState.RECORDED);
         assertThat(fixture.mainLine()).hasSize(2);
     }
 

@@ -28,6 +28,10 @@ public record Trailers(List<Entry> entries) {
     public static final String POLICY = "Countersign-Policy";
     /** The policy decision that allowed the record. */
     public static final String DECISION = "Countersign-Decision";
+    /** The principal (a human or a service) who asked for the record; absent on records before it was named. */
+    public static final String RECORDED_BY = "Countersign-Recorded-By";
+    /** The event of the proposal's log (its metadata commit) the record was decided from. */
+    public static final String PROPOSAL_EVENT = "Countersign-Proposal-Event";
     /** The recorded commit this change reverts. */
     public static final String REVERTS = "Countersign-Reverts";
     /** The environment the change is for. */
