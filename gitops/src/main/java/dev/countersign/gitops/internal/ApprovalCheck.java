@@ -87,13 +87,23 @@ final class ApprovalCheck {
         }
     }
 
+    /** Version 2 when the commit carries the changes it was approved for, else version 1 (older records). */
     private ApprovalStatement statement(String approver) {
+        ApprovalStatement.Binding binding = trailers.all(Trailers.CHANGES).isEmpty()
+                ? null
+                : new ApprovalStatement.Binding(
+                        value(Trailers.SUPERSEDES),
+                        value(Trailers.BASE),
+                        value(Trailers.CHANGES),
+                        value(Trailers.PROPOSED_BY),
+                        value(Trailers.ON_BEHALF_OF));
         return new ApprovalStatement(
                 value(Trailers.PROPOSAL),
                 value(Trailers.ENVIRONMENT),
                 trailers.single(Trailers.SUBJECT).isPresent() ? "" : value(Trailers.STACK),
                 value(Trailers.CONTENT_HASH),
-                approver);
+                approver,
+                binding);
     }
 
     private String value(String key) {

@@ -42,7 +42,9 @@ public final class Deciding {
 
     /**
      * Approves a proposal's current content, signed with the approver's own key when one is given; records it
-     * at once when policy allows. The signature covers the {@link ApprovalStatement} of this revision.
+     * at once when policy allows. The draft is checked first ({@link DraftEdits}): a draft that writes outside
+     * its stack's or environment's region is refused. The signature covers the {@link ApprovalStatement} of this
+     * revision, which binds every path and blob the record will write.
      *
      * @param id the proposal
      * @param principal the approver
@@ -102,6 +104,7 @@ public final class Deciding {
             Stored stored = ledger.load(id);
             Proposal r = stored.proposal();
             ContractRules.requireOpen(r.state(), ProposalEvent.APPROVE);
+            DraftEdits edits = DraftEdits.of(ledger.git(), r, "approve", principal.name());
             Instant now = ledger.now();
             Authority authority = ledger.authorityAt(ledger.mainHead());
             Ruling ruling = ContractRules.onApproval(r, principal)
@@ -112,7 +115,7 @@ public final class Deciding {
                 ledger.write(stored, r.with(r.progress().decided(decision, null)), "approve denied");
                 throw ruling.refusal("approve", principal.name());
             }
-            Countersignature approval = approval(r, principal, approverKey, now);
+            Countersignature approval = approval(r, edits, principal, approverKey, now);
             Proposal next = r.with(r.progress()
                     .decided(decision, approval)
                     .in(r.state().next(ProposalEvent.APPROVE, ruling.verdict())));
@@ -124,10 +127,10 @@ public final class Deciding {
     }
 
     private static Countersignature approval(
-            Proposal r, Principal principal, @Nullable CommitSigner approverKey, Instant now) {
+            Proposal r, DraftEdits edits, Principal principal, @Nullable CommitSigner approverKey, Instant now) {
         String signature = approverKey == null
                 ? null
-                : ApprovalSignatures.sign(approverKey, ApprovalStatement.of(r, principal.name()), now);
+                : ApprovalSignatures.sign(approverKey, ApprovalStatement.of(r, edits.digest(), principal.name()), now);
         return new Countersignature(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
     }
 

@@ -16,7 +16,7 @@ final class RecordTrailers {
      */
     record Decision(String policyHash, String rule) {}
 
-    static Trailers of(Proposal r, Decision decision) {
+    static Trailers of(Proposal r, Decision decision, DraftEdits edits) {
         Trailers.Builder trailers =
                 Trailers.builder().add(Trailers.PROPOSAL, r.id()).add(Trailers.ENVIRONMENT, r.environment());
         r.header()
@@ -37,6 +37,11 @@ final class RecordTrailers {
             if (signature != null) {
                 trailers.add(Trailers.APPROVAL_SIGNATURE, approval.approver().name() + " " + signature);
             }
+        }
+        trailers.add(Trailers.BASE, r.baseCommit()).add(Trailers.CHANGES, edits.digest());
+        String supersedes = r.supersedes();
+        if (supersedes != null) {
+            trailers.add(Trailers.SUPERSEDES, supersedes);
         }
         trailers.add(Trailers.CONTENT_HASH, r.contentHash())
                 .add(Trailers.POLICY, decision.policyHash())
