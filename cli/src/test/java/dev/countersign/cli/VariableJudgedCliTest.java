@@ -50,7 +50,8 @@ class VariableJudgedCliTest {
         assertThat(denied.err()).contains("denied by rule").contains("secret");
         assertThat(denied.out() + denied.err()).doesNotContain(PLAINTEXT);
         assertThat(Cli.run("list", "--repo", files.repo()).out()).doesNotContain("token");
-        Process git = new ProcessBuilder("git", "--git-dir=" + files.repo(), "cat-file", "--batch-all-objects", "--batch")
+        Process git = new ProcessBuilder(
+                        "git", "--git-dir=" + files.repo(), "cat-file", "--batch-all-objects", "--batch")
                 .redirectErrorStream(true)
                 .start();
         git.getOutputStream().close();

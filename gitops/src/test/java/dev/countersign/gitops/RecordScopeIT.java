@@ -25,6 +25,8 @@ class RecordScopeIT {
     private static final Principal AGENT = Principal.agent("builder").actingFor(Principal.human("dave"));
     private static final Principal ALICE = Principal.human("alice");
     private static final Principal CAROL = Principal.human("carol");
+    private static final Clock FROZEN = Clock.fixed(Instant.parse("2026-12-22T10:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK_AFTER_FREEZE = Clock.fixed(Instant.parse("2027-01-10T10:00:00Z"), ZoneOffset.UTC);
     private static final String POLICY = ".countersign/policy.yaml";
     private static final String EVIL_POLICY = Samples.POLICY.replace(
             "{principal: \"agent:builder\", roles: [member]", "{principal: \"agent:builder\", roles: [approver]");
@@ -89,11 +91,16 @@ class RecordScopeIT {
     }
 
     @Test
-    void refusesAtRecordADraftSwappedAfterAnApproval() throws Exception {
-        RefWriter agent = open();
+    void refusesAtRecordADraftSwappedWhileAFreezeHeldTheApprovedRecord() throws Exception {
+        repo = GitOpsRepository.open(directory, FROZEN, new SecureRandom());
+        repo.initialize(ALICE, Samples.POLICY, Samples.ENVIRONMENTS);
+        RefWriter agent = new RefWriter(directory, scratch);
         Proposal p = repo.proposer(AGENT).propose("production", Samples.web("1.0.0"), "add web", List.of());
         repo.reviewer(ALICE).approve(p.id());
+        assertThat(repo.reviewer(CAROL).approve(p.id()).state()).isEqualTo(ProposalState.APPROVED);
         pointDraftAtPolicyEdit(agent, p, true);
+        repo.close();
+        repo = GitOpsRepository.open(directory, CLOCK_AFTER_FREEZE, new SecureRandom());
         String before = agent.state();
 
         assertThatThrownBy(() -> repo.reviewer(CAROL).record(p.id()))
@@ -101,9 +108,6 @@ class RecordScopeIT {
                         ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("record-scope"))
                 .hasMessageContaining("record by service:countersign")
                 .hasMessageContaining(POLICY);
-        assertThatThrownBy(() -> repo.reviewer(CAROL).approve(p.id()))
-                .isInstanceOfSatisfying(
-                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("record-scope"));
         assertThat(agent.state()).isEqualTo(before);
         assertThat(agent.git(null, "show", "main:" + POLICY)).isEqualTo(Samples.POLICY);
     }
@@ -115,11 +119,14 @@ class RecordScopeIT {
         String evil = agent.commit(
                 p.draftCommit(),
                 p.baseCommit(),
-                Map.of("environments/staging/web/stack.yaml", "not: the reviewed stack\n"));
+                Map.of("environments/staging/web/rendered.yaml", "components: [{name: miner}]\n"));
         agent.rewriteMetadata(p.id(), json -> json.replace(p.draftCommit(), evil));
         String before = agent.state();
 
-        assertThatThrownBy(() -> repo.reviewer(ALICE).approve(p.id())).isInstanceOf(GitOpsException.class);
+        assertThatThrownBy(() -> repo.reviewer(ALICE).approve(p.id()))
+                .isInstanceOfSatisfying(
+                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("rendered-files-mismatch"))
+                .hasMessageContaining("changed environments/staging/web/rendered.yaml");
         assertThat(agent.state()).isEqualTo(before);
     }
 

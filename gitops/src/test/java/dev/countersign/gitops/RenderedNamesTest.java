@@ -146,7 +146,9 @@ class RenderedNamesTest {
                 .hasMessageContaining("PersistentVolumeClaim")
                 .hasMessageContaining("from component pvc to storage");
         assertThat(repo.proposals(null)).hasSize(1);
-        assertThat(repo.proposer(DAVE).propose("staging", database("storage"), "rename", List.of()).state())
+        assertThat(repo.proposer(DAVE)
+                        .propose("staging", database("storage"), "rename", List.of())
+                        .state())
                 .isEqualTo(ProposalState.PROPOSED);
     }
 }

@@ -182,6 +182,64 @@ class RenderingJudgedTest {
                     .hasMessageContaining("kind");
         }
 
+        private static String manifest(String kind, String extra) {
+            return """
+                    apiVersion: countersign.dev/v1
+                    kind: Stack
+                    metadata: {name: data}
+                    spec:
+                      components:
+                        - name: data
+                          manifests:
+                            - apiVersion: v1
+                              kind: %s
+                              metadata: {name: pgdata, namespace: db}
+                    %s""".formatted(kind, extra);
+        }
+
+        @Test
+        void refusesADecoyKindThatWouldTakeAnotherObjectsKey() {
+            assertThatThrownBy(() -> StackFiles.parseStack(manifest("\"PersistentVolumeClaim/db\"", ""), "d.yaml"))
+                    .isInstanceOf(StackException.class)
+                    .hasMessageContaining("kind");
+        }
+
+        @Test
+        void refusesAKindWithAUnicodeLookAlike() {
+            assertThatThrownBy(() -> StackFiles.parseStack(manifest("\"Persistent\u0412olumeClaim\"", ""), "d.yaml"))
+                    .isInstanceOf(StackException.class);
+        }
+
+        @Test
+        void refusesTwoDeclarationsOfOneObject() {
+            String twice = """
+                            - apiVersion: v1
+                              kind: PersistentVolumeClaim
+                              metadata: {name: pgdata, namespace: db}
+                    """;
+            assertThatThrownBy(() -> StackFiles.parseStack(manifest("PersistentVolumeClaim", twice), "d.yaml"))
+                    .isInstanceOf(StackException.class)
+                    .hasMessageContaining("pgdata");
+        }
+
+        @Test
+        void refusesDuplicateYamlKeysAndMergeKeys() {
+            assertThatThrownBy(() -> StackFiles.parseStack(
+                            manifest("PersistentVolumeClaim", "")
+                                    .replace(
+                                            "kind: PersistentVolumeClaim",
+                                            "kind: PersistentVolumeClaim\n          kind: ConfigMap"),
+                            "d.yaml"))
+                    .isInstanceOf(StackException.class);
+            assertThatThrownBy(() -> StackFiles.parseStack(
+                            manifest("PersistentVolumeClaim", "")
+                                    .replace(
+                                            "metadata: {name: pgdata, namespace: db}",
+                                            "metadata: {<<: {name: pgdata}, namespace: db}"),
+                            "d.yaml"))
+                    .isInstanceOf(StackException.class);
+        }
+
         @Test
         void refusesADeniedKindToAnAgent() {
             open();

@@ -42,7 +42,8 @@ final class ObjectMoves {
                         Verdict.DENY,
                         RULE,
                         proposer.name() + " moves " + object.getKey() + " from component " + from + " to "
-                                + object.getValue() + ": " + env.renderer().name().toLowerCase(java.util.Locale.ROOT)
+                                + object.getValue() + ": "
+                                + env.renderer().name().toLowerCase(java.util.Locale.ROOT)
                                 + " may prune it before the other component adopts it; a human proposes such a move"));
             }
         }

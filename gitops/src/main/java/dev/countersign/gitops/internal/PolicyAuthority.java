@@ -143,17 +143,24 @@ public final class PolicyAuthority implements Authority {
         if (ask.action() != Action.PROPOSE && ask.action() != Action.APPROVE && ask.action() != Action.RECORD) {
             return Optional.empty();
         }
-        return ask.proposal().header().subject().fold(subject -> {
-            CommitId base = ask.proposal().header().base();
-            Optional<Stack> recorded = StackLayout.stack(git, base, subject.environment(), subject.stack());
-            Optional<Environment> environment = RenderedLayout.environment(git, base, subject.environment());
-            if (recorded.isEmpty() || environment.isEmpty()) {
-                return Optional.empty();
-            }
-            Stack proposed = proposedStack(ask, subject);
-            Environment judged = withSecretPlaceholders(environment.get(), recorded, proposed);
-            return ObjectMoves.refused(ask.proposal().proposer(), judged, recorded.get(), proposed);
-        }, environment -> Optional.empty());
+        return ask.proposal()
+                .header()
+                .subject()
+                .fold(
+                        subject -> {
+                            CommitId base = ask.proposal().header().base();
+                            Optional<Stack> recorded =
+                                    StackLayout.stack(git, base, subject.environment(), subject.stack());
+                            Optional<Environment> environment =
+                                    RenderedLayout.environment(git, base, subject.environment());
+                            if (recorded.isEmpty() || environment.isEmpty()) {
+                                return Optional.empty();
+                            }
+                            Stack proposed = proposedStack(ask, subject);
+                            Environment judged = withSecretPlaceholders(environment.get(), recorded, proposed);
+                            return ObjectMoves.refused(ask.proposal().proposer(), judged, recorded.get(), proposed);
+                        },
+                        environment -> Optional.empty());
     }
 
     /**
