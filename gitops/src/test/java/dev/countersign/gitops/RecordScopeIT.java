@@ -113,24 +113,6 @@ class RecordScopeIT {
     }
 
     @Test
-    void refusesADraftWhoseRenderedFilesAreNotWhatItsStackRendersTo() throws Exception {
-        RefWriter agent = open();
-        Proposal p = repo.proposer(AGENT).propose("staging", Samples.web("1.0.0"), "add web", List.of());
-        String evil = agent.commit(
-                p.draftCommit(),
-                p.baseCommit(),
-                Map.of("environments/staging/web/rendered.yaml", "components: [{name: miner}]\n"));
-        agent.rewriteMetadata(p.id(), json -> json.replace(p.draftCommit(), evil));
-        String before = agent.state();
-
-        assertThatThrownBy(() -> repo.reviewer(ALICE).approve(p.id()))
-                .isInstanceOfSatisfying(
-                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("rendered-files-mismatch"))
-                .hasMessageContaining("changed environments/staging/web/rendered.yaml");
-        assertThat(agent.state()).isEqualTo(before);
-    }
-
-    @Test
     void verifyFlagsAPolicyEditSlippedOntoMainByHand() throws Exception {
         RefWriter agent = open();
         Proposal p = repo.proposer(AGENT).propose("staging", Samples.web("1.0.0"), "add web", List.of());

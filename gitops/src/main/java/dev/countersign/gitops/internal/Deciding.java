@@ -104,7 +104,6 @@ public final class Deciding {
             Stored stored = ledger.load(id);
             Proposal r = stored.proposal();
             ContractRules.requireOpen(r.state(), ProposalEvent.APPROVE);
-            DraftEdits edits = DraftEdits.of(ledger.git(), r, "approve", principal.name());
             Instant now = ledger.now();
             Authority authority = ledger.authorityAt(ledger.mainHead());
             Ruling ruling = ContractRules.onApproval(r, principal)
@@ -115,6 +114,7 @@ public final class Deciding {
                 ledger.write(stored, r.with(r.progress().decided(decision, null)), "approve denied");
                 throw ruling.refusal("approve", principal.name());
             }
+            DraftEdits edits = DraftEdits.of(ledger.git(), r, "approve", principal.name());
             Countersignature approval = approval(r, edits, principal, approverKey, now);
             Proposal next = r.with(r.progress()
                     .decided(decision, approval)

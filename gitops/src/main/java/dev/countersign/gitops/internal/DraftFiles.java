@@ -32,7 +32,6 @@ final class DraftFiles {
         git.read(draft, SecretRules.fluxSecret(folder))
                 .ifPresent(content -> files.put(SecretRules.fluxSecret(folder), content));
         return SecretRules.broken(folder, changed, files, r.proposer().name(), delegator(r), r.reverts() != null)
-                .or(() -> rendered(() -> folderRendering(git, draft, s)))
                 .or(() -> rendered(() -> RenderedCheck.differences(git, draft, s.environment(), s.stack())))
                 .or(() -> sharedRules(git, s, draft, changed));
     }
@@ -70,24 +69,6 @@ final class DraftFiles {
                         dev.countersign.gitops.Verdict.DENY,
                         RenderedCheck.RULE,
                         "the draft's rendered files differ from what its stack renders to: " + problems));
-    }
-
-    /** The folder's {@code rendered.yaml} is the stack rendered for the environment, secrets as placeholders. */
-    private static List<String> folderRendering(GitStore git, CommitId draft, Subject.StackChange s) {
-        Optional<dev.countersign.stack.Stack> stack = StackLayout.stack(git, draft, s.environment(), s.stack());
-        Optional<dev.countersign.stack.Environment> env = RenderedLayout.environment(git, draft, s.environment());
-        if (stack.isEmpty() || env.isEmpty()) {
-            return List.of();
-        }
-        String path = Layout.fileIn(Layout.stackFolder(s.environment(), s.stack()), StackLayout.RENDERED);
-        byte[] want = StackLayout.files(
-                        stack.get(),
-                        env.get(),
-                        new java.util.HashSet<>(StackLayout.secretNames(git, draft, s.environment(), s.stack())))
-                .get(StackLayout.RENDERED);
-        return java.util.Arrays.equals(want, git.read(draft, path).orElse(null))
-                ? List.of()
-                : List.of("changed " + path);
     }
 
     /** The shared rules are rendered by every stack alike; a draft removes them only with the last stack. */
