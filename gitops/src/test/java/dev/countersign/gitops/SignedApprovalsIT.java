@@ -275,13 +275,22 @@ class SignedApprovalsIT {
 
     /** The statement as docs/gitops.md describes it, rebuilt from a record commit's trailers. */
     private static String statement(String message, String approver) {
-        return "countersign-approval v1\n"
+        return "countersign-approval v2\n"
                 + "proposal: " + trailer(message, "Countersign-Proposal") + "\n"
+                + "supersedes: " + trailerOrDash(message, "Countersign-Supersedes") + "\n"
                 + "environment: " + trailer(message, "Countersign-Environment") + "\n"
                 + "stack: " + trailer(message, "Countersign-Stack") + "\n"
+                + "base: " + trailer(message, "Countersign-Base") + "\n"
                 + "content-hash: " + trailer(message, "Countersign-Content-Hash") + "\n"
+                + "changes: " + trailer(message, "Countersign-Changes") + "\n"
+                + "proposer: " + trailer(message, "Countersign-Proposed-By") + "\n"
+                + "on-behalf-of: " + trailerOrDash(message, "Countersign-On-Behalf-Of") + "\n"
                 + "approver: " + approver + "\n"
                 + "decision: approve\n";
+    }
+
+    private static String trailerOrDash(String message, String key) {
+        return message.contains("\n" + key + ": ") ? trailer(message, key) : "-";
     }
 
     private static byte[] signature(String message, String approver) {

@@ -101,6 +101,7 @@ final class ApprovalCheck {
         }
     }
 
+    /** Version 2 when the commit carries the changes it was approved for, else version 1 (older records). */
     private ApprovalStatement statement(String approver) {
         return statement(trailers, approver);
     }
@@ -109,12 +110,21 @@ final class ApprovalCheck {
     static ApprovalStatement statement(Trailers trailers, String approver) {
         java.util.function.Function<String, String> value =
                 key -> trailers.single(key).orElse("-");
+        ApprovalStatement.Binding binding = trailers.all(Trailers.CHANGES).isEmpty()
+                ? null
+                : new ApprovalStatement.Binding(
+                        value.apply(Trailers.SUPERSEDES),
+                        value.apply(Trailers.BASE),
+                        value.apply(Trailers.CHANGES),
+                        value.apply(Trailers.PROPOSED_BY),
+                        value.apply(Trailers.ON_BEHALF_OF));
         return new ApprovalStatement(
                 value.apply(Trailers.PROPOSAL),
                 value.apply(Trailers.ENVIRONMENT),
                 trailers.single(Trailers.SUBJECT).isPresent() ? "" : value.apply(Trailers.STACK),
                 value.apply(Trailers.CONTENT_HASH),
-                approver);
+                approver,
+                binding);
     }
 
     private void add(String rule, String message) {

@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalHeader;
 import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ask;
@@ -113,6 +114,7 @@ final class CommitCheck {
             return;
         }
         checkPaths(parent, folder);
+        checkChanges(parent, new Subject.StackChange(value(Trailers.ENVIRONMENT), value(Trailers.STACK)));
         checkSecrets(parent, folder);
         checkContentHash();
         checkRendered();
@@ -138,6 +140,7 @@ final class CommitCheck {
         List<String> changed = git.changedPaths(parent, commit.id());
         EnvironmentContentCheck content = new EnvironmentContentCheck(git, commit.id(), this::add);
         content.checkPaths(parent, env, changed);
+        checkChanges(parent, subject);
         SecretRules.brokenByEnvironmentChange(
                         changed,
                         path -> git.read(commit.id(), path).orElse(null),
@@ -161,6 +164,40 @@ final class CommitCheck {
             add(
                     "outside-stack-folder",
                     "changes " + outside + " outside its stack folder " + folder + " and its rendered files");
+        }
+    }
+
+    /**
+     * A record approved with a version 2 statement names its base and the digest of what it wrote: the base must
+     * lie on main at or before the parent, and the commit's changes in its region must hash to that digest.
+     */
+    private void checkChanges(CommitId parent, Subject subject) {
+        if (trailers.all(Trailers.CHANGES).isEmpty()
+                && trailers.all(Trailers.BASE).isEmpty()) {
+            return;
+        }
+        Optional<CommitId> base = trailers.single(Trailers.BASE).flatMap(this::commitNamed);
+        if (base.isEmpty() || !git.isAncestor(base.get(), parent)) {
+            add(
+                    "changes-mismatch",
+                    "base " + value(Trailers.BASE) + " is not a commit of main at or before the parent");
+            return;
+        }
+        String actual =
+                DraftEdits.recorded(git, subject, base.get(), commit.id()).digest();
+        if (!actual.equals(value(Trailers.CHANGES))) {
+            add(
+                    "changes-mismatch",
+                    "the recorded changes since base " + base.get().name() + " hash to " + actual + ", trailer says "
+                            + value(Trailers.CHANGES));
+        }
+    }
+
+    private Optional<CommitId> commitNamed(String name) {
+        try {
+            return name.matches("[0-9a-f]{40}") ? git.resolveRevision(name) : Optional.empty();
+        } catch (dev.countersign.gitops.GitOpsException e) {
+            return Optional.empty();
         }
     }
 
@@ -248,7 +285,9 @@ final class CommitCheck {
                             + value(Trailers.POLICY));
         }
         checkSignedApprovals(authority, approvers);
-        Optional<Proposal> record = store.load(value(Trailers.PROPOSAL)).map(ProposalStore.Stored::proposal);
+        Optional<Proposal> record = store.load(value(Trailers.PROPOSAL))
+                .map(ProposalStore.Stored::proposal)
+                .map(r -> asLanded(r, parent));
         List<Principal> counted = approvers.stream().map(Idents::principal).toList();
         record.ifPresent(r -> {
             Ruling ruling = authority.decide(new Ask(Action.RECORD, recorder(), r, counted, commit.committedAt()));
@@ -282,6 +321,25 @@ final class CommitCheck {
             add("inconsistent-trailers", String.valueOf(e.getMessage()));
             return Idents.RECORDER;
         }
+        }
+    }
+
+    /** The proposal as it landed: from the parent to this commit, whatever its metadata says of its draft. */
+    private Proposal asLanded(Proposal r, CommitId parent) {
+        ProposalHeader h = r.header();
+        ProposalHeader landed = new ProposalHeader(
+                h.id(),
+                h.subject(),
+                h.proposer(),
+                h.rationale(),
+                h.evidence(),
+                parent,
+                h.contentHash(),
+                git.changedPaths(parent, commit.id()),
+                h.reverts(),
+                h.supersedes(),
+                h.createdAt());
+        return new Proposal(landed, r.progress().drafted(commit.id()));
     }
 
     private void checkProposalRecord(String id, List<String> approvers) {

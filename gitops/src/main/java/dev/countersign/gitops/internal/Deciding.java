@@ -45,7 +45,9 @@ public final class Deciding {
      * Approves a proposal's current content, signed by the approver when a signing is given; records it at once
      * when policy allows. The signature covers the {@link ApprovalStatement} of this revision; where the
      * environment requires signed approvals, an approval without a valid signature by one of the approver's
-     * registered keys is refused ({@code signed-approvals}) before anything is written.
+     * registered keys is refused ({@code signed-approvals}) before anything is written. The draft is checked
+     * before signing ({@link DraftEdits}): a draft that writes outside its stack's or environment's region is
+     * refused, and the statement binds every path and blob the record will write.
      *
      * @param id the proposal
      * @param principal the approver
@@ -81,7 +83,7 @@ public final class Deciding {
      * @return the exact statement bytes
      */
     public byte[] statement(String id, Principal principal) {
-        return ApprovalStatement.of(ledger.load(id).proposal(), principal.name())
+        return ApprovalStatement.of(ledger.git(), ledger.load(id).proposal(), principal.name())
                 .bytes();
     }
 
@@ -119,7 +121,6 @@ public final class Deciding {
             ContractRules.requireOpen(r.state(), ProposalEvent.APPROVE);
             Instant now = RecordTime.latest(ledger.now(), r.createdAt());
             Authority authority = ledger.authorityAt(ledger.mainHead());
-            String signature = SignedApprovals.prove(r, principal, authority, approverKey, now);
             Ruling ruling = ContractRules.onApproval(r, principal)
                     .orElseGet(() ->
                             authority.decide(new Ask(Action.APPROVE, principal, r, approversWith(r, principal), now)));
@@ -128,6 +129,9 @@ public final class Deciding {
                 ledger.write(stored, r.with(r.progress().decided(decision, null)), "approve denied");
                 throw ruling.refusal("approve", principal.name());
             }
+            DraftEdits edits = DraftEdits.of(ledger.git(), r, "approve", principal.name());
+            byte[] statement = ApprovalStatement.of(r, edits.digest(), principal.name()).bytes();
+            String signature = SignedApprovals.prove(r, principal, authority, approverKey, now, statement);
             Countersignature approval =
                     new Countersignature(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
             Proposal next = r.with(r.progress()

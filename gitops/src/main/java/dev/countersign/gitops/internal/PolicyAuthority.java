@@ -72,6 +72,18 @@ public final class PolicyAuthority implements Authority {
 
     @Override
     public Ruling decide(Ask ask) {
+        try {
+            return decideAsked(ask);
+        } catch (dev.countersign.policy.InvalidRequestException e) {
+            return new Ruling(Verdict.DENY, "rendering", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Ruling decideAsked(Ask ask) {
+        Optional<Ruling> moved = moves(ask);
+        if (moved.isPresent()) {
+            return moved.get();
+        }
         return switch (ask.action()) {
             case APPROVE -> approve(ask);
             case RECORD -> record(ask);
@@ -114,25 +126,68 @@ public final class PolicyAuthority implements Authority {
     private Decision decideStack(Ask ask, Principal principal, Action action, Subject.StackChange subject) {
         Proposal r = ask.proposal();
         PolicyRequest.Builder request = request(ask, principal, action);
+        Stack proposed = proposedStack(ask, subject);
+        Optional<Stack> base = StackLayout.stack(git, r.header().base(), subject.environment(), subject.stack());
+        Optional<Environment> environment =
+                RenderedLayout.environment(git, r.header().base(), subject.environment());
+        if (environment.isEmpty()) {
+            base.ifPresentOrElse(b -> request.change(b, proposed), () -> request.firstVersion(proposed));
+        } else {
+            Environment judged = withSecretPlaceholders(environment.get(), base, proposed);
+            base.ifPresentOrElse(
+                    b -> request.change(b, proposed, judged), () -> request.firstVersion(proposed, judged));
+        }
+        return engine(ask).decide(request.build());
+    }
+
+    private Stack proposedStack(Ask ask, Subject.StackChange subject) {
         String proposedText = ask.proposedText();
-        CommitId draft = r.progress().draft();
-        Stack proposed;
+        CommitId draft = ask.proposal().progress().draft();
         if (proposedText != null) {
-            proposed = StackFiles.parseStack(proposedText, StackLayout.STACK);
+            return StackFiles.parseStack(proposedText, StackLayout.STACK);
         } else if (draft == null) {
             // a new proposal without a stack file removes the stack (the revert of its first record):
             // judged as a stack with no components, so deletion protection applies to every one of them
-            proposed = new Stack(subject.stack(), Map.of(), List.of());
-        } else {
-            proposed = stackAt(subject, draft);
+            return new Stack(subject.stack(), Map.of(), List.of());
         }
-        Optional<Stack> base = StackLayout.stack(git, r.header().base(), subject.environment(), subject.stack());
-        if (base.isPresent()) {
-            request.change(base.get(), proposed);
-        } else {
-            request.firstVersion(proposed);
+        return stackAt(subject, draft);
+    }
+
+    /** An agent's change that moves an object to another component of a reconciled environment is refused. */
+    private Optional<Ruling> moves(Ask ask) {
+        if (ask.action() != Action.PROPOSE && ask.action() != Action.APPROVE && ask.action() != Action.RECORD) {
+            return Optional.empty();
         }
-        return engine(ask).decide(request.build());
+        return ask.proposal()
+                .header()
+                .subject()
+                .fold(
+                        subject -> {
+                            CommitId base = ask.proposal().header().base();
+                            Optional<Stack> recorded =
+                                    StackLayout.stack(git, base, subject.environment(), subject.stack());
+                            Optional<Environment> environment =
+                                    RenderedLayout.environment(git, base, subject.environment());
+                            if (recorded.isEmpty() || environment.isEmpty()) {
+                                return Optional.empty();
+                            }
+                            Stack proposed = proposedStack(ask, subject);
+                            Environment judged = withSecretPlaceholders(environment.get(), recorded, proposed);
+                            return ObjectMoves.refused(ask.proposal().proposer(), judged, recorded.get(), proposed);
+                        },
+                        environment -> Optional.empty());
+    }
+
+    /**
+     * The environment as the stack is rendered in it, each secret variable standing for the value a secrets file
+     * gives it: a placeholder, never a value, so a secret place never reads as an edit.
+     */
+    private static Environment withSecretPlaceholders(Environment env, Optional<Stack> base, Stack proposed) {
+        Map<String, Object> variables = new java.util.TreeMap<>(env.variables());
+        java.util.Set<String> secrets = new java.util.TreeSet<>(proposed.secretVariables());
+        base.ifPresent(b -> secrets.addAll(b.secretVariables()));
+        secrets.forEach(name -> variables.putIfAbsent(name, dev.countersign.stack.RenderedStack.REDACTED));
+        return new Environment(env.name(), env.cluster(), variables, env.renderer(), env.flux(), env.argoCd());
     }
 
     private PolicyRequest.Builder request(Ask ask, Principal principal, Action action) {
@@ -213,8 +268,18 @@ public final class PolicyAuthority implements Authority {
         String rule = reasons.isEmpty() ? "policy" : reasons.get(0).rule();
         String explanation = reasons.isEmpty()
                 ? decision.outcome().spelling()
-                : reasons.stream().map(Reason::message).collect(Collectors.joining("; "));
+                : reasons.stream().map(PolicyAuthority::described).collect(Collectors.joining("; "));
         return new Ruling(verdict(decision, freezeHolds), rule, explanation);
+    }
+
+    /** A reason with the place it is about, so a refusal names the pointer a variable reached. */
+    private static String described(Reason reason) {
+        String component = reason.component();
+        String pointer = reason.pointer();
+        if (pointer == null) {
+            return reason.message();
+        }
+        return reason.message() + " (at " + (component == null ? "" : component + ":") + pointer + ")";
     }
 
     private static Verdict verdict(Decision decision, boolean freezeHolds) {

@@ -57,6 +57,7 @@ final class Proposing {
                 recorded(base, draft.environment(), draft.stack()),
                 files,
                 "proposal for " + folder + " changes nothing: its content equals the recorded one");
+        requireFreeNames(base, draft.environment(), content.files().get(StackLayout.STACK), folder);
         Principal by = draft.proposer();
         requireNone(SecretRules.broken(folder, changed, files, by.name(), delegator(by), draft.reverts() != null), by);
         requireNone(ClusterProtection.broken(git, base, changed, path -> files.get(path)), by);
@@ -180,6 +181,18 @@ final class Proposing {
         Instant now = header.createdAt();
         return git.commit(
                 tree, List.of(base), Idents.of(header.proposer(), now), Idents.of(Idents.RECORDER, now), message);
+    }
+
+    private void requireFreeNames(CommitId base, String environment, byte @Nullable [] stackFile, String folder) {
+        Optional<dev.countersign.stack.Environment> env = RenderedLayout.environment(git, base, environment);
+        if (stackFile != null && env.isPresent()) {
+            RenderedNames.requireFree(
+                    git,
+                    base,
+                    env.get(),
+                    dev.countersign.stack.StackFiles.parseStack(
+                            new String(stackFile, StandardCharsets.UTF_8), Layout.fileIn(folder, StackLayout.STACK)));
+        }
     }
 
     private static void requireNone(Optional<Ruling> broken, Principal proposer) {

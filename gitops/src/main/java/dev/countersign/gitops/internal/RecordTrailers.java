@@ -19,7 +19,7 @@ final class RecordTrailers {
      */
     record Decision(String policyHash, String rule, Principal recorder, String event) {}
 
-    static Trailers of(Proposal r, Decision decision) {
+    static Trailers of(Proposal r, Decision decision, DraftEdits edits) {
         Trailers.Builder trailers =
                 Trailers.builder().add(Trailers.PROPOSAL, r.id()).add(Trailers.ENVIRONMENT, r.environment());
         r.header()
@@ -28,6 +28,11 @@ final class RecordTrailers {
                         s -> trailers.add(Trailers.STACK, s.stack()),
                         e -> trailers.add(Trailers.SUBJECT, Trailers.ENVIRONMENT_SUBJECT));
         addPeople(trailers, r);
+        trailers.add(Trailers.BASE, r.baseCommit()).add(Trailers.CHANGES, edits.digest());
+        String supersedes = r.supersedes();
+        if (supersedes != null) {
+            trailers.add(Trailers.SUPERSEDES, supersedes);
+        }
         trailers.add(Trailers.CONTENT_HASH, r.contentHash())
                 .add(Trailers.POLICY, decision.policyHash())
                 .add(Trailers.DECISION, "allow by " + decision.rule())

@@ -21,9 +21,7 @@ import dev.countersign.policy.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,9 +78,10 @@ public final class Recording {
         if (already.isPresent()) {
             return ledger.writeOrFail(stored, recorded(r, already.get()), "found recorded");
         }
+        DraftEdits edits = DraftEdits.of(git, r, "record", principal.name());
         Authority authority = ledger.authorityAt(head);
         List<Principal> approvers = r.validApprovals().stream()
-                .filter(approval -> SignedApprovals.counts(approval, r, authority))
+                .filter(approval -> SignedApprovals.counts(approval, r, authority, edits.digest()))
                 .map(Countersignature::approver)
                 .toList();
         RecordTime time = RecordTime.of(git, r, head, ledger.now());
@@ -108,7 +107,8 @@ public final class Recording {
                         ruling.rule(),
                         principal,
                         stored.version().name()),
-                time.at());
+                time.at(),
+                edits);
     }
 
     /**
@@ -125,13 +125,18 @@ public final class Recording {
     }
 
     private @Nullable Proposal write(
-            Stored stored, Proposal decided, CommitId head, RecordTrailers.Decision decision, Instant at) {
+            Stored stored,
+            Proposal decided,
+            CommitId head,
+            RecordTrailers.Decision decision,
+            Instant at,
+            DraftEdits edits) {
         CommitId base = decided.header().base();
-        if (!head.equals(base) && overlaps(decided, base, head)) {
+        if (!head.equals(base) && overlaps(decided, base, head, edits)) {
             return ledger.writeOrFail(
                     stored, conflicted(stored.proposal(), base, head, decision.recorder()), "conflicted");
         }
-        CommitId commit = commit(decided, head, decision, at);
+        CommitId commit = commit(decided, head, decision, at, edits);
         if (!git.compareAndSwap(Refs.MAIN, head, commit, "record " + decided.id())) {
             return null;
         }
@@ -170,30 +175,30 @@ public final class Recording {
      * the draft writes otherwise. An environment change re-renders every stack of its environment, so anything
      * main changed in the environment's region or in the sops rules overlaps it.
      */
-    private boolean overlaps(Proposal r, CommitId base, CommitId head) {
+    private boolean overlaps(Proposal r, CommitId base, CommitId head, DraftEdits edits) {
         List<String> moved = git.changedPaths(base, head);
         return r.header()
                 .subject()
                 .fold(
-                        s -> moved.stream().anyMatch(path -> overlaps(r, s, head, path)),
+                        s -> moved.stream().anyMatch(path -> overlaps(s, head, path, edits)),
                         e -> moved.stream()
                                 .anyMatch(path -> EnvironmentRendering.inRegion(e.environment(), path)
                                         || path.equals(Layout.SOPS_CONFIG)));
     }
 
-    private boolean overlaps(Proposal r, Subject.StackChange s, CommitId head, String path) {
+    private boolean overlaps(Subject.StackChange s, CommitId head, String path, DraftEdits edits) {
         return path.startsWith(Layout.stackFolder(s.environment(), s.stack()) + "/")
                 || RenderedLayout.owns(s.environment(), s.stack(), path)
                 || path.equals(Layout.environmentFile(s.environment()))
                 || path.equals(Layout.SOPS_CONFIG)
-                || (r.changedPaths().contains(path)
+                || (edits.edits().containsKey(path)
                         && !Arrays.equals(
-                                git.read(head, path).orElse(null),
-                                git.read(DraftCommit.of(r), path).orElse(null)));
+                                git.read(head, path).orElse(null), edits.edits().get(path)));
     }
 
-    private CommitId commit(Proposal r, CommitId head, RecordTrailers.Decision decision, Instant now) {
-        TreeId tree = git.writeTree(head, draftEdits(r));
+    private CommitId commit(
+            Proposal r, CommitId head, RecordTrailers.Decision decision, Instant now, DraftEdits edits) {
+        TreeId tree = git.writeTree(head, edits.edits());
         String hash = ContentHash.of(r.header()
                 .subject()
                 .fold(
@@ -203,17 +208,8 @@ public final class Recording {
             throw new GitOpsException("content of " + r.id() + " on " + head.name() + " hashes to " + hash
                     + ", not the approved " + r.contentHash() + ": refusing to record");
         }
-        String message = RecordTrailers.of(r, decision).appendTo(subjectLine(r));
+        String message = RecordTrailers.of(r, decision, edits).appendTo(subjectLine(r));
         return git.commit(tree, List.of(head), Idents.of(r.proposer(), now), Idents.of(Idents.RECORDER, now), message);
-    }
-
-    private Map<String, byte @Nullable []> draftEdits(Proposal r) {
-        CommitId draft = DraftCommit.of(r);
-        Map<String, byte @Nullable []> edits = new TreeMap<>();
-        for (String path : r.changedPaths()) {
-            edits.put(path, git.read(draft, path).orElse(null));
-        }
-        return edits;
     }
 
     private static String subjectLine(Proposal r) {

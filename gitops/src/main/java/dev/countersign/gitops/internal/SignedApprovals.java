@@ -29,8 +29,12 @@ final class SignedApprovals {
      * @throws ActionDeniedException naming {@link #RULE} when the approval is not proven where it must be
      */
     static @Nullable String prove(
-            Proposal r, Principal approver, Authority authority, @Nullable ApprovalSigning signing, Instant now) {
-        byte[] statement = ApprovalStatement.of(r, approver.name()).bytes();
+            Proposal r,
+            Principal approver,
+            Authority authority,
+            @Nullable ApprovalSigning signing,
+            Instant now,
+            byte[] statement) {
         boolean required = authority.signedApprovals(r.environment());
         var registered = authority.approverKeys(approver);
         RegisteredKeys keys = RegisteredKeys.of(approver.name(), registered);
@@ -68,7 +72,7 @@ final class SignedApprovals {
     }
 
     /** Tells whether a stored approval counts under the policy in force when recording. */
-    static boolean counts(Countersignature approval, Proposal r, Authority authority) {
+    static boolean counts(Countersignature approval, Proposal r, Authority authority, String changes) {
         if (!authority.signedApprovals(r.environment())) {
             return true;
         }
@@ -76,7 +80,7 @@ final class SignedApprovals {
         return RegisteredKeys.of(approver.name(), authority.approverKeys(approver))
                 .problem(
                         approval.signature(),
-                        ApprovalStatement.of(r, approver.name()).bytes())
+                        ApprovalStatement.of(r, changes, approver.name()).bytes())
                 .isEmpty();
     }
 

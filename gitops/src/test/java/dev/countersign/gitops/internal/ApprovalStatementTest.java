@@ -24,6 +24,34 @@ class ApprovalStatementTest {
     }
 
     @Test
+    void writesVersionTwoBindingTheBaseTheChangesAndTheProposer() {
+        ApprovalStatement statement = new ApprovalStatement(
+                "p-2",
+                "staging",
+                "web",
+                "sha256:abc",
+                "human:bob",
+                new ApprovalStatement.Binding("p-1", "0123abcd", "sha256:def", "agent:builder", "human:alice"));
+
+        assertThat(new String(statement.bytes(), StandardCharsets.UTF_8)).isEqualTo("""
+                        countersign-approval v2
+                        proposal: p-2
+                        supersedes: p-1
+                        environment: staging
+                        stack: web
+                        base: 0123abcd
+                        content-hash: sha256:abc
+                        changes: sha256:def
+                        proposer: agent:builder
+                        on-behalf-of: human:alice
+                        approver: human:bob
+                        decision: approve
+                        """);
+        assertThatThrownBy(() -> new ApprovalStatement.Binding("-", "0123", "sha256:d\nx", "agent:b", "-"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesFieldsThatWouldForgeFurtherLines() {
         assertThatThrownBy(() -> new ApprovalStatement("p-1", "staging", "web", "sha256:abc\napprover: x", "human:a"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -40,6 +40,12 @@ public record Trailers(List<Entry> entries) {
     public static final String STACK = "Countersign-Stack";
     /** What an environment-wide change is about, {@value #ENVIRONMENT_SUBJECT}; absent on a stack's change. */
     public static final String SUBJECT = "Countersign-Subject";
+    /** The main-line commit the approved draft started from. */
+    public static final String BASE = "Countersign-Base";
+    /** The digest of every path and blob the record wrote, as the version 2 approval statement binds it. */
+    public static final String CHANGES = "Countersign-Changes";
+    /** The proposal revision the recorded one replaced. */
+    public static final String SUPERSEDES = "Countersign-Supersedes";
     /** The value of {@link #SUBJECT} on the record of an environment change, which carries no stack. */
     public static final String ENVIRONMENT_SUBJECT = "environment";
 

@@ -1,0 +1,154 @@
+package dev.countersign.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.countersign.policy.Principal;
+import dev.countersign.stack.Environment;
+import dev.countersign.stack.RendererChoice;
+import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rendered object names are injective across the stacks of an environment and avoid reserved names; an object
+ * keeps its component under a reconciler unless a human moves it.
+ */
+class RenderedNamesTest {
+    private static final Principal DAVE = Principal.human("dave");
+    private static final Principal ALICE = Principal.human("alice");
+
+    @TempDir
+    Path directory;
+
+    private GitOpsRepository repo;
+
+    @AfterEach
+    void close() {
+        if (repo != null) {
+            repo.close();
+        }
+    }
+
+    private GitOpsRepository open(RendererChoice renderer) {
+        repo = GitOpsRepository.open(
+                directory, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC), new SecureRandom());
+        Environment staging = renderer == RendererChoice.ARGOCD
+                ? new Environment("staging", "staging-eu", Map.of())
+                        .withArgoCd(new dev.countersign.stack.ArgoCdSettings(
+                                "https://git.example.com/gitops.git",
+                                "main",
+                                "default",
+                                "https://kubernetes.default.svc"))
+                : new Environment("staging", "staging-eu", Map.of(), renderer);
+        repo.initialize(ALICE, Samples.POLICY, List.of(staging));
+        return repo;
+    }
+
+    private static Stack stack(String name, String component) {
+        return StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: %s}
+                spec:
+                  components:
+                    - name: %s
+                      helm: {repository: https://charts.example.com, chart: app, version: 1.0.0,
+                             namespace: apps, values: {replicas: 1}}
+                """.formatted(name, component), name + ".yaml");
+    }
+
+    @Test
+    void refusesAStackWhoseKustomizationNameAnotherStackAlreadyRenders() {
+        open(RendererChoice.FLUX);
+        Proposal first = repo.proposer(DAVE).propose("staging", stack("a-b", "c"), "first", List.of());
+        repo.reviewer(ALICE).approve(first.id());
+        String head = repo.log().get(0).commit();
+
+        assertThatThrownBy(() -> repo.proposer(DAVE).propose("staging", stack("a", "b-c"), "collide", List.of()))
+                .isInstanceOfSatisfying(RenderedNameException.class, e -> {
+                    assertThat(e.name()).isEqualTo("a-b-c");
+                    assertThat(e.proposed()).isEqualTo("a/b-c");
+                    assertThat(e.holder()).isEqualTo("a-b/c");
+                });
+        assertThat(repo.log().get(0).commit()).isEqualTo(head);
+        assertThat(repo.proposals(null)).hasSize(1);
+    }
+
+    @Test
+    void refusesTheFluxBootstrapName() {
+        open(RendererChoice.FLUX);
+
+        assertThatThrownBy(() -> repo.proposer(DAVE).propose("staging", stack("flux", "system"), "x", List.of()))
+                .isInstanceOfSatisfying(RenderedNameException.class, e -> {
+                    assertThat(e.name()).isEqualTo("flux-system");
+                    assertThat(e.holder()).isEqualTo("Flux's bootstrap");
+                });
+    }
+
+    @Test
+    void refusesAnArgoCdRootNameThatAnotherStacksApplicationHolds() {
+        open(RendererChoice.ARGOCD);
+        Proposal first = repo.proposer(DAVE).propose("staging", stack("a", "b"), "first", List.of());
+        repo.reviewer(ALICE).approve(first.id());
+
+        assertThatThrownBy(() -> repo.proposer(DAVE).propose("staging", stack("a-b", "c"), "x", List.of()))
+                .isInstanceOfSatisfying(
+                        RenderedNameException.class, e -> assertThat(e.name()).isEqualTo("a-b"));
+    }
+
+    @Test
+    void allowsTheSameStackToBeProposedAgain() {
+        open(RendererChoice.FLUX);
+        Proposal first = repo.proposer(DAVE).propose("staging", stack("a", "b"), "first", List.of());
+        repo.reviewer(ALICE).approve(first.id());
+
+        Proposal second = repo.proposer(DAVE).propose("staging", stack("a", "c"), "rename", List.of());
+
+        assertThat(second.state()).isEqualTo(ProposalState.PROPOSED);
+    }
+
+    private static Stack database(String component) {
+        return StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: db}
+                spec:
+                  components:
+                    - name: %s
+                      manifests:
+                        - apiVersion: v1
+                          kind: PersistentVolumeClaim
+                          metadata: {name: pgdata, namespace: db}
+                          spec: {resources: {requests: {storage: 10Gi}}}
+                """.formatted(component), "db.yaml");
+    }
+
+    @Test
+    void refusesAnAgentRenamingTheComponentThatHoldsAProtectedObject() {
+        open(RendererChoice.FLUX);
+        Proposal first = repo.proposer(DAVE).propose("staging", database("pvc"), "first", List.of());
+        repo.reviewer(ALICE).approve(first.id());
+        Principal agent = Principal.agent("builder").actingFor(DAVE);
+
+        assertThatThrownBy(() -> repo.proposer(agent).propose("staging", database("storage"), "rename", List.of()))
+                .isInstanceOfSatisfying(
+                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("object-move"))
+                .hasMessageContaining("PersistentVolumeClaim")
+                .hasMessageContaining("from component pvc to storage");
+        assertThat(repo.proposals(null)).hasSize(1);
+        assertThat(repo.proposer(DAVE)
+                        .propose("staging", database("storage"), "rename", List.of())
+                        .state())
+                .isEqualTo(ProposalState.PROPOSED);
+    }
+}
