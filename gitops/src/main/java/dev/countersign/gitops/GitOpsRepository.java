@@ -1,5 +1,6 @@
 package dev.countersign.gitops;
 
+import dev.countersign.gitops.internal.ChartPins;
 import dev.countersign.gitops.internal.GitStore;
 import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.Lifecycle;
@@ -10,6 +11,7 @@ import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.gitops.internal.Verifier;
 import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
+import dev.countersign.render.spi.ChartResolver;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.StackFiles;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +96,7 @@ public final class GitOpsRepository implements AutoCloseable {
         private @Nullable SshIdentity sshIdentity;
         private @Nullable TrustedCertificates trustedCertificates;
         private int maxAttempts = DEFAULT_ATTEMPTS;
+        private @Nullable ChartResolver chartResolver;
 
         private Builder(Path directory) {
             this.directory = directory;
@@ -154,6 +157,23 @@ public final class GitOpsRepository implements AutoCloseable {
          */
         public Builder trustedCertificates(TrustedCertificates certificates) {
             this.trustedCertificates = certificates;
+            return this;
+        }
+
+        /**
+         * Sets the resolver that pins Helm charts at propose time in every environment whose file says
+         * {@code charts: {pin: digest}}: an {@code oci://} chart without a digest is resolved and the digest is
+         * written into the draft (the reviewer sees it, the approval binds it), a digest written by hand is
+         * checked against it, and a chart that cannot be pinned refuses the proposal with an
+         * {@link UnpinnedChartException}. Without a resolver such an environment accepts only charts whose
+         * digests are written out (or recorded for the same version). The built-in resolver is
+         * {@link dev.countersign.render.oci.OciChartResolver}.
+         *
+         * @param resolver resolves a chart version to the digest of its OCI manifest
+         * @return this builder
+         */
+        public Builder chartResolver(ChartResolver resolver) {
+            this.chartResolver = resolver;
             return this;
         }
 
@@ -230,7 +250,8 @@ public final class GitOpsRepository implements AutoCloseable {
                 Lifecycle lifecycle = Lifecycle.of(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
                 lifecycle.recovery().recover();
                 url.ifPresent(u -> RemoteConfigs.save(git, u));
-                return new GitOpsRepository(git, lifecycle, new StackFolder(git, clock, ids));
+                return new GitOpsRepository(
+                        git, lifecycle, new StackFolder(git, clock, ids, new ChartPins(chartResolver)));
             } catch (RuntimeException e) {
                 git.close();
                 throw e;

@@ -47,6 +47,7 @@ final class Proposing {
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
         StackFolder.Folder content =
                 draft.content().at(base, carryFrom == null ? base : carryFrom, draft.environment());
+        requirePinned(base, draft.environment(), content.files().get(StackLayout.STACK), folder);
         SortedMap<String, byte[]> files = new TreeMap<>();
         content.files().forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
         files.putAll(RenderedLayout.forDraft(
@@ -86,6 +87,11 @@ final class Proposing {
                 files,
                 "proposal for environment " + environment
                         + " changes nothing: its definition and renderings equal the recorded ones");
+        if (draft.environment().charts().pinsDigests()) {
+            EnvironmentRendering.stacks(git, base, environment)
+                    .forEach(stack -> StackLayout.stack(git, base, environment, stack)
+                            .ifPresent(recorded -> ChartPins.requirePinned(recorded, draft.environment())));
+        }
         Principal by = draft.proposer();
         requireNone(
                 SecretRules.brokenByEnvironmentChange(
@@ -161,6 +167,16 @@ final class Proposing {
         Instant now = header.createdAt();
         return git.commit(
                 tree, List.of(base), Idents.of(header.proposer(), now), Idents.of(Idents.RECORDER, now), message);
+    }
+
+    /** A draft that restores recorded files (a revert) is not pinned anew: its charts must carry digests. */
+    private void requirePinned(CommitId base, String environment, byte @Nullable [] stackFile, String folder) {
+        if (stackFile != null) {
+            ChartPins.requirePinned(
+                    dev.countersign.stack.StackFiles.parseStack(
+                            new String(stackFile, StandardCharsets.UTF_8), Layout.fileIn(folder, StackLayout.STACK)),
+                    StackLayout.environment(git, base, environment));
+        }
     }
 
     private static void requireNone(Optional<Ruling> broken, Principal proposer) {
