@@ -165,8 +165,8 @@ public final class GitOpsRepository implements AutoCloseable {
          * {@code charts: {pin: digest}}: an {@code oci://} chart without a digest is resolved and the digest is
          * written into the draft (the reviewer sees it, the approval binds it), a digest written by hand is
          * checked against it, and a chart that cannot be pinned refuses the proposal with an
-         * {@link UnpinnedChartException}. Without a resolver such an environment accepts only charts whose
-         * digests are written out (or recorded for the same version). The built-in resolver is
+         * {@link UnpinnedChartException}. Without a resolver such an environment accepts only the digests
+         * recorded for the same chart version, since no other can be checked. The built-in resolver is
          * {@link dev.countersign.render.oci.OciChartResolver}.
          *
          * @param resolver resolves a chart version to the digest of its OCI manifest

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pins the Helm charts of a proposed stack when its environment says {@code charts: {pin: digest}}: an OCI chart
  * without a digest gets the one it had when recorded (same repository, chart and version) or the one the
- * {@link ChartResolver} resolves now; a digest written by hand must be the recorded one or the resolved one; a
- * chart that cannot be pinned refuses the proposal ({@link UnpinnedChartException}). Thread-safe when the
+ * {@link ChartResolver} resolves now; a digest written by hand must be the recorded one or the resolved one (so
+ * without a resolver only recorded digests pass); a chart that cannot be pinned refuses the proposal
+ * ({@link UnpinnedChartException}). Thread-safe when the
  * resolver is.
  */
 public final class ChartPins {
@@ -106,9 +107,10 @@ public final class ChartPins {
         if (chartResolver == null) {
             throw new UnpinnedChartException(
                     component.name(),
-                    describe(stack, component, helm) + " has no digest and environment " + environment.name()
-                            + " pins chart digests (charts: {pin: digest}), but no chart resolver is configured:"
-                            + " write helm.digest, or give the repository a ChartResolver");
+                    describe(stack, component, helm) + " is not pinned as recorded, and environment "
+                            + environment.name() + " pins chart digests (charts: {pin: digest}), but no chart"
+                            + " resolver is configured to pin or check its digest: give the repository a"
+                            + " ChartResolver (the countersign command uses its built-in OCI resolver)");
         }
         ChartCoordinates coordinates = new ChartCoordinates(helm.repository(), helm.chart(), helm.version());
         try {

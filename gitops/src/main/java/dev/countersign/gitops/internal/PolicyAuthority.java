@@ -198,8 +198,18 @@ public final class PolicyAuthority implements Authority {
         String rule = reasons.isEmpty() ? "policy" : reasons.get(0).rule();
         String explanation = reasons.isEmpty()
                 ? decision.outcome().spelling()
-                : reasons.stream().map(Reason::message).collect(Collectors.joining("; "));
+                : reasons.stream().map(PolicyAuthority::located).collect(Collectors.joining("; "));
         return new Ruling(verdict(decision, freezeHolds), rule, explanation);
+    }
+
+    /** A reason's message, naming where it applies when the message does not already: the reviewer's pointer. */
+    private static String located(Reason reason) {
+        String pointer = reason.pointer();
+        if (pointer == null || reason.message().contains(pointer)) {
+            return reason.message();
+        }
+        String component = reason.component();
+        return reason.message() + " (at " + (component == null ? "" : component + ":") + pointer + ")";
     }
 
     private static Verdict verdict(Decision decision, boolean freezeHolds) {
