@@ -167,8 +167,8 @@ class ChartPinningTest {
         assertThatThrownBy(() -> repo.proposer(AGENT).propose("staging", podinfo("6.7.1", null, 1), "add", List.of()))
                 .isInstanceOf(UnpinnedChartException.class)
                 .hasMessageContaining("no chart resolver is configured to pin or check its digest");
-        assertThatThrownBy(() -> repo.proposer(AGENT)
-                        .propose("staging", podinfo("6.7.1", APPROVED, 1), "add", List.of()))
+        assertThatThrownBy(
+                        () -> repo.proposer(AGENT).propose("staging", podinfo("6.7.1", APPROVED, 1), "add", List.of()))
                 .isInstanceOf(UnpinnedChartException.class);
         assertThat(repo.proposals(null)).isEmpty();
     }
