@@ -13,6 +13,7 @@ import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Principal;
+import dev.countersign.stack.Environment;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -171,11 +172,16 @@ final class Proposing {
 
     /** A draft that restores recorded files (a revert) is not pinned anew: its charts must carry digests. */
     private void requirePinned(CommitId base, String environment, byte @Nullable [] stackFile, String folder) {
-        if (stackFile != null) {
+        if (stackFile == null
+                || git.read(base, Layout.environmentFile(environment)).isEmpty()) {
+            return;
+        }
+        Environment env = StackLayout.environment(git, base, environment);
+        if (env.charts().pinsDigests()) {
             ChartPins.requirePinned(
                     dev.countersign.stack.StackFiles.parseStack(
                             new String(stackFile, StandardCharsets.UTF_8), Layout.fileIn(folder, StackLayout.STACK)),
-                    StackLayout.environment(git, base, environment));
+                    env);
         }
     }
 
