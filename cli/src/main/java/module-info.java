@@ -7,6 +7,7 @@ module dev.countersign.cli {
     requires dev.countersign.gitops;
     requires dev.countersign.mcp;
     requires dev.countersign.policy;
+    requires dev.countersign.render;
     requires dev.countersign.sops;
     requires dev.countersign.stack;
     requires info.picocli;

@@ -4,7 +4,7 @@ module dev.countersign.gitops {
     requires transitive dev.countersign.policy;
     requires transitive dev.countersign.stack;
     requires dev.countersign.dag;
-    requires dev.countersign.render;
+    requires transitive dev.countersign.render;
     requires dev.countersign.signatures;
     requires dev.countersign.sops;
     requires org.snakeyaml.engine;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code --https-ca} (or {@code COUNTERSIGN_HTTPS_CA}); over ssh the key and known_hosts files from
  * {@code --ssh-key} and {@code --ssh-known-hosts} (or {@code COUNTERSIGN_SSH_KEY} and
  * {@code COUNTERSIGN_SSH_KNOWN_HOSTS}), an encrypted key's passphrase from
- * {@code COUNTERSIGN_SSH_KEY_PASSPHRASE} (never from the command line).
+ * {@code COUNTERSIGN_SSH_KEY_PASSPHRASE} (never from the command line). Charts are pinned through the chart
+ * registries the {@link RegistryOptions} reach.
  */
 final class RepositoryOption {
     static final String PASSPHRASE = "COUNTERSIGN_SIGNING_PASSPHRASE";
@@ -37,6 +39,9 @@ final class RepositoryOption {
     @Spec(Spec.Target.MIXEE)
     @SuppressWarnings("NullAway.Init")
     CommandSpec command;
+
+    @Mixin
+    RegistryOptions registry = new RegistryOptions();
 
     @Option(names = "--repo", required = true, paramLabel = "DIR", description = "The GitOps repository.")
     @SuppressWarnings("NullAway.Init")
@@ -119,6 +124,7 @@ final class RepositoryOption {
         credentials(environment, builder);
         sshIdentity(environment, builder);
         trustedCertificates(builder);
+        builder.chartResolver(registry.resolver(environment));
         if (signingKey != null) {
             builder.signingKey(SigningKey.fromArmored(
                     InputFiles.read(signingKey, "signing key"),

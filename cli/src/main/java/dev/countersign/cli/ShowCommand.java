@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.ChartChange;
 import dev.countersign.gitops.EnvironmentReview;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
@@ -76,6 +77,7 @@ final class ShowCommand extends Subcommand {
         tree.put("variables", review.variables().stream().map(ShowCommand::use).toList());
         tree.put("secrets", review.secrets());
         tree.put("secretValues", review.secretValues());
+        tree.put("charts", review.charts().stream().map(ShowCommand::chart).toList());
         return tree;
     }
 
@@ -124,6 +126,7 @@ final class ShowCommand extends Subcommand {
             }
         });
         lines.add("removals  " + review.blastRadius());
+        review.charts().forEach(chart -> lines.add("chart     " + chart.describe()));
         review.variables().forEach(use -> lines.add("variable  " + use(use)));
         review.secrets().forEach((path, status) -> lines.add("secret    " + path + " " + status));
         review.secretValues()
@@ -131,6 +134,29 @@ final class ShowCommand extends Subcommand {
                         + (status.equals("removed") ? "" : " (value sops-encrypted, never shown)")));
         lines.addAll(trail(review.proposal()));
         return lines;
+    }
+
+    private static Map<String, Object> chart(ChartChange chart) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("component", chart.component());
+        tree.put("repository", chart.repository());
+        tree.put("chart", chart.chart());
+        tree.put("status", chart.status());
+        tree.put("before", side(chart.versionBefore(), chart.digestBefore()));
+        tree.put("after", side(chart.versionAfter(), chart.digestAfter()));
+        tree.put("otherBytesUnderSameVersion", chart.otherBytesUnderSameVersion());
+        return tree;
+    }
+
+    private static Map<String, Object> side(@Nullable String version, @Nullable String digest) {
+        Map<String, Object> side = new LinkedHashMap<>();
+        if (version != null) {
+            side.put("version", version);
+        }
+        if (digest != null) {
+            side.put("digest", digest);
+        }
+        return side;
     }
 
     private static String use(VariableUse use) {

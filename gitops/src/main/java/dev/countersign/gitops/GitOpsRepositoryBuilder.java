@@ -1,11 +1,13 @@
 package dev.countersign.gitops;
 
+import dev.countersign.gitops.internal.ChartPins;
 import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.gitops.internal.PolicyAuthority;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.RemoteConfigs;
 import dev.countersign.gitops.internal.git.RemoteSync;
+import dev.countersign.render.spi.ChartResolver;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -29,6 +31,7 @@ public final class GitOpsRepositoryBuilder {
     private @Nullable SshIdentity sshIdentity;
     private @Nullable TrustedCertificates trustedCertificates;
     private int maxAttempts = DEFAULT_ATTEMPTS;
+    private @Nullable ChartResolver chartResolver;
 
     GitOpsRepositoryBuilder(Path directory) {
         this.directory = directory;
@@ -89,6 +92,23 @@ public final class GitOpsRepositoryBuilder {
      */
     public GitOpsRepositoryBuilder trustedCertificates(TrustedCertificates certificates) {
         this.trustedCertificates = certificates;
+        return this;
+    }
+
+    /**
+     * Sets the resolver that pins Helm charts at propose time in every environment whose file says
+     * {@code charts: {pin: digest}}: an {@code oci://} chart without a digest is resolved and the digest is
+     * written into the draft (the reviewer sees it, the approval binds it), a digest written by hand is
+     * checked against it, and a chart that cannot be pinned refuses the proposal with an
+     * {@link UnpinnedChartException}. Without a resolver such an environment accepts only the digests
+     * recorded for the same chart version, since no other can be checked. The built-in resolver is
+     * {@link dev.countersign.render.oci.OciChartResolver}.
+     *
+     * @param resolver resolves a chart version to the digest of its OCI manifest
+     * @return this builder
+     */
+    public GitOpsRepositoryBuilder chartResolver(ChartResolver resolver) {
+        this.chartResolver = resolver;
         return this;
     }
 
@@ -165,7 +185,7 @@ public final class GitOpsRepositoryBuilder {
             Lifecycle lifecycle = Lifecycle.of(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
             lifecycle.recovery().recover();
             url.ifPresent(u -> RemoteConfigs.save(git, u));
-            return new GitOpsRepository(git, lifecycle, new StackFolder(git, clock, ids));
+            return new GitOpsRepository(git, lifecycle, new StackFolder(git, clock, ids, new ChartPins(chartResolver)));
         } catch (RuntimeException e) {
             git.close();
             throw e;

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param secretValues for every secret variable of the secrets file, recorded or proposed, {@code added},
  *     {@code changed}, {@code reverted} (changed by a revert, back to an earlier value), {@code unchanged} or
  *     {@code removed}: whether its value changed, judged by salted fingerprints, never by showing it
+ * @param charts for every Helm component recorded or proposed, its chart version and digest before and after
  */
 public record Review(
         Proposal proposal,
@@ -33,7 +34,8 @@ public record Review(
         Map<String, List<String>> blastRadius,
         List<VariableUse> variables,
         Map<String, String> secrets,
-        Map<String, String> secretValues) {
+        Map<String, String> secretValues,
+        List<ChartChange> charts) {
 
     /**
      * Copies the collections.
@@ -46,6 +48,7 @@ public record Review(
      * @param variables see the record component
      * @param secrets see the record component
      * @param secretValues see the record component
+     * @param charts see the record component
      */
     public Review {
         waves = waves.stream().map(List::copyOf).toList();
@@ -54,6 +57,7 @@ public record Review(
         variables = List.copyOf(variables);
         secrets = Map.copyOf(secrets);
         secretValues = Map.copyOf(secretValues);
+        charts = List.copyOf(charts);
     }
 
     private static Map<String, List<String>> orderedCopy(Map<String, List<String>> map) {

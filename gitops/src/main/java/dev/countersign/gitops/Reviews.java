@@ -11,6 +11,7 @@ import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.render.layout.NativeLayout;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.HelmSource;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackDiff;
 import dev.countersign.stack.ValueChange;
@@ -30,7 +31,15 @@ final class Reviews {
     private static Review ofEnvironmentOnly(Proposal proposal) {
         Stack none = new Stack("environment", Map.of(), List.of());
         return new Review(
-                proposal, StackDiff.between(none, none), List.of(), Map.of(), Map.of(), List.of(), Map.of(), Map.of());
+                proposal,
+                StackDiff.between(none, none),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                List.of());
     }
 
     private static Review ofStack(GitStore git, Proposal r) {
@@ -59,7 +68,8 @@ final class Reviews {
                 secretValues(
                         fingerprints(git, base, r.environment(), r.stack()),
                         fingerprints(git, draft, r.environment(), r.stack()),
-                        r.reverts() == null ? "changed" : "reverted"));
+                        r.reverts() == null ? "changed" : "reverted"),
+                charts(before, after));
     }
 
     static EnvironmentReview ofEnvironment(GitStore git, Proposal proposal) {
@@ -105,6 +115,40 @@ final class Reviews {
                 name,
                 !before.containsKey(name) ? "added" : before.get(name).equals(fingerprint) ? "unchanged" : changed));
         return statuses;
+    }
+
+    private static List<ChartChange> charts(Stack before, Stack after) {
+        Map<String, ChartChange> charts = new TreeMap<>();
+        for (Component component : before.components()) {
+            if (component.source() instanceof HelmSource helm) {
+                charts.put(
+                        component.name(),
+                        new ChartChange(
+                                component.name(),
+                                helm.repository(),
+                                helm.chart(),
+                                helm.version(),
+                                helm.digest(),
+                                null,
+                                null));
+            }
+        }
+        for (Component component : after.components()) {
+            if (component.source() instanceof HelmSource helm) {
+                ChartChange was = charts.get(component.name());
+                charts.put(
+                        component.name(),
+                        new ChartChange(
+                                component.name(),
+                                helm.repository(),
+                                helm.chart(),
+                                was == null ? null : was.versionBefore(),
+                                was == null ? null : was.digestBefore(),
+                                helm.version(),
+                                helm.digest()));
+            }
+        }
+        return List.copyOf(charts.values());
     }
 
     private static Dag<String> graph(Stack stack) {

@@ -113,14 +113,24 @@ final class ArgoCdLayout implements LayoutRenderer {
         return map("repoURL", options.repoUrl(), "targetRevision", options.targetRevision(), "path", path);
     }
 
+    /**
+     * A Helm source. A chart with a digest becomes Argo CD's OCI source ({@code oci://} URL of the chart,
+     * {@code path: .}, the digest as {@code targetRevision}; Argo CD 3.1 or later), so the approved bytes are
+     * pulled; otherwise a Helm source with the exact version.
+     */
     private static Map<String, Object> helmSource(Component component, HelmSource helm) {
         boolean oci = helm.repository().startsWith("oci://");
-        String repoUrl = oci ? helm.repository().substring("oci://".length()) : helm.repository();
         var helmSpec = map("releaseName", component.name());
         var values = Plaintext.helmValues(component);
         if (!values.isEmpty()) {
             helmSpec.put("valuesObject", values);
         }
+        String digest = helm.digest();
+        if (oci && digest != null) {
+            String base = helm.repository().endsWith("/") ? helm.repository() : helm.repository() + "/";
+            return map("repoURL", base + helm.chart(), "path", ".", "targetRevision", digest, "helm", helmSpec);
+        }
+        String repoUrl = oci ? helm.repository().substring("oci://".length()) : helm.repository();
         return map("repoURL", repoUrl, "chart", helm.chart(), "targetRevision", helm.version(), "helm", helmSpec);
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The Flux objects of one Helm component: a {@code HelmRepository} (or an {@code OCIRepository} for
- * {@code oci://} charts) and a {@code HelmRelease} with the plaintext values inline.
+ * {@code oci://} charts, pulled by the chart's digest when it has one) and a {@code HelmRelease} with the
+ * plaintext values inline.
  */
 final class FluxHelm {
     static final String HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
@@ -39,9 +40,15 @@ final class FluxHelm {
         var spec = map(
                 "interval", options.interval(),
                 "url", base + helm.chart(),
-                "ref", map("tag", helm.version()),
+                "ref", ref(helm),
                 "layerSelector", map("mediaType", HELM_CHART_LAYER, "operation", "copy"));
         return FluxLayout.object(ociApiVersion(), "OCIRepository", name, spec);
+    }
+
+    /** The tag for a reader; a digest, when the chart has one, is what Flux pulls (it wins over the tag). */
+    private static Map<String, Object> ref(HelmSource helm) {
+        String digest = helm.digest();
+        return digest == null ? map("tag", helm.version()) : map("digest", digest, "tag", helm.version());
     }
 
     private String ociApiVersion() {

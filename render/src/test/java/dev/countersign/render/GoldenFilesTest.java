@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.countersign.render.spi.LayoutRenderer;
 import dev.countersign.render.spi.RenderRequest;
 import dev.countersign.render.spi.RenderedFiles;
+import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.HelmSource;
+import dev.countersign.stack.Stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +23,17 @@ import org.junit.jupiter.api.Test;
  * ({@code monitoring-production-secrets/}: the {@code <stack>-secrets} Kustomization, {@code valuesFrom}
  * and {@code postBuild.substituteFrom}; the encrypted Secret itself is written at record time and checked
  * in {@code RenderedLayoutIT}). To regenerate after a deliberate change, run this test with
- * {@code -Dgolden.write=true}, then review the diff by hand before committing it.
+ * {@code -Dgolden.write=true}, then review the diff by hand before committing it. An OCI chart pinned by its
+ * digest ({@code oci-pinned-production/}) is rendered too: Flux pulls it by {@code ref.digest}, Argo CD by the
+ * digest as the OCI source's {@code targetRevision}.
  */
 class GoldenFilesTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/monitoring-production");
     private static final Path GOLDEN_SECRETS = Path.of("src/test/resources/golden/monitoring-production-secrets");
     private static final Path GOLDEN_KEYS = Path.of("src/test/resources/golden/monitoring-production-recording-keys");
+    private static final Path GOLDEN_PINNED = Path.of("src/test/resources/golden/oci-pinned-production");
+    private static final String PINNED_DIGEST =
+            "sha256:4d5b2b3b5a0e8f37c4f1f6f0b6a9b3c0e2d1f4a5b6c7d8e9f0a1b2c3d4e5f6a7";
 
     @Test
     void fluxMatchesTheReviewedFiles() throws IOException {
@@ -62,6 +70,37 @@ class GoldenFilesTest {
     void argoCdWithRecordingKeysMatchesTheReviewedFiles() throws IOException {
         var options = RenderersTest.ARGO.withRecordingKeys(SignedHeadsTest.keys());
         check(GOLDEN_KEYS.resolve("argocd"), Renderers.argoCd(options).render(production()));
+    }
+
+    @Test
+    void aChartPinnedByDigestIsPulledByItsDigestAndValidates() throws IOException {
+        for (String target : List.of("flux", "argocd")) {
+            LayoutRenderer renderer = target.equals("flux")
+                    ? Renderers.flux(FluxOptions.defaults())
+                    : Renderers.argoCd(RenderersTest.ARGO);
+            RenderedFiles files = renderer.render(pinned());
+            check(GOLDEN_PINNED.resolve(target), files);
+            var schemas = SharedSchemas.locate();
+            for (String path : RenderersTest.manifestPaths(files)) {
+                SharedSchemas.documents(files.text(path))
+                        .forEach(document ->
+                                assertThat(schemas.errors(document)).as(path).isEmpty());
+            }
+            assertThat(files.paths().stream().map(files::text)).anyMatch(text -> text.contains(PINNED_DIGEST));
+        }
+    }
+
+    private static RenderRequest pinned() {
+        Environment production = new Environment("production", "production-eu", java.util.Map.of());
+        var helm = new HelmSource(
+                        "oci://ghcr.io/stefanprodan/charts",
+                        "podinfo",
+                        "6.7.1",
+                        "podinfo",
+                        java.util.Map.of("replicaCount", 2))
+                .withDigest(PINNED_DIGEST);
+        var stack = new Stack("web", java.util.Map.of(), List.of(new Component("podinfo", List.of(), helm, List.of())));
+        return RenderRequest.of(production, stack.render(production));
     }
 
     private static RenderRequest production() {

@@ -153,6 +153,36 @@ class RenderersTest {
             assertValid(application);
         }
 
+        @Test
+        void pullsAPinnedChartByItsDigestInFluxAndArgoCd() {
+            String digest = "sha256:" + "ab".repeat(32);
+            var helm = new HelmSource("oci://ghcr.io/stefanprodan/charts", "podinfo", "6.7.1", "podinfo", Map.of())
+                    .withDigest(digest);
+            var stack = new Stack("oci", Map.of(), List.of(new Component("podinfo", List.of(), helm, List.of())));
+            var pinned = RenderRequest.of(dev, stack.render(dev));
+
+            String objects =
+                    Renderers.flux(FluxOptions.defaults()).render(pinned).text("apps/dev/oci/podinfo/objects.yaml");
+            String application = Renderers.argoCd(ARGO).render(pinned).text("argocd/dev/oci/apps/podinfo.yaml");
+
+            assertThat(objects).contains("ref:\n    digest: " + digest + "\n    tag: \"6.7.1\"");
+            assertThat(application)
+                    .contains("repoURL: oci://ghcr.io/stefanprodan/charts/podinfo")
+                    .contains("path: \".\"")
+                    .contains("targetRevision: " + digest)
+                    .doesNotContain("chart: podinfo");
+            assertValid(objects);
+            assertValid(application);
+        }
+
+        @Test
+        void keepsTheTagAloneForAChartWithoutDigest() {
+            String objects =
+                    Renderers.flux(FluxOptions.defaults()).render(request).text("apps/dev/oci/podinfo/objects.yaml");
+
+            assertThat(objects).contains("ref:\n    tag: \"6.7.1\"").doesNotContain("digest");
+        }
+
         private Stack ociStack() {
             var helm = new HelmSource("oci://ghcr.io/stefanprodan/charts", "podinfo", "6.7.1", "podinfo", Map.of());
             return new Stack("oci", Map.of(), List.of(new Component("podinfo", List.of(), helm, List.of())));
@@ -210,7 +240,7 @@ class RenderersTest {
         }
     }
 
-    private static List<String> manifestPaths(RenderedFiles files) {
+    static List<String> manifestPaths(RenderedFiles files) {
         return files.paths().stream()
                 .filter(path -> !path.endsWith(".sops.yaml"))
                 .toList();

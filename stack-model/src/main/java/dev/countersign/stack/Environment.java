@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
  * @param flux the Flux options ({@code spec.flux}); the defaults when the file has none
  * @param argoCd the Argo CD options ({@code spec.argocd}); required when the renderer is Argo CD, else null
+ * @param charts how Helm charts are pinned ({@code spec.charts}); the defaults when the file has none
  */
 public record Environment(
         String name,
@@ -23,9 +24,10 @@ public record Environment(
         Map<String, Object> variables,
         RendererChoice renderer,
         FluxSettings flux,
-        @Nullable ArgoCdSettings argoCd) {
+        @Nullable ArgoCdSettings argoCd,
+        ChartSettings charts) {
     static final String KIND = "Environment";
-    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables", "renderer", "flux", "argocd");
+    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables", "renderer", "flux", "argocd", "charts");
 
     /**
      * Validates and copies the fields.
@@ -36,6 +38,7 @@ public record Environment(
      * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
      * @param flux the Flux options ({@code spec.flux})
      * @param argoCd the Argo CD options ({@code spec.argocd}), or null
+     * @param charts how Helm charts are pinned ({@code spec.charts})
      * @throws InvalidNameException if the name or a variable name breaks its rule
      * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD without Argo CD options
      */
@@ -46,12 +49,35 @@ public record Environment(
         }
         variables = Variables.checked(variables, "/spec/variables");
         Objects.requireNonNull(flux, "flux");
+        Objects.requireNonNull(charts, "charts");
         if (renderer == RendererChoice.ARGOCD && argoCd == null) {
             throw new InvalidStackException(
                     "/spec/argocd",
                     "renderer argocd needs spec.argocd with at least repoURL, the URL Argo CD clones the repository"
                             + " from");
         }
+    }
+
+    /**
+     * Creates an environment whose charts are pinned by exact version only ({@link ChartSettings#defaults()}).
+     *
+     * @param name the environment name, a DNS-1123 label (e.g. {@code production})
+     * @param cluster the cluster this environment deploys to
+     * @param variables the values by variable name (middle precedence)
+     * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
+     * @param flux the Flux options ({@code spec.flux})
+     * @param argoCd the Argo CD options ({@code spec.argocd}), or null
+     * @throws InvalidNameException if the name or a variable name breaks its rule
+     * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD without Argo CD options
+     */
+    public Environment(
+            String name,
+            String cluster,
+            Map<String, Object> variables,
+            RendererChoice renderer,
+            FluxSettings flux,
+            @Nullable ArgoCdSettings argoCd) {
+        this(name, cluster, variables, renderer, flux, argoCd, ChartSettings.defaults());
     }
 
     /**
@@ -88,7 +114,7 @@ public record Environment(
      * @return the new environment
      */
     public Environment withFlux(FluxSettings options) {
-        return new Environment(name, cluster, variables, RendererChoice.FLUX, options, argoCd);
+        return new Environment(name, cluster, variables, RendererChoice.FLUX, options, argoCd, charts);
     }
 
     /**
@@ -98,7 +124,17 @@ public record Environment(
      * @return the new environment
      */
     public Environment withArgoCd(ArgoCdSettings options) {
-        return new Environment(name, cluster, variables, RendererChoice.ARGOCD, flux, options);
+        return new Environment(name, cluster, variables, RendererChoice.ARGOCD, flux, options, charts);
+    }
+
+    /**
+     * Returns a copy that pins Helm charts as these settings say.
+     *
+     * @param settings the chart settings, such as {@link ChartSettings#digests()}
+     * @return the new environment
+     */
+    public Environment withCharts(ChartSettings settings) {
+        return new Environment(name, cluster, variables, renderer, flux, argoCd, settings);
     }
 
     /**
@@ -123,6 +159,9 @@ public record Environment(
         if (argo != null) {
             spec.put("argocd", argo.toTree());
         }
+        if (!charts.equals(ChartSettings.defaults())) {
+            spec.put("charts", charts.toTree());
+        }
         return Documents.envelope(KIND, name, spec);
     }
 
@@ -139,13 +178,20 @@ public record Environment(
         var renderer = spec.has("renderer") ? RendererChoice.fromId(spec.string("renderer")) : RendererChoice.NATIVE;
         var flux = spec.has("flux") ? FluxSettings.fromFields(spec.fields("flux")) : FluxSettings.defaults();
         var argoCd = spec.has("argocd") ? ArgoCdSettings.fromFields(spec.fields("argocd")) : null;
+        var charts = spec.has("charts") ? ChartSettings.fromFields(spec.fields("charts")) : ChartSettings.defaults();
         return new Environment(
-                Documents.name(document), spec.string("cluster"), spec.map("variables"), renderer, flux, argoCd);
+                Documents.name(document),
+                spec.string("cluster"),
+                spec.map("variables"),
+                renderer,
+                flux,
+                argoCd,
+                charts);
     }
 
     @Override
     public String toString() {
         return "Environment[name=" + name + ", cluster=" + cluster + ", variables=" + variables.keySet() + ", renderer="
-                + renderer.id() + "]";
+                + renderer.id() + ", charts=" + charts.pin().id() + "]";
     }
 }

@@ -268,17 +268,17 @@ public final class PolicyAuthority implements Authority {
         String rule = reasons.isEmpty() ? "policy" : reasons.get(0).rule();
         String explanation = reasons.isEmpty()
                 ? decision.outcome().spelling()
-                : reasons.stream().map(PolicyAuthority::described).collect(Collectors.joining("; "));
+                : reasons.stream().map(PolicyAuthority::located).collect(Collectors.joining("; "));
         return new Ruling(verdict(decision, freezeHolds), rule, explanation);
     }
 
-    /** A reason with the place it is about, so a refusal names the pointer a variable reached. */
-    private static String described(Reason reason) {
-        String component = reason.component();
+    /** A reason's message, naming where it applies when the message does not already: the reviewer's pointer. */
+    private static String located(Reason reason) {
         String pointer = reason.pointer();
-        if (pointer == null) {
+        if (pointer == null || reason.message().contains(pointer)) {
             return reason.message();
         }
+        String component = reason.component();
         return reason.message() + " (at " + (component == null ? "" : component + ":") + pointer + ")";
     }
 

@@ -17,6 +17,7 @@ import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.gitops.internal.git.TreeId;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Principal;
+import dev.countersign.stack.Environment;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,6 +52,7 @@ final class Proposing {
         String folder = Layout.stackFolder(draft.environment(), draft.stack());
         StackFolder.Folder content =
                 draft.content().at(base, carryFrom == null ? base : carryFrom, draft.environment());
+        requirePinned(base, draft.environment(), content.files().get(StackLayout.STACK), folder);
         SortedMap<String, byte[]> files = files(base, draft, folder, content);
         String shared = RenderedLayout.sharedRules(draft.environment());
         List<String> changed = requireChanges(
@@ -105,6 +107,11 @@ final class Proposing {
                 files,
                 "proposal for environment " + environment
                         + " changes nothing: its definition and renderings equal the recorded ones");
+        if (draft.environment().charts().pinsDigests()) {
+            EnvironmentRendering.stacks(git, base, environment)
+                    .forEach(stack -> StackLayout.stack(git, base, environment, stack)
+                            .ifPresent(recorded -> ChartPins.requirePinned(recorded, draft.environment())));
+        }
         Principal by = draft.proposer();
         requireNone(
                 SecretRules.brokenByEnvironmentChange(
@@ -192,6 +199,21 @@ final class Proposing {
                     env.get(),
                     dev.countersign.stack.StackFiles.parseStack(
                             new String(stackFile, StandardCharsets.UTF_8), Layout.fileIn(folder, StackLayout.STACK)));
+        }
+    }
+
+    /** A draft that restores recorded files (a revert) is not pinned anew: its charts must carry digests. */
+    private void requirePinned(CommitId base, String environment, byte @Nullable [] stackFile, String folder) {
+        if (stackFile == null
+                || git.read(base, Layout.environmentFile(environment)).isEmpty()) {
+            return;
+        }
+        Environment env = StackLayout.environment(git, base, environment);
+        if (env.charts().pinsDigests()) {
+            ChartPins.requirePinned(
+                    dev.countersign.stack.StackFiles.parseStack(
+                            new String(stackFile, StandardCharsets.UTF_8), Layout.fileIn(folder, StackLayout.STACK)),
+                    env);
         }
     }
 

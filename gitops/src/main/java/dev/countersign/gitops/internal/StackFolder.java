@@ -25,6 +25,7 @@ public final class StackFolder {
     private final GitStore git;
     private final SecretFiles secretFiles;
     private final SecureRandom random;
+    private final ChartPins pins;
 
     /**
      * Creates the builder.
@@ -32,11 +33,24 @@ public final class StackFolder {
      * @param git the repository
      * @param clock the time written into sops files
      * @param random the source of data keys, IVs and salts
+     * @param pins pins the stack's charts where the environment says {@code charts: {pin: digest}}
      */
-    public StackFolder(GitStore git, Clock clock, SecureRandom random) {
+    public StackFolder(GitStore git, Clock clock, SecureRandom random, ChartPins pins) {
         this.git = git;
         this.secretFiles = new SecretFiles(clock, random);
         this.random = random;
+        this.pins = pins;
+    }
+
+    /**
+     * Creates the builder without a chart resolver: a chart that an environment pins must carry its digest.
+     *
+     * @param git the repository
+     * @param clock the time written into sops files
+     * @param random the source of data keys, IVs and salts
+     */
+    public StackFolder(GitStore git, Clock clock, SecureRandom random) {
+        this(git, clock, random, new ChartPins(null));
     }
 
     /**
@@ -74,16 +88,19 @@ public final class StackFolder {
      * @param base the main-line commit the draft starts from (its environment and {@code .sops.yaml})
      * @param carryFrom the commit whose secrets files are kept when no secrets are supplied
      * @param environment the environment's name
-     * @param stack the stack as proposed
+     * @param proposed the stack as proposed; its charts are pinned here when the environment says so
      * @param secrets the complete secrets of the stack, or null to keep the carried ones
      * @return the folder
      * @throws InvalidProposalException if a secret is not a variable of the stack's secret places
      * @throws dev.countersign.gitops.NoSecretRecipientsException if secrets are given and no rule names
      *     recipients for them
+     * @throws dev.countersign.gitops.UnpinnedChartException if the environment pins chart digests and a chart
+     *     cannot be pinned
      */
     public Folder folder(
-            CommitId base, CommitId carryFrom, String environment, Stack stack, @Nullable Secrets secrets) {
+            CommitId base, CommitId carryFrom, String environment, Stack proposed, @Nullable Secrets secrets) {
         Environment env = StackLayout.environment(git, base, environment);
+        Stack stack = pins.pin(proposed, StackLayout.stack(git, base, environment, proposed.name()), env);
         String folder = Layout.stackFolder(environment, stack.name());
         SortedMap<String, byte[]> secretFiles =
                 secrets == null ? carried(carryFrom, folder) : encrypted(base, folder, stack, secrets);
