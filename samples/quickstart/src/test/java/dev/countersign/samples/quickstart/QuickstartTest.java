@@ -64,7 +64,7 @@ class QuickstartTest {
 
             assertThat(out)
                     .contains("✗ refused: review by agent:builder denied by rule humans-approve")
-                    .contains("== 3. The agent, given a shell, types `countersign approve --as human:carol`")
+                    .contains("== 4. The agent, given a shell, types `countersign approve --as human:carol`")
                     .contains("✗ refused: approve by human:carol denied by rule signed-approvals: the approval of"
                             + " human:carol carries no signature by their registered key")
                     .containsPattern("✗ refused: approve by human:carol denied by rule signed-approvals: the approval"
