@@ -8,7 +8,6 @@ import dev.countersign.gitops.internal.Verifier;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
-import dev.countersign.render.spi.ChartResolver;
 import dev.countersign.stack.Environment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

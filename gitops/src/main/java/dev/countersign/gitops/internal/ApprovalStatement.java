@@ -1,6 +1,7 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Trailers;
 import dev.countersign.policy.Principal;
 import java.nio.charset.StandardCharsets;

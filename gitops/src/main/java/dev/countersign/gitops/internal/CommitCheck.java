@@ -321,7 +321,6 @@ final class CommitCheck {
             add("inconsistent-trailers", String.valueOf(e.getMessage()));
             return Idents.RECORDER;
         }
-        }
     }
 
     /** The proposal as it landed: from the parent to this commit, whatever its metadata says of its draft. */

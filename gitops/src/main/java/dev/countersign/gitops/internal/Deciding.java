@@ -11,7 +11,6 @@ import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
-import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Principal;
 import java.time.Instant;
@@ -130,7 +129,8 @@ public final class Deciding {
                 throw ruling.refusal("approve", principal.name());
             }
             DraftEdits edits = DraftEdits.of(ledger.git(), r, "approve", principal.name());
-            byte[] statement = ApprovalStatement.of(r, edits.digest(), principal.name()).bytes();
+            byte[] statement =
+                    ApprovalStatement.of(r, edits.digest(), principal.name()).bytes();
             String signature = SignedApprovals.prove(r, principal, authority, approverKey, now, statement);
             Countersignature approval =
                     new Countersignature(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);

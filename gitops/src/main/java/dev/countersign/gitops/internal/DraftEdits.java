@@ -6,6 +6,7 @@ import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.gitops.internal.git.GitStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,6 +5,7 @@ import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.sops.SopsException;
 import dev.countersign.stack.StackException;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Approval;
 import dev.countersign.policy.ApproverKey;

@@ -2,6 +2,7 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.internal.git.GitStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

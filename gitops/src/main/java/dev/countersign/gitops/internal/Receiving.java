@@ -6,6 +6,8 @@ import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.PushedRef;
 import dev.countersign.gitops.Refusal;
 import dev.countersign.gitops.Verification;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.signatures.OpenPgpCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.internal.git.GitStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

@@ -7,6 +7,7 @@ import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.gitops.internal.git.Trailers;
 import java.util.Map;

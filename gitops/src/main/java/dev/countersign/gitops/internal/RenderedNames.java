@@ -2,6 +2,7 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.RenderedNameException;
+import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.RendererChoice;

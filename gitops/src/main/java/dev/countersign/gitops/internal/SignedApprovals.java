@@ -4,6 +4,7 @@ import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.Principal;
 import dev.countersign.signatures.SignatureException;
 import java.time.Instant;

@@ -11,6 +11,10 @@ import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalHeader;
 import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.Idents;
+import dev.countersign.gitops.internal.git.Refs;
+import dev.countersign.gitops.internal.git.TreeId;
 import dev.countersign.policy.Principal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +116,12 @@ class RecordLawTest {
                 h.createdAt());
         ProposalStore store = new ProposalStore(git);
         ProposalStore.Stored stored = store.load(p.id()).orElseThrow();
-        assertThat(store.write(stored, new Proposal(forged, p.progress().drafted(evil)), "tamper", who))
+        assertThat(store.write(
+                        stored,
+                        new Proposal(forged, p.progress().drafted(evil)),
+                        "tamper",
+                        dev.countersign.policy.Principal.agent("a"),
+                        Fixture.CLOCK.instant()))
                 .isTrue();
     }
 }

@@ -9,6 +9,8 @@ import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.RecordedDecision;
+import dev.countersign.gitops.internal.git.CommitInfo;
+import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.Principal;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,7 +61,7 @@ class SignedApprovalsTest {
                 .write(stored, p.with(p.progress().decided(decision, forged).in(ProposalState.APPROVED)), "forged");
         List<CommitInfo> main = fixture.mainLine();
 
-        assertThatThrownBy(() -> lifecycle.recording().record(p.id()))
+        assertThatThrownBy(() -> lifecycle.recording().record(p.id(), Idents.RECORDER))
                 .isInstanceOf(ActionDeniedException.class)
                 .hasMessageContaining("not enough approvals");
         assertThat(fixture.mainLine()).isEqualTo(main);
