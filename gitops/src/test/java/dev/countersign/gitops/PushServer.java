@@ -52,8 +52,13 @@ final class PushServer {
 
     /** Creates the server, initialized with the samples' policy and environments. */
     static PushServer initialized(Path server, UnaryOperator<ReceiveCheck.Builder> options) {
+        return initialized(server, Samples.POLICY, options);
+    }
+
+    /** Creates the server, initialized with a policy and the samples' environments. */
+    static PushServer initialized(Path server, String policy, UnaryOperator<ReceiveCheck.Builder> options) {
         try (GitOpsRepository repo = GitOpsRepository.open(server)) {
-            repo.initialize(ALICE, Samples.POLICY, Samples.ENVIRONMENTS);
+            repo.initialize(ALICE, policy, Samples.ENVIRONMENTS);
         }
         return new PushServer(server, options);
     }
