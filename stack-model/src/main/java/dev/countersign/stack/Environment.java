@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param flux the Flux options ({@code spec.flux}); the defaults when the file has none
  * @param argoCd the Argo CD options ({@code spec.argocd}); required when the renderer is Argo CD, else null
  * @param charts how Helm charts are pinned ({@code spec.charts}); the defaults when the file has none
+ * @param recording the recording service's public keys ({@code spec.recording}); none when the file has none
  */
 public record Environment(
         String name,
@@ -25,9 +26,11 @@ public record Environment(
         RendererChoice renderer,
         FluxSettings flux,
         @Nullable ArgoCdSettings argoCd,
-        ChartSettings charts) {
+        ChartSettings charts,
+        RecordingSettings recording) {
     static final String KIND = "Environment";
-    private static final Set<String> SPEC_KEYS = Set.of("cluster", "variables", "renderer", "flux", "argocd", "charts");
+    private static final Set<String> SPEC_KEYS =
+            Set.of("cluster", "variables", "renderer", "flux", "argocd", "charts", "recording");
 
     /**
      * Validates and copies the fields.
@@ -39,6 +42,7 @@ public record Environment(
      * @param flux the Flux options ({@code spec.flux})
      * @param argoCd the Argo CD options ({@code spec.argocd}), or null
      * @param charts how Helm charts are pinned ({@code spec.charts})
+     * @param recording the recording service's public keys ({@code spec.recording})
      * @throws InvalidNameException if the name or a variable name breaks its rule
      * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD without Argo CD options
      */
@@ -50,12 +54,37 @@ public record Environment(
         variables = Variables.checked(variables, "/spec/variables");
         Objects.requireNonNull(flux, "flux");
         Objects.requireNonNull(charts, "charts");
+        Objects.requireNonNull(recording, "recording");
         if (renderer == RendererChoice.ARGOCD && argoCd == null) {
             throw new InvalidStackException(
                     "/spec/argocd",
                     "renderer argocd needs spec.argocd with at least repoURL, the URL Argo CD clones the repository"
                             + " from");
         }
+    }
+
+    /**
+     * Creates an environment without recording keys ({@link RecordingSettings#none()}).
+     *
+     * @param name the environment name, a DNS-1123 label (e.g. {@code production})
+     * @param cluster the cluster this environment deploys to
+     * @param variables the values by variable name (middle precedence)
+     * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
+     * @param flux the Flux options ({@code spec.flux})
+     * @param argoCd the Argo CD options ({@code spec.argocd}), or null
+     * @param charts how Helm charts are pinned ({@code spec.charts})
+     * @throws InvalidNameException if the name or a variable name breaks its rule
+     * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD without Argo CD options
+     */
+    public Environment(
+            String name,
+            String cluster,
+            Map<String, Object> variables,
+            RendererChoice renderer,
+            FluxSettings flux,
+            @Nullable ArgoCdSettings argoCd,
+            ChartSettings charts) {
+        this(name, cluster, variables, renderer, flux, argoCd, charts, RecordingSettings.none());
     }
 
     /**
@@ -114,7 +143,7 @@ public record Environment(
      * @return the new environment
      */
     public Environment withFlux(FluxSettings options) {
-        return new Environment(name, cluster, variables, RendererChoice.FLUX, options, argoCd, charts);
+        return new Environment(name, cluster, variables, RendererChoice.FLUX, options, argoCd, charts, recording);
     }
 
     /**
@@ -124,7 +153,7 @@ public record Environment(
      * @return the new environment
      */
     public Environment withArgoCd(ArgoCdSettings options) {
-        return new Environment(name, cluster, variables, RendererChoice.ARGOCD, flux, options, charts);
+        return new Environment(name, cluster, variables, RendererChoice.ARGOCD, flux, options, charts, recording);
     }
 
     /**
@@ -134,7 +163,17 @@ public record Environment(
      * @return the new environment
      */
     public Environment withCharts(ChartSettings settings) {
-        return new Environment(name, cluster, variables, renderer, flux, argoCd, settings);
+        return new Environment(name, cluster, variables, renderer, flux, argoCd, settings, recording);
+    }
+
+    /**
+     * Returns a copy whose reconciler applies only heads these recording keys signed.
+     *
+     * @param keys the recording service's public keys
+     * @return the new environment
+     */
+    public Environment withRecording(RecordingSettings keys) {
+        return new Environment(name, cluster, variables, renderer, flux, argoCd, charts, keys);
     }
 
     /**
@@ -162,6 +201,9 @@ public record Environment(
         if (!charts.equals(ChartSettings.defaults())) {
             spec.put("charts", charts.toTree());
         }
+        if (!recording.isEmpty()) {
+            spec.put("recording", recording.toTree());
+        }
         return Documents.envelope(KIND, name, spec);
     }
 
@@ -179,6 +221,9 @@ public record Environment(
         var flux = spec.has("flux") ? FluxSettings.fromFields(spec.fields("flux")) : FluxSettings.defaults();
         var argoCd = spec.has("argocd") ? ArgoCdSettings.fromFields(spec.fields("argocd")) : null;
         var charts = spec.has("charts") ? ChartSettings.fromFields(spec.fields("charts")) : ChartSettings.defaults();
+        var recording = spec.has("recording")
+                ? RecordingSettings.fromFields(spec.fields("recording"))
+                : RecordingSettings.none();
         return new Environment(
                 Documents.name(document),
                 spec.string("cluster"),
@@ -186,12 +231,14 @@ public record Environment(
                 renderer,
                 flux,
                 argoCd,
-                charts);
+                charts,
+                recording);
     }
 
     @Override
     public String toString() {
         return "Environment[name=" + name + ", cluster=" + cluster + ", variables=" + variables.keySet() + ", renderer="
-                + renderer.id() + ", charts=" + charts.pin().id() + "]";
+                + renderer.id() + ", charts=" + charts.pin().id() + ", recordingKeys="
+                + (recording.keyIds().size() + recording.keys().size()) + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.countersign.render.layout;
 import dev.countersign.render.ArgoCdOptions;
 import dev.countersign.render.FluxOptions;
 import dev.countersign.render.FluxVersion;
+import dev.countersign.render.RecordingKeys;
 import dev.countersign.render.Renderers;
 import dev.countersign.render.spi.LayoutRenderer;
 import dev.countersign.render.spi.RenderRequest;
@@ -10,6 +11,7 @@ import dev.countersign.render.spi.RenderedFiles;
 import dev.countersign.stack.ArgoCdSettings;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.FluxSettings;
+import dev.countersign.stack.RecordingSettings;
 import dev.countersign.stack.RendererChoice;
 import dev.countersign.stack.Stack;
 import java.util.Collection;
@@ -129,8 +131,12 @@ public final class ReconcilerLayout {
     private static Optional<LayoutRenderer> renderer(Environment env, List<String> ageRecipients) {
         return switch (env.renderer()) {
             case NATIVE -> Optional.empty();
-            case FLUX -> Optional.of(Renderers.flux(fluxOptions(env.flux(), ageRecipients)));
-            case ARGOCD -> Optional.of(Renderers.argoCd(argoCdOptions(env.argoCd())));
+            case FLUX ->
+                Optional.of(Renderers.flux(
+                        fluxOptions(env.flux(), ageRecipients).withRecordingKeys(recordingKeys(env.recording()))));
+            case ARGOCD ->
+                Optional.of(Renderers.argoCd(
+                        argoCdOptions(env.argoCd()).withRecordingKeys(recordingKeys(env.recording()))));
         };
     }
 
@@ -140,6 +146,10 @@ public final class ReconcilerLayout {
                 settings.gitRepository(),
                 settings.interval(),
                 recipients);
+    }
+
+    private static RecordingKeys recordingKeys(RecordingSettings settings) {
+        return new RecordingKeys(settings.keyIds(), settings.keys());
     }
 
     private static ArgoCdOptions argoCdOptions(@Nullable ArgoCdSettings settings) {
