@@ -106,7 +106,7 @@ class RecordScopeIT {
         assertThatThrownBy(() -> repo.reviewer(CAROL).record(p.id()))
                 .isInstanceOfSatisfying(
                         ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("record-scope"))
-                .hasMessageContaining("record by service:countersign")
+                .hasMessageContaining("record by human:carol")
                 .hasMessageContaining(POLICY);
         assertThat(agent.state()).isEqualTo(before);
         assertThat(agent.git(null, "show", "main:" + POLICY)).isEqualTo(Samples.POLICY);

@@ -185,11 +185,16 @@ public final class Receiving {
 
     private static Refusal unverified(PushedRef update, Finding first, Verification verification) {
         int more = verification.findings().size() - 1;
+        String rules = verification.findings().stream()
+                .skip(1)
+                .map(Finding::rule)
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
         return new Refusal(
                 update.ref(),
                 first.rule(),
                 "commit " + abbreviated(first.commit()) + " does not verify: " + first.message()
-                        + (more == 0 ? "" : " (and " + more + " more findings)"));
+                        + (more == 0 ? "" : " (and " + more + " more findings: " + rules + ")"));
     }
 
     private static Optional<Refusal> refusal(PushedRef update, String rule, String message) {
