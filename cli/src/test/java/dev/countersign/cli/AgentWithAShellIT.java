@@ -144,7 +144,7 @@ class AgentWithAShellIT {
         Cli signed = approve(
                 files, id, "--signature", dir.resolve("statement.txt.sig").toString());
 
-        assertThat(statement.out()).startsWith("countersign-approval v1\n").contains("approver: human:alice\n");
+        assertThat(statement.out()).startsWith("countersign-approval v2\n").contains("approver: human:alice\n");
         assertThat(replayedAsInes.code()).isEqualTo(1);
         assertThat(replayedAsInes.err()).contains("signed-approvals");
         assertThat(signed.code()).as(signed.err()).isZero();
