@@ -22,15 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four hosts, each a library instance with its own clone, race 200 proposals through one real
- * {@code git daemon}: every approved proposal ends recorded exactly once or conflicted with a reason.
+ * Four hosts, each a library instance with its own clone, race 120 proposals (200 with
+ * {@code -Dcountersign.multihost.perHost=50}) through one real {@code git daemon}: every approved proposal ends recorded exactly once or conflicted with a reason.
  */
 class MultiHostIT {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
     private static final Principal AGENT = Principal.agent("builder").actingFor(Principal.human("dave"));
     private static final Principal ALICE = Principal.human("alice");
     private static final int HOSTS = 4;
-    private static final int PER_HOST = 50;
+    private static final int PER_HOST = Integer.getInteger("countersign.multihost.perHost", 30);
 
     @TempDir
     Path temp;
