@@ -167,6 +167,17 @@ public record Environment(
     }
 
     /**
+     * Returns a copy with these variables in place of this environment's, every other setting kept.
+     *
+     * @param values the values by variable name (middle precedence)
+     * @return the new environment
+     * @throws InvalidNameException if a variable name breaks its rule
+     */
+    public Environment withVariables(Map<String, Object> values) {
+        return new Environment(name, cluster, values, renderer, flux, argoCd, charts, recording);
+    }
+
+    /**
      * Returns a copy whose reconciler applies only heads these recording keys signed.
      *
      * @param keys the recording service's public keys

@@ -35,6 +35,23 @@ class RecordingSettingsTest {
     }
 
     @Test
+    void replacingTheVariablesKeepsTheChartAndRecordingSettings() throws IOException {
+        String key = Files.readString(KEYS.resolve("recorder.asc"));
+        String keyId = Files.readString(KEYS.resolve("recorder.keyid")).strip();
+        var environment = new Environment("production", "prod-eu", java.util.Map.of("domain", "example.com"))
+                .withCharts(ChartSettings.digests())
+                .withRecording(new RecordingSettings(List.of(keyId), List.of(key)));
+
+        Environment replaced = environment.withVariables(java.util.Map.of("domain", "example.org", "db", "<redacted>"));
+
+        assertThat(replaced.variables()).containsOnlyKeys("domain", "db").containsEntry("domain", "example.org");
+        assertThat(replaced.charts()).isEqualTo(ChartSettings.digests());
+        assertThat(replaced.recording()).isEqualTo(environment.recording());
+        assertThat(replaced.renderer()).isEqualTo(environment.renderer());
+        assertThat(replaced.withVariables(environment.variables())).isEqualTo(environment);
+    }
+
+    @Test
     void refusesAPrivateKeyBlock() {
         assertThatThrownBy(() ->
                         keys("-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQ==\n-----END PGP PRIVATE KEY BLOCK-----"))

@@ -188,7 +188,7 @@ public final class PolicyAuthority implements Authority {
         java.util.Set<String> secrets = new java.util.TreeSet<>(proposed.secretVariables());
         base.ifPresent(b -> secrets.addAll(b.secretVariables()));
         secrets.forEach(name -> variables.putIfAbsent(name, dev.countersign.stack.RenderedStack.REDACTED));
-        return new Environment(env.name(), env.cluster(), variables, env.renderer(), env.flux(), env.argoCd());
+        return env.withVariables(variables);
     }
 
     private PolicyRequest.Builder request(Ask ask, Principal principal, Action action) {
