@@ -69,7 +69,8 @@ public final class AgentServer {
      *
      * @param in the client's messages
      * @param out the server's messages
-     * @throws McpException if interrupted while serving
+     * @throws McpException if interrupted while serving, or if the client sent a line longer than 2 MiB (the
+     *     session ends there, before the line is read whole)
      */
     public void serveStdio(InputStream in, OutputStream out) {
         var input = new EndOfInput(in);
@@ -82,6 +83,10 @@ public final class AgentServer {
             throw new McpException("interrupted while serving", e);
         } finally {
             server.closeGracefully();
+        }
+        if (input.overlong()) {
+            throw new McpException("the client sent a message line longer than " + EndOfInput.MAX_LINE_BYTES
+                    + " bytes; the session was ended before it was read");
         }
     }
 }

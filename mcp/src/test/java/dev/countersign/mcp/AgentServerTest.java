@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.policy.Principal;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,32 @@ class AgentServerTest {
                             .toolNames())
                     .contains("propose_stack_patch")
                     .doesNotContain("approve");
+        }
+    }
+
+    @Test
+    void endsTheSessionOnALineThatNeverEndsInsteadOfBufferingIt() {
+        byte[] initialize = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                        + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                        + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        InputStream hostile = new InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                return position < initialize.length ? initialize[(int) position++] : 'a';
+            }
+        };
+        var out = new ByteArrayOutputStream();
+        try (GitOpsRepository repo = GitOpsRepository.open(directory)) {
+            AgentServer server =
+                    AgentServer.create(repo, Principal.agent("builder"), "http://127.0.0.1:1", Clock.systemUTC());
+
+            assertThatThrownBy(() -> server.serveStdio(hostile, out))
+                    .isInstanceOf(McpException.class)
+                    .hasMessageContaining("longer than 2097152 bytes")
+                    .hasMessageNotContaining("aaaa");
         }
     }
 }
