@@ -117,7 +117,7 @@ final class RepositoryOption {
 
     // the process environment is this command's edge: the library itself never reads it
     GitOpsRepository open(@Nullable String remote, Map<String, String> environment) {
-        GitOpsRepositoryBuilder builder = GitOpsRepository.builder(directory);
+        GitOpsRepositoryBuilder builder = GitOpsRepositoryBuilder.of(directory);
         if (remote != null) {
             builder.remote(remote);
         }

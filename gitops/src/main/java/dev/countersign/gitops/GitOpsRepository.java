@@ -2,6 +2,7 @@ package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Layout;
 import dev.countersign.gitops.internal.Lifecycle;
+import dev.countersign.gitops.internal.Opening;
 import dev.countersign.gitops.internal.PolicyAuthority;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.gitops.internal.Verifier;
@@ -32,10 +33,10 @@ public final class GitOpsRepository implements AutoCloseable {
     private final StackFolder folders;
     private final Reading reading;
 
-    GitOpsRepository(GitStore git, Lifecycle lifecycle, StackFolder folders) {
-        this.git = git;
-        this.lifecycle = lifecycle;
-        this.folders = folders;
+    GitOpsRepository(Opening.Opened parts) {
+        this.git = parts.git();
+        this.lifecycle = parts.lifecycle();
+        this.folders = parts.folders();
         this.reading = new Reading(lifecycle.ledger());
     }
 
@@ -58,17 +59,7 @@ public final class GitOpsRepository implements AutoCloseable {
      * @return the repository; close it when done
      */
     public static GitOpsRepository open(Path directory, Clock clock, SecureRandom random) {
-        return builder(directory).clock(clock).random(random).open();
-    }
-
-    /**
-     * Starts configuring a repository in a directory; the defaults are those of {@link #open(Path)}.
-     *
-     * @param directory the repository's directory
-     * @return a builder; {@link GitOpsRepositoryBuilder#open()} opens the repository
-     */
-    public static GitOpsRepositoryBuilder builder(Path directory) {
-        return new GitOpsRepositoryBuilder(directory);
+        return new GitOpsRepository(Opening.open(Opening.Settings.local(directory, clock, random)));
     }
 
     /**

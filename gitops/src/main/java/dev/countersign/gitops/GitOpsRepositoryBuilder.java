@@ -1,27 +1,18 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.ChartPins;
-import dev.countersign.gitops.internal.Lifecycle;
-import dev.countersign.gitops.internal.PolicyAuthority;
-import dev.countersign.gitops.internal.StackFolder;
-import dev.countersign.gitops.internal.git.GitStore;
-import dev.countersign.gitops.internal.git.RemoteConfigs;
-import dev.countersign.gitops.internal.git.RemoteSync;
+import dev.countersign.gitops.internal.Opening;
 import dev.countersign.render.spi.ChartResolver;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configures a {@link GitOpsRepository} before it opens; made by {@link GitOpsRepository#builder(Path)}.
+ * Configures a {@link GitOpsRepository} before it opens; made by {@link #of(Path)}; the defaults are those of
+ * {@link GitOpsRepository#open(Path)}.
  * Not thread-safe; use it from one thread and discard it after {@link #open()}.
  */
 public final class GitOpsRepositoryBuilder {
-    private static final int DEFAULT_ATTEMPTS = 100;
-
     private final Path directory;
     private Clock clock = Clock.systemUTC();
     private SecureRandom random = new SecureRandom();
@@ -30,11 +21,21 @@ public final class GitOpsRepositoryBuilder {
     private @Nullable RemoteCredentials credentials;
     private @Nullable SshIdentity sshIdentity;
     private @Nullable TrustedCertificates trustedCertificates;
-    private int maxAttempts = DEFAULT_ATTEMPTS;
+    private int maxAttempts = Opening.Settings.DEFAULT_ATTEMPTS;
     private @Nullable ChartResolver chartResolver;
 
-    GitOpsRepositoryBuilder(Path directory) {
+    private GitOpsRepositoryBuilder(Path directory) {
         this.directory = directory;
+    }
+
+    /**
+     * Starts configuring a repository in a directory.
+     *
+     * @param directory the repository's directory
+     * @return a builder; {@link #open()} opens the repository
+     */
+    public static GitOpsRepositoryBuilder of(Path directory) {
+        return new GitOpsRepositoryBuilder(directory);
     }
 
     /**
@@ -175,26 +176,16 @@ public final class GitOpsRepositoryBuilder {
      * @throws GitOpsException if the remote cannot be reached, or differs from the one saved
      */
     public GitOpsRepository open() {
-        SecureRandom ids = random;
-        GitStore git = GitStore.open(directory, signingKey == null ? null : signingKey.signer());
-        try {
-            Optional<String> url = RemoteConfigs.settle(git, remote);
-            RemoteSync sync = url.map(u -> new RemoteSync(
-                            git, u, credentials, sshIdentity, trustedCertificates, maxAttempts, ids.nextLong()))
-                    .orElse(null);
-            Lifecycle lifecycle = Lifecycle.of(git, PolicyAuthority.source(), clock, () -> newId(ids), sync);
-            lifecycle.recovery().recover();
-            url.ifPresent(u -> RemoteConfigs.save(git, u));
-            return new GitOpsRepository(git, lifecycle, new StackFolder(git, clock, ids, new ChartPins(chartResolver)));
-        } catch (RuntimeException e) {
-            git.close();
-            throw e;
-        }
-    }
-
-    private static String newId(SecureRandom random) {
-        byte[] bytes = new byte[6];
-        random.nextBytes(bytes);
-        return "p-" + HexFormat.of().formatHex(bytes);
+        return new GitOpsRepository(Opening.open(new Opening.Settings(
+                directory,
+                clock,
+                random,
+                signingKey == null ? null : signingKey.signer(),
+                remote,
+                credentials,
+                sshIdentity,
+                trustedCertificates,
+                maxAttempts,
+                chartResolver)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.countersign.gitops;
 
-/** Something that happens to a proposal revision; the input of {@link ProposalState#next}. */
+/** Something that happens to a proposal revision; the input of {@link Transitions#next}. */
 public enum ProposalEvent {
     /** The author freezes the draft and submits it for review. */
     PROPOSE,

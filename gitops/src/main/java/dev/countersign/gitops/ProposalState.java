@@ -4,8 +4,8 @@ package dev.countersign.gitops;
  * The state of one proposal revision: {@code DRAFT -> PROPOSED -> APPROVED -> RECORDED}, with four ends
  * besides {@link #RECORDED}.
  *
- * <p>{@link #next(ProposalEvent, Verdict)} is the whole state machine: a pure function of the state, the
- * event and the policy verdict on that event. Persistence and Git are adapters around it.
+ * <p>{@link Transitions#next(ProposalState, ProposalEvent, Verdict)} is the whole state machine: a pure function
+ * of the state, the event and the policy verdict on that event. Persistence and Git are adapters around it.
  */
 public enum ProposalState {
     /** Being edited by its author; not yet visible to reviewers. */
@@ -32,34 +32,5 @@ public enum ProposalState {
      */
     public boolean isTerminal() {
         return this != DRAFT && this != PROPOSED && this != APPROVED;
-    }
-
-    /**
-     * Tells whether this state takes an event at all, whatever policy then decides.
-     *
-     * @param event what would happen
-     * @return false when {@link #next(ProposalEvent, Verdict)} would throw
-     */
-    public boolean takes(ProposalEvent event) {
-        return Transitions.target(this, event, Verdict.ALLOW) != null;
-    }
-
-    /**
-     * Computes the state after an event, given the policy verdict on it.
-     *
-     * <p>A {@link Verdict#DENY denied} event leaves the state unchanged; a {@link Verdict#HOLD held} one
-     * takes effect without advancing (an approval that is not yet enough, a record during a freeze).
-     *
-     * @param event what happened
-     * @param verdict the policy verdict on the event
-     * @return the next state
-     * @throws IllegalTransitionException if the event is not allowed in this state at all
-     */
-    public ProposalState next(ProposalEvent event, Verdict verdict) {
-        ProposalState target = Transitions.target(this, event, verdict);
-        if (target == null) {
-            throw new IllegalTransitionException(this, event);
-        }
-        return target;
     }
 }

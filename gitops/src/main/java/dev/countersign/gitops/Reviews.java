@@ -118,37 +118,35 @@ final class Reviews {
     }
 
     private static List<ChartChange> charts(Stack before, Stack after) {
+        Map<String, HelmSource> was = helmCharts(before);
         Map<String, ChartChange> charts = new TreeMap<>();
-        for (Component component : before.components()) {
-            if (component.source() instanceof HelmSource helm) {
-                charts.put(
-                        component.name(),
-                        new ChartChange(
-                                component.name(),
-                                helm.repository(),
-                                helm.chart(),
-                                helm.version(),
-                                helm.digest(),
-                                null,
-                                null));
-            }
-        }
-        for (Component component : after.components()) {
-            if (component.source() instanceof HelmSource helm) {
-                ChartChange was = charts.get(component.name());
-                charts.put(
-                        component.name(),
-                        new ChartChange(
-                                component.name(),
-                                helm.repository(),
-                                helm.chart(),
-                                was == null ? null : was.versionBefore(),
-                                was == null ? null : was.digestBefore(),
-                                helm.version(),
-                                helm.digest()));
-            }
-        }
+        was.forEach((name, helm) -> charts.put(
+                name,
+                new ChartChange(name, helm.repository(), helm.chart(), helm.version(), helm.digest(), null, null)));
+        helmCharts(after).forEach((name, helm) -> {
+            HelmSource old = was.get(name);
+            charts.put(
+                    name,
+                    new ChartChange(
+                            name,
+                            helm.repository(),
+                            helm.chart(),
+                            old == null ? null : old.version(),
+                            old == null ? null : old.digest(),
+                            helm.version(),
+                            helm.digest()));
+        });
         return List.copyOf(charts.values());
+    }
+
+    private static Map<String, HelmSource> helmCharts(Stack stack) {
+        Map<String, HelmSource> charts = new TreeMap<>();
+        for (Component component : stack.components()) {
+            if (component.source() instanceof HelmSource helm) {
+                charts.put(component.name(), helm);
+            }
+        }
+        return charts;
     }
 
     private static Dag<String> graph(Stack stack) {

@@ -2,11 +2,45 @@ package dev.countersign.gitops;
 
 import org.jspecify.annotations.Nullable;
 
-/** The transition table of {@link ProposalState}; package-private so the enum stays the one entry point. */
-final class Transitions {
+/**
+ * The proposal lifecycle's state machine: a pure function of a {@link ProposalState}, a {@link ProposalEvent}
+ * and the policy {@link Verdict} on that event. Persistence and Git are adapters around it.
+ */
+public final class Transitions {
     private Transitions() {}
 
-    static @Nullable ProposalState target(ProposalState state, ProposalEvent event, Verdict verdict) {
+    /**
+     * Tells whether a state takes an event at all, whatever policy then decides.
+     *
+     * @param state the current state
+     * @param event what would happen
+     * @return false when {@link #next(ProposalState, ProposalEvent, Verdict)} would throw
+     */
+    public static boolean takes(ProposalState state, ProposalEvent event) {
+        return target(state, event, Verdict.ALLOW) != null;
+    }
+
+    /**
+     * Computes the state after an event, given the policy verdict on it.
+     *
+     * <p>A {@link Verdict#DENY denied} event leaves the state unchanged; a {@link Verdict#HOLD held} one
+     * takes effect without advancing (an approval that is not yet enough, a record during a freeze).
+     *
+     * @param state the current state
+     * @param event what happened
+     * @param verdict the policy verdict on the event
+     * @return the next state
+     * @throws IllegalTransitionException if the event is not allowed in this state at all
+     */
+    public static ProposalState next(ProposalState state, ProposalEvent event, Verdict verdict) {
+        ProposalState target = target(state, event, verdict);
+        if (target == null) {
+            throw new IllegalTransitionException(state, event);
+        }
+        return target;
+    }
+
+    private static @Nullable ProposalState target(ProposalState state, ProposalEvent event, Verdict verdict) {
         ProposalState allowed = allowedTarget(state, event, verdict);
         if (allowed == null || verdict == Verdict.DENY) {
             return allowed == null ? null : state;

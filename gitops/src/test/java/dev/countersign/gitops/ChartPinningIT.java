@@ -48,7 +48,7 @@ class ChartPinningIT {
     @BeforeEach
     void start() throws Exception {
         registry = OciRegistry.start(registryFolder);
-        repo = GitOpsRepository.builder(directory)
+        repo = GitOpsRepositoryBuilder.of(directory)
                 .clock(Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC))
                 .random(new SecureRandom())
                 .chartResolver(RESOLVER)

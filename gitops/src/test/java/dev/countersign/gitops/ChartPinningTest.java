@@ -48,7 +48,7 @@ class ChartPinningTest {
     }
 
     private GitOpsRepository open(@Nullable ChartResolver resolver, ChartSettings charts) {
-        GitOpsRepositoryBuilder builder = GitOpsRepository.builder(directory)
+        GitOpsRepositoryBuilder builder = GitOpsRepositoryBuilder.of(directory)
                 .clock(Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC))
                 .random(new SecureRandom());
         if (resolver != null) {

@@ -70,7 +70,7 @@ class MultiHostIT {
     }
 
     private GitOpsRepository host(String url, int index) {
-        return GitOpsRepository.builder(temp.resolve("host-" + index))
+        return GitOpsRepositoryBuilder.of(temp.resolve("host-" + index))
                 .clock(CLOCK)
                 .random(new SecureRandom())
                 .remote(url)

@@ -39,11 +39,11 @@ class ProposalStateTest {
                 ProposalState[] expected = TABLE.get(state + " " + event);
                 for (Verdict verdict : Verdict.values()) {
                     if (expected == null) {
-                        assertThatThrownBy(() -> state.next(event, verdict))
+                        assertThatThrownBy(() -> Transitions.next(state, event, verdict))
                                 .as("%s %s %s", state, event, verdict)
                                 .isInstanceOf(IllegalTransitionException.class);
                     } else {
-                        assertThat(state.next(event, verdict))
+                        assertThat(Transitions.next(state, event, verdict))
                                 .as("%s %s %s", state, event, verdict)
                                 .isEqualTo(expectedTarget(state, expected, verdict));
                     }
@@ -77,7 +77,7 @@ class ProposalStateTest {
 
         @Test
         void refuseEveryEventNamingTheStateAndTheEvent() {
-            assertThatThrownBy(() -> ProposalState.RECORDED.next(ProposalEvent.APPROVE, Verdict.ALLOW))
+            assertThatThrownBy(() -> Transitions.next(ProposalState.RECORDED, ProposalEvent.APPROVE, Verdict.ALLOW))
                     .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                         assertThat(e.state()).isEqualTo(ProposalState.RECORDED);
                         assertThat(e.event()).isEqualTo(ProposalEvent.APPROVE);
@@ -90,14 +90,14 @@ class ProposalStateTest {
     class OpenStates {
         @Test
         void refuseAnEventOutsideTheLifecycle() {
-            assertThatThrownBy(() -> ProposalState.PROPOSED.next(ProposalEvent.RECORD, Verdict.ALLOW))
+            assertThatThrownBy(() -> Transitions.next(ProposalState.PROPOSED, ProposalEvent.RECORD, Verdict.ALLOW))
                     .hasMessage(
                             "cannot record a proposal in state PROPOSED: not a transition of the proposal lifecycle");
         }
 
         @Test
         void stayPutWhenTheVerdictDenies() {
-            assertThat(ProposalState.APPROVED.next(ProposalEvent.RECORD, Verdict.DENY))
+            assertThat(Transitions.next(ProposalState.APPROVED, ProposalEvent.RECORD, Verdict.DENY))
                     .isEqualTo(ProposalState.APPROVED);
         }
     }

@@ -50,7 +50,7 @@ class RemoteHttpIT {
     }
 
     private GitOpsRepository host(String name, @Nullable RemoteCredentials credentials) {
-        GitOpsRepositoryBuilder builder = GitOpsRepository.builder(temp.resolve(name))
+        GitOpsRepositoryBuilder builder = GitOpsRepositoryBuilder.of(temp.resolve(name))
                 .clock(CLOCK)
                 .random(new SecureRandom())
                 .remote(url);

@@ -62,7 +62,7 @@ class RemoteHttpsIT {
     }
 
     private GitOpsRepository host(String name, String url, @Nullable TrustedCertificates trusted) {
-        GitOpsRepositoryBuilder builder = GitOpsRepository.builder(temp.resolve(name))
+        GitOpsRepositoryBuilder builder = GitOpsRepositoryBuilder.of(temp.resolve(name))
                 .clock(CLOCK)
                 .random(new SecureRandom())
                 .remote(url)

@@ -40,7 +40,7 @@ class RemoteModeTest {
     }
 
     private GitOpsRepository host(String name) {
-        return GitOpsRepository.builder(temp.resolve(name))
+        return GitOpsRepositoryBuilder.of(temp.resolve(name))
                 .clock(CLOCK)
                 .random(new SecureRandom())
                 .remote(url)
@@ -129,7 +129,7 @@ class RemoteModeTest {
     @Test
     void refusesToSwitchADirectoryToAnotherRemote() {
         host("one").close();
-        GitOpsRepositoryBuilder other = GitOpsRepository.builder(temp.resolve("one"))
+        GitOpsRepositoryBuilder other = GitOpsRepositoryBuilder.of(temp.resolve("one"))
                 .remote(temp.resolve("elsewhere.git").toUri().toString());
 
         assertThatThrownBy(other::open).isInstanceOf(GitOpsException.class).hasMessageContaining("refusing to switch");
@@ -138,7 +138,7 @@ class RemoteModeTest {
     @Test
     void refusesAPasswordInTheUrl() {
         GitOpsRepositoryBuilder builder =
-                GitOpsRepository.builder(temp.resolve("one")).remote("https://alice:hunter2@git.example.com/r.git");
+                GitOpsRepositoryBuilder.of(temp.resolve("one")).remote("https://alice:hunter2@git.example.com/r.git");
 
         assertThatThrownBy(builder::open)
                 .isInstanceOf(GitOpsException.class)
@@ -148,7 +148,7 @@ class RemoteModeTest {
 
     @Test
     void failsWithATypedErrorWhenTheServerIsUnreachable() {
-        GitOpsRepositoryBuilder builder = GitOpsRepository.builder(temp.resolve("one"))
+        GitOpsRepositoryBuilder builder = GitOpsRepositoryBuilder.of(temp.resolve("one"))
                 .remote(temp.resolve("missing.git").toUri().toString());
 
         assertThatThrownBy(builder::open)
@@ -170,7 +170,7 @@ class RemoteModeTest {
     @Test
     void refusesAnSshRemoteWithoutAnSshIdentityRatherThanReadHomeSsh() {
         GitOpsRepositoryBuilder builder =
-                GitOpsRepository.builder(temp.resolve("one")).remote("ssh://git@127.0.0.1:9/srv/gitops.git");
+                GitOpsRepositoryBuilder.of(temp.resolve("one")).remote("ssh://git@127.0.0.1:9/srv/gitops.git");
 
         assertThatThrownBy(builder::open)
                 .isInstanceOf(GitOpsException.class)

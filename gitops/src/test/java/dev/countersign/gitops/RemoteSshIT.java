@@ -55,7 +55,7 @@ class RemoteSshIT {
     }
 
     private GitOpsRepository host(String name, SshIdentity identity) {
-        return GitOpsRepository.builder(temp.resolve(name))
+        return GitOpsRepositoryBuilder.of(temp.resolve(name))
                 .clock(CLOCK)
                 .random(new SecureRandom())
                 .remote(server.url(bare))

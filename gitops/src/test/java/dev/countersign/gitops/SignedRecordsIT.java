@@ -47,7 +47,7 @@ class SignedRecordsIT {
     }
 
     private GitOpsRepository open(SigningKey key) {
-        return GitOpsRepository.builder(directory).signingKey(key).open();
+        return GitOpsRepositoryBuilder.of(directory).signingKey(key).open();
     }
 
     private static String record(GitOpsRepository repo, String stack) {

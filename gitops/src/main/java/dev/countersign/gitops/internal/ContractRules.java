@@ -5,6 +5,7 @@ import dev.countersign.gitops.IllegalTransitionException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.Transitions;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.policy.Principal;
@@ -70,7 +71,7 @@ final class ContractRules {
      * @throws IllegalTransitionException if {@code state} does not take {@code event}
      */
     static void requireOpen(ProposalState state, ProposalEvent event) {
-        if (!state.takes(event)) {
+        if (!Transitions.takes(state, event)) {
             throw new IllegalTransitionException(state, event);
         }
     }

@@ -7,6 +7,7 @@ import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.RecordedDecision;
+import dev.countersign.gitops.Transitions;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
@@ -136,7 +137,7 @@ public final class Deciding {
                     new Countersignature(principal, r.id(), r.contentHash(), r.baseCommit(), now, signature);
             Proposal next = r.with(r.progress()
                     .decided(decision, approval)
-                    .in(r.state().next(ProposalEvent.APPROVE, ruling.verdict())));
+                    .in(Transitions.next(r.state(), ProposalEvent.APPROVE, ruling.verdict())));
             if (ledger.write(stored, next, "approve by " + principal.name())) {
                 return next;
             }
@@ -163,7 +164,7 @@ public final class Deciding {
         }
         Proposal next = r.with(r.progress()
                 .decided(ledger.decision(action, principal, ruling.explainedAs(reason), authority), null)
-                .in(r.state().next(event, ruling.verdict())));
+                .in(Transitions.next(r.state(), event, ruling.verdict())));
         return ledger.writeOrFail(stored, next, verb + " by " + principal.name());
     }
 }

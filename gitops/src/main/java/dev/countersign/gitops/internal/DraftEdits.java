@@ -4,7 +4,6 @@ import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Subject;
-import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.git.GitStore;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +30,6 @@ import org.jspecify.annotations.Nullable;
  * @param edits path to new content, or to null for a removal, in path order
  */
 record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
-    /** The rule a draft that writes outside its region, or disagrees with its metadata, breaks. */
-    static final String RULE = "record-scope";
-
     private static final String VERSION = "countersign-changes v1\n";
 
     DraftEdits {
@@ -48,7 +44,7 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
      * @param action the action about to happen, for the refusal
      * @param principal who acts, for the refusal
      * @return the edits
-     * @throws ActionDeniedException with rule {@value #RULE} (or the broken secrets or rendering rule) if the
+     * @throws ActionDeniedException with rule {@value RecordScope#RULE} (or the broken secrets or rendering rule) if the
      *     draft writes outside its region, disagrees with the metadata, or breaks the contract's file rules
      */
     static DraftEdits of(GitStore git, Proposal r, String action, String principal) {
@@ -135,16 +131,16 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
                         + ", its rendered files and the shared sops rules "
                         + RenderedLayout.sharedRules(s.environment()),
                 e -> "environment " + e.environment() + "'s file and the renderings of its stacks");
-        return deny("the draft changes " + outside + " outside " + region);
+        return RecordScope.deny("the draft changes " + outside + " outside " + region);
     }
 
     private static Optional<Ruling> metadata(Proposal r, List<String> changed) {
         if (changed.isEmpty()) {
-            return deny("the draft of " + r.id() + " changes nothing against its base");
+            return RecordScope.deny("the draft of " + r.id() + " changes nothing against its base");
         }
         if (!changed.equals(List.copyOf(new java.util.TreeSet<>(r.changedPaths())))) {
-            return deny("the metadata of " + r.id() + " lists " + r.changedPaths() + ", but the draft changes "
-                    + changed + " against its base");
+            return RecordScope.deny("the metadata of " + r.id() + " lists " + r.changedPaths()
+                    + ", but the draft changes " + changed + " against its base");
         }
         return Optional.empty();
     }
@@ -153,10 +149,6 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
         return r.header()
                 .subject()
                 .fold(s -> DraftFiles.stack(git, r, s, draft, changed), e -> DraftFiles.environment(git, r, e, draft));
-    }
-
-    static Optional<Ruling> deny(String explanation) {
-        return Optional.of(new Ruling(Verdict.DENY, RULE, explanation));
     }
 
     private static MessageDigest sha256() {

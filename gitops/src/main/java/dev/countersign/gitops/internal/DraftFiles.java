@@ -53,7 +53,7 @@ final class DraftFiles {
         List<String> before = EnvironmentRendering.stacks(git, r.header().base(), e.environment());
         return before.equals(EnvironmentRendering.stacks(git, draft, e.environment()))
                 ? Optional.empty()
-                : DraftEdits.deny("the draft of environment " + e.environment()
+                : RecordScope.deny("the draft of environment " + e.environment()
                         + " adds or removes stacks: an environment change may only render them again");
     }
 
@@ -86,7 +86,7 @@ final class DraftFiles {
                 && git.children(draft, "environments/" + s.environment()).isEmpty();
         return (want != null && java.util.Arrays.equals(want, have)) || (want == null && lastStackGone)
                 ? Optional.empty()
-                : DraftEdits.deny("the draft changes the shared sops rules " + shared
+                : RecordScope.deny("the draft changes the shared sops rules " + shared
                         + " to something its stack does not render");
     }
 

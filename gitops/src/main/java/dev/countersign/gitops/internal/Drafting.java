@@ -6,6 +6,7 @@ import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.Transitions;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
 import dev.countersign.policy.Principal;
@@ -140,7 +141,7 @@ public final class Drafting {
         return ledger.transact(() -> {
             Stored old = ledger.load(id);
             Proposal r = old.proposal();
-            ProposalState superseded = r.state().next(ProposalEvent.REVISE, Verdict.ALLOW);
+            ProposalState superseded = Transitions.next(r.state(), ProposalEvent.REVISE, Verdict.ALLOW);
             ContractRules.requireProposer(r, principal, "revise");
             Proposal revision = revise.apply(r);
             ledger.writeOrFail(

@@ -8,6 +8,7 @@ import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalHeader;
 import dev.countersign.gitops.ProposalProgress;
 import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.Transitions;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
@@ -54,7 +55,6 @@ final class Proposing {
                 draft.content().at(base, carryFrom == null ? base : carryFrom, draft.environment());
         requirePinned(base, draft.environment(), content.files().get(StackLayout.STACK), folder);
         SortedMap<String, byte[]> files = files(base, draft, folder, content);
-        String shared = RenderedLayout.sharedRules(draft.environment());
         List<String> changed = requireChanges(
                 recorded(base, draft.environment(), draft.stack()),
                 files,
@@ -63,20 +63,24 @@ final class Proposing {
         Principal by = draft.proposer();
         requireNone(SecretRules.broken(folder, changed, files, by.name(), delegator(by), draft.reverts() != null), by);
         requireNone(ClusterProtection.broken(git, base, changed, path -> files.get(path)), by);
-        SortedMap<String, byte[]> hashed = new TreeMap<>(files);
-        hashed.remove(shared);
-        Subject subject = new Subject.StackChange(draft.environment(), draft.stack());
         ProposalHeader header = header(
-                subject,
+                new Subject.StackChange(draft.environment(), draft.stack()),
                 by,
                 draft.rationale(),
                 draft.evidence(),
                 base,
-                ContentHash.of(hashed),
+                ContentHash.of(withoutSharedRules(files, draft.environment())),
                 changed,
                 draft.reverts(),
                 supersedes);
         return propose(header, files, text(content.files().get(StackLayout.STACK)));
+    }
+
+    /** Returns what a stack's hash covers: its files without the Flux rules its environment's stacks share. */
+    private static SortedMap<String, byte[]> withoutSharedRules(SortedMap<String, byte[]> files, String environment) {
+        SortedMap<String, byte[]> hashed = new TreeMap<>(files);
+        hashed.remove(RenderedLayout.sharedRules(environment));
+        return hashed;
     }
 
     /** Returns the draft's stack folder and rendered files, by repository path. */
@@ -99,19 +103,14 @@ final class Proposing {
     Proposal environment(EnvironmentDraft draft, @Nullable String supersedes) {
         CommitId base = ledger.mainHead();
         String environment = draft.environment().name();
-        CommitId restoreFrom = draft.restoreFrom();
         SortedMap<String, byte[]> files =
-                EnvironmentRendering.after(git, base, draft.environment(), restoreFrom == null ? null : restoreFrom);
+                EnvironmentRendering.after(git, base, draft.environment(), draft.restoreFrom());
         List<String> changed = requireChanges(
                 EnvironmentRendering.region(git, git.tree(base), environment),
                 files,
                 "proposal for environment " + environment
                         + " changes nothing: its definition and renderings equal the recorded ones");
-        if (draft.environment().charts().pinsDigests()) {
-            EnvironmentRendering.stacks(git, base, environment)
-                    .forEach(stack -> StackLayout.stack(git, base, environment, stack)
-                            .ifPresent(recorded -> ChartPins.requirePinned(recorded, draft.environment())));
-        }
+        requirePinned(base, draft.environment());
         Principal by = draft.proposer();
         requireNone(
                 SecretRules.brokenByEnvironmentChange(
@@ -168,7 +167,7 @@ final class Proposing {
         Proposal proposed = pending.with(pending.progress()
                 .drafted(draftCommit)
                 .decided(ledger.decision(Action.PROPOSE, header.proposer(), ruling, authority), null)
-                .in(pending.state().next(ProposalEvent.PROPOSE, ruling.verdict())));
+                .in(Transitions.next(pending.state(), ProposalEvent.PROPOSE, ruling.verdict())));
         if (!git.compareAndSwap(Refs.draft(header.id()), null, draftCommit, "propose " + header.id())
                 || !ledger.write(null, proposed, "propose")) {
             throw new GitOpsException("proposal id " + header.id() + " is already taken: choose another id source");
@@ -199,6 +198,15 @@ final class Proposing {
                     env.get(),
                     dev.countersign.stack.StackFiles.parseStack(
                             new String(stackFile, StandardCharsets.UTF_8), Layout.fileIn(folder, StackLayout.STACK)));
+        }
+    }
+
+    /** An environment that pins digests must find every recorded stack's charts pinned. */
+    private void requirePinned(CommitId base, Environment environment) {
+        if (environment.charts().pinsDigests()) {
+            EnvironmentRendering.stacks(git, base, environment.name())
+                    .forEach(stack -> StackLayout.stack(git, base, environment.name(), stack)
+                            .ifPresent(recorded -> ChartPins.requirePinned(recorded, environment)));
         }
     }
 

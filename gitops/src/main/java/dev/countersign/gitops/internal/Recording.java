@@ -5,7 +5,9 @@ import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
+import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.Transitions;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
@@ -80,35 +82,38 @@ public final class Recording {
         }
         DraftEdits edits = DraftEdits.of(git, r, "record", principal.name());
         Authority authority = ledger.authorityAt(head);
-        List<Principal> approvers = r.validApprovals().stream()
+        RecordTime time = RecordTime.of(git, r, head, ledger.now());
+        Ruling ruling = decide(
+                authority, new Ask(Action.RECORD, principal, r, counted(r, authority, edits), time.clock()), time);
+        Proposal decided =
+                r.with(r.progress().decided(ledger.decision(Action.RECORD, principal, ruling, authority), null));
+        if (ruling.verdict() != Verdict.ALLOW) {
+            return notAllowed(stored, decided, ruling, principal);
+        }
+        RecordTrailers.Decision decision = new RecordTrailers.Decision(
+                authority.policyHash(),
+                ruling.rule(),
+                principal,
+                stored.version().name());
+        return write(stored, decided, head, decision, time.at(), edits);
+    }
+
+    /** The approvers whose approvals count: valid, and signed over these edits where the policy asks. */
+    private static List<Principal> counted(Proposal r, Authority authority, DraftEdits edits) {
+        return r.validApprovals().stream()
                 .filter(approval -> SignedApprovals.counts(approval, r, authority, edits.digest()))
                 .map(Countersignature::approver)
                 .toList();
-        RecordTime time = RecordTime.of(git, r, head, ledger.now());
-        Ruling ruling = decide(authority, new Ask(Action.RECORD, principal, r, approvers, time.clock()), time);
-        Proposal decided =
-                r.with(r.progress().decided(ledger.decision(Action.RECORD, principal, ruling, authority), null));
+    }
+
+    /** Writes a denied record's decision and refuses it, or keeps a held one approved. */
+    private Proposal notAllowed(Stored stored, Proposal decided, Ruling ruling, Principal principal) {
         if (ruling.verdict() == Verdict.DENY) {
             ledger.write(stored, decided, "record denied");
             throw ruling.refusal("record", principal.name());
         }
-        if (ruling.verdict() == Verdict.HOLD) {
-            return ledger.writeOrFail(
-                    stored,
-                    decided.with(decided.progress().in(r.state().next(ProposalEvent.RECORD, Verdict.HOLD))),
-                    "record held");
-        }
-        return write(
-                stored,
-                decided,
-                head,
-                new RecordTrailers.Decision(
-                        authority.policyHash(),
-                        ruling.rule(),
-                        principal,
-                        stored.version().name()),
-                time.at(),
-                edits);
+        ProposalState held = Transitions.next(stored.proposal().state(), ProposalEvent.RECORD, Verdict.HOLD);
+        return ledger.writeOrFail(stored, decided.with(decided.progress().in(held)), "record held");
     }
 
     /**
@@ -144,7 +149,8 @@ public final class Recording {
     }
 
     private static Proposal recorded(Proposal r, CommitId commit) {
-        return r.with(r.progress().recordedAs(commit).in(r.state().next(ProposalEvent.RECORD, Verdict.ALLOW)));
+        return r.with(
+                r.progress().recordedAs(commit).in(Transitions.next(r.state(), ProposalEvent.RECORD, Verdict.ALLOW)));
     }
 
     private Proposal conflicted(Proposal r, CommitId base, CommitId head, Principal principal) {
@@ -159,7 +165,7 @@ public final class Recording {
         Authority authority = ledger.authorityAt(head);
         return r.with(r.progress()
                 .decided(ledger.decision(Action.RECORD, principal, conflict, authority), null)
-                .in(r.state().next(ProposalEvent.CONFLICT, Verdict.ALLOW)));
+                .in(Transitions.next(r.state(), ProposalEvent.CONFLICT, Verdict.ALLOW)));
     }
 
     private Optional<CommitId> findOnMain(Proposal r, CommitId head) {

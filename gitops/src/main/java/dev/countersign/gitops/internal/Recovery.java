@@ -5,6 +5,7 @@ import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.gitops.Transitions;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Idents;
@@ -97,8 +98,8 @@ public final class Recovery {
             return false;
         }
         Proposal r = stored.proposal();
-        Proposal superseded =
-                r.with(r.progress().supersededBy(newer).in(r.state().next(ProposalEvent.REVISE, Verdict.ALLOW)));
+        Proposal superseded = r.with(
+                r.progress().supersededBy(newer).in(Transitions.next(r.state(), ProposalEvent.REVISE, Verdict.ALLOW)));
         ledger.writeOrFail(stored, superseded, "superseded by " + newer);
         return true;
     }

@@ -5,6 +5,7 @@ import static dev.countersign.samples.quickstart.StoryException.expect;
 import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.GitOpsRepositoryBuilder;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.RecordedChange;
@@ -57,7 +58,7 @@ final class Story {
     }
 
     void tell() {
-        try (GitOpsRepository repo = GitOpsRepository.builder(workspace.gitDirectory())
+        try (GitOpsRepository repo = GitOpsRepositoryBuilder.of(workspace.gitDirectory())
                 .clock(clock)
                 .random(random)
                 .open()) {
