@@ -6,6 +6,7 @@ import dev.countersign.stack.ValueChange;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,15 +24,21 @@ final class DiffCommand extends Subcommand {
     @SuppressWarnings("NullAway.Init")
     Path after;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
-    Output format = Output.TEXT;
+    @Mixin
+    TextOrJson output = new TextOrJson();
+
+    @Option(
+            names = "--exit-code",
+            description = "Exit 1 when the stacks differ, 0 when they do not (as git diff --exit-code).")
+    boolean exitCode;
 
     @Override
     public Integer call() {
+        boolean json = output.json();
         StackDiff diff = StackDiff.between(StackFiles.readStack(before), StackFiles.readStack(after));
-        out().print(format == Output.JSON ? StackFiles.toJson(diff.toTree()) : text(diff));
+        out().print(json ? StackFiles.toJson(diff.toTree()) : text(diff));
         out().flush();
-        return 0;
+        return exitCode && !diff.isEmpty() ? Countersign.EXIT_NO : 0;
     }
 
     static String text(StackDiff diff) {

@@ -1,6 +1,9 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
+import dev.countersign.stack.StackFiles;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +19,19 @@ final class ListCommand extends Subcommand {
     @Nullable
     ProposalState state;
 
+    @Mixin
+    TextOrJson output = new TextOrJson();
+
     @Override
     public Integer call() {
-        return repository.print(
-                repo -> repo.proposals(state).stream().map(ProposalText::line).toList());
+        boolean json = output.json();
+        return repository.print(repo -> lines(repo.proposals(state), json));
+    }
+
+    private static List<String> lines(List<Proposal> proposals, boolean json) {
+        return json
+                ? List.of(StackFiles.toJson(
+                        proposals.stream().map(ProposalText::tree).toList()))
+                : proposals.stream().map(ProposalText::line).toList();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code countersign log}: Show the recorded changes of main, newest first. */
 @Command(name = "log", description = "Show the recorded changes of main, newest first.")
@@ -15,8 +14,8 @@ final class LogCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
-    Output format = Output.TEXT;
+    @Mixin
+    TextOrJson output = new TextOrJson();
 
     @Override
     public Integer call() {
@@ -24,7 +23,7 @@ final class LogCommand extends Subcommand {
     }
 
     private List<String> lines(List<RecordedChange> log) {
-        return format == Output.JSON
+        return output.json()
                 ? List.of(StackFiles.toJson(log.stream().map(LogCommand::tree).toList()))
                 : log.stream().map(LogCommand::line).toList();
     }

@@ -59,4 +59,26 @@ class DiffCommandTest {
                 .contains("~ grafana /helm/values/adminPassword: changed (secret)")
                 .doesNotContain("hunter2");
     }
+
+    @Test
+    void exitsOneOnChangesWithExitCodeAndZeroWithout(@TempDir Path dir) throws Exception {
+        assertThat(Cli.run("diff", Cli.STACK, changed(dir).toString(), "--exit-code")
+                        .code())
+                .isEqualTo(1);
+        assertThat(Cli.run("diff", Cli.STACK, Cli.STACK, "--exit-code").code()).isZero();
+        assertThat(Cli.run("diff", Cli.STACK, changed(dir).toString()).code()).isZero();
+    }
+
+    @Test
+    void takesDashOAndRefusesAFormatItCannotPrint(@TempDir Path dir) throws Exception {
+        assertThat(Cli.run("diff", Cli.STACK, changed(dir).toString(), "-o", "json")
+                        .out())
+                .contains("\"added\" : [ \"pushgateway\" ]");
+
+        Cli yaml = Cli.run("diff", Cli.STACK, Cli.STACK, "--output", "yaml");
+
+        assertThat(yaml.code()).isEqualTo(2);
+        assertThat(yaml.err()).contains("invalid output format 'yaml' for diff: text or json");
+        assertThat(yaml.out()).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.countersign.policy;
 
 import dev.countersign.stack.Component;
+import dev.countersign.stack.NullValue;
 import dev.countersign.stack.ObjectKey;
 import dev.countersign.stack.RenderedStack;
 import dev.countersign.stack.Stack;
@@ -83,7 +84,7 @@ record Snapshot(Map<String, ComponentState> components, StackVariables variables
     private static List<ComponentState> componentsOf(Stack stack) {
         List<ComponentState> components = new ArrayList<>();
         for (Component component : stack.components()) {
-            ObjectNode content = Canonical.JSON.valueToTree(component.toTree());
+            ObjectNode content = Canonical.JSON.valueToTree(NullValue.toJavaNulls(component.toTree()));
             content.remove("name");
             components.add(new ComponentState(
                     component.name(), content, component.dependsOn(), Set.copyOf(component.secretPointers())));

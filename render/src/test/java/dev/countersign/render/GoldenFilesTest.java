@@ -9,6 +9,7 @@ import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.HelmSource;
 import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,15 @@ import org.junit.jupiter.api.Test;
  * in {@code RenderedLayoutIT}). To regenerate after a deliberate change, run this test with
  * {@code -Dgolden.write=true}, then review the diff by hand before committing it. An OCI chart pinned by its
  * digest ({@code oci-pinned-production/}) is rendered too: Flux pulls it by {@code ref.digest}, Argo CD by the
- * digest as the OCI source's {@code targetRevision}.
+ * digest as the OCI source's {@code targetRevision}. A Helm {@code key: null} deleting a chart default
+ * ({@code helm-null-production/}) is kept in Flux's {@code values} and Argo CD's {@code valuesObject}.
  */
 class GoldenFilesTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/monitoring-production");
     private static final Path GOLDEN_SECRETS = Path.of("src/test/resources/golden/monitoring-production-secrets");
     private static final Path GOLDEN_KEYS = Path.of("src/test/resources/golden/monitoring-production-recording-keys");
     private static final Path GOLDEN_PINNED = Path.of("src/test/resources/golden/oci-pinned-production");
+    private static final Path GOLDEN_NULL = Path.of("src/test/resources/golden/helm-null-production");
     private static final String PINNED_DIGEST =
             "sha256:4d5b2b3b5a0e8f37c4f1f6f0b6a9b3c0e2d1f4a5b6c7d8e9f0a1b2c3d4e5f6a7";
 
@@ -88,6 +91,45 @@ class GoldenFilesTest {
             }
             assertThat(files.paths().stream().map(files::text)).anyMatch(text -> text.contains(PINNED_DIGEST));
         }
+    }
+
+    @Test
+    void aHelmNullDeletingAChartDefaultReachesFluxValuesAndArgoCdValuesObjectAndValidates() throws IOException {
+        for (String target : List.of("flux", "argocd")) {
+            LayoutRenderer renderer = target.equals("flux")
+                    ? Renderers.flux(FluxOptions.defaults())
+                    : Renderers.argoCd(RenderersTest.ARGO);
+            RenderedFiles files = renderer.render(helmNull());
+            check(GOLDEN_NULL.resolve(target), files);
+            var schemas = SharedSchemas.locate();
+            for (String path : RenderersTest.manifestPaths(files)) {
+                SharedSchemas.documents(files.text(path))
+                        .forEach(document ->
+                                assertThat(schemas.errors(document)).as(path).isEmpty());
+            }
+            assertThat(files.paths().stream().map(files::text))
+                    .anyMatch(text -> text.contains("ingress: null") && text.contains("persistence: null"));
+        }
+    }
+
+    /** A chart default deleted the Helm way: {@code ingress: null} at the top and {@code persistence: null} inside. */
+    private static RenderRequest helmNull() {
+        Environment production = new Environment("production", "production-eu", java.util.Map.of());
+        var stack = StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: web}
+                spec:
+                  components:
+                    - name: podinfo
+                      helm:
+                        repository: https://stefanprodan.github.io/podinfo
+                        chart: podinfo
+                        version: 6.7.1
+                        namespace: podinfo
+                        values: {ingress: null, redis: {enabled: true, persistence: null}}
+                """, "web.yaml");
+        return RenderRequest.of(production, stack.render(production));
     }
 
     private static RenderRequest pinned() {

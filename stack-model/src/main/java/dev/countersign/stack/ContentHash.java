@@ -37,7 +37,8 @@ public record ContentHash(String value) {
      * @return its content hash
      */
     public static ContentHash of(Object tree) {
-        byte[] canonical = TreeWriter.canonicalJson(Values.freeze(tree, "")).getBytes(StandardCharsets.UTF_8);
+        byte[] canonical =
+                TreeWriter.canonicalJson(Values.freezeWithNulls(tree, "")).getBytes(StandardCharsets.UTF_8);
         return new ContentHash("sha256:" + HexFormat.of().formatHex(sha256().digest(canonical)));
     }
 
@@ -48,7 +49,7 @@ public record ContentHash(String value) {
      * @return the canonical JSON text
      */
     public static String canonicalJson(Object tree) {
-        return TreeWriter.canonicalJson(Values.freeze(tree, ""));
+        return TreeWriter.canonicalJson(Values.freezeWithNulls(tree, ""));
     }
 
     @Override

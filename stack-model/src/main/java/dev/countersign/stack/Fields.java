@@ -47,6 +47,12 @@ record Fields(Map<?, ?> map, String pointer) {
         return value == null ? Map.of() : Values.freezeMap(of(value, at(key)).map, at(key));
     }
 
+    /** A map field that may hold Helm's explicit nulls. */
+    Map<String, Object> mapWithNulls(String key) {
+        Object value = map.get(key);
+        return value == null ? Map.of() : Values.freezeMapWithNulls(of(value, at(key)).map, at(key));
+    }
+
     List<Object> list(String key) {
         Object value = map.get(key);
         if (value == null) {
@@ -85,6 +91,9 @@ record Fields(Map<?, ?> map, String pointer) {
     static String kind(Object value) {
         if (value instanceof Map) {
             return "a map";
+        }
+        if (value == NullValue.NULL) {
+            return "null";
         }
         return value instanceof List
                 ? "a list"

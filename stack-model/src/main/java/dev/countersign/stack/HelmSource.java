@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param chart the chart name
  * @param version the chart version
  * @param namespace the namespace to install into, a DNS-1123 label
- * @param values the chart values, a plain value tree
+ * @param values the chart values, a plain value tree; {@link NullValue#NULL} (or a Java {@code null}) deletes a
+ *     chart default, as Helm's {@code key: null} does
  * @param digest the {@code sha256:} digest of the chart's OCI manifest the approval binds, or {@code null}
  */
 public record HelmSource(
@@ -47,7 +48,7 @@ public record HelmSource(
         checkVersion(version);
         checkDigest(digest);
         Names.namespace(namespace);
-        values = Values.freezeMap(values, "/helm/values");
+        values = Values.freezeMapWithNulls(values, "/helm/values");
     }
 
     /**
@@ -84,7 +85,7 @@ public record HelmSource(
                 fields.string("chart"),
                 version instanceof String text ? text : floating(version),
                 fields.string("namespace"),
-                fields.map("values"),
+                fields.mapWithNulls("values"),
                 fields.has("digest") ? fields.string("digest") : null);
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>A file holds one or more documents separated by {@code ---}. Input is bounded: at most
  * {@value #MAX_CHARS} characters, nesting at most {@value #MAX_DEPTH} levels deep, no YAML aliases,
- * no duplicate keys, no nulls. Thread-safe.
+ * no duplicate keys, no nulls except in Helm values ({@link NullValue}). Thread-safe.
  */
 public final class StackFiles {
     /** The largest document accepted, in characters. */
@@ -128,7 +128,7 @@ public final class StackFiles {
      */
     public static String toYaml(List<?> trees) {
         return TreeWriter.yaml(
-                trees.stream().map(tree -> Values.freeze(tree, "")).toList());
+                trees.stream().map(tree -> Values.freezeWithNulls(tree, "")).toList());
     }
 
     /**
@@ -138,7 +138,7 @@ public final class StackFiles {
      * @return the JSON text, ending in a newline
      */
     public static String toJson(Object tree) {
-        return TreeWriter.json(Values.freeze(tree, ""));
+        return TreeWriter.json(Values.freezeWithNulls(tree, ""));
     }
 
     private static String text(Path file) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -20,7 +21,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * Reads YAML or JSON text into plain value trees, enforcing the document limits.
  *
  * <p>Aliases are rejected outright (which rules out alias bombs), duplicate keys are rejected, and
- * size and nesting depth are bounded. Thread-safe.
+ * size and nesting depth are bounded. A {@code null} is read as {@link NullValue#NULL} inside a Helm component's
+ * values only, and refused anywhere else. Thread-safe.
  */
 final class TreeReader {
     static final int MAX_CHARS = 32 * 1024 * 1024;
@@ -39,6 +41,9 @@ final class TreeReader {
                     .build())
             .streamReadConstraints(CONSTRAINTS)
             .build();
+    /** Where a document may hold Helm's explicit {@code null}: inside a Helm component's values. */
+    private static final Pattern HELM_VALUES = Pattern.compile("/spec/components/[0-9]+/helm/values/.+");
+
     private static final TokenStreamFactory JSON =
             JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
@@ -93,11 +98,20 @@ final class TreeReader {
                 case VALUE_NUMBER_FLOAT -> Numbers.decimal(parser, pointer);
                 case VALUE_TRUE -> true;
                 case VALUE_FALSE -> false;
-                case VALUE_NULL ->
-                    throw new InvalidStackException(
-                            pointer, "null values are not supported in " + source + ": remove the key or give a value");
+                case VALUE_NULL -> explicitNull(pointer);
                 default -> throw new InvalidStackException(pointer, "unsupported token " + token + " in " + source);
             };
+        }
+
+        /** Helm's {@code key: null}, which deletes a chart default; a null anywhere else is refused. */
+        private Object explicitNull(String pointer) {
+            if (!HELM_VALUES.matcher(pointer).matches()) {
+                throw new InvalidStackException(
+                        pointer,
+                        "null values are not supported in " + source
+                                + " (only in Helm values): remove the key or give a value");
+            }
+            return NullValue.NULL;
         }
 
         private Map<String, Object> object(int depth, String pointer) {

@@ -88,6 +88,8 @@ final class TreeWriter {
     private static void writeScalar(JsonGenerator generator, Object value) {
         if (value instanceof String text) {
             generator.writeString(text);
+        } else if (value == NullValue.NULL) {
+            generator.writeNull();
         } else if (value instanceof Boolean bool) {
             generator.writeBoolean(bool);
         } else if (value instanceof Long number) {

@@ -91,7 +91,9 @@ class HostileInputTest {
     void quotesOnlyAPrefixOfAHugeKeyInThePointer() {
         String key = "k".repeat(40_000);
 
-        InvalidStackException error = catchInvalid(() -> StackFilesTest.minimal("{" + key + ": .nan}"));
+        InvalidStackException error = catchInvalid(() -> StackFiles.parse(
+                StackFilesTest.MINIMAL.formatted("{}").replace("spec:\n", "spec:\n  variables: {" + key + ": .nan}\n"),
+                "demo.yaml"));
 
         assertThat(error.pointer()).endsWith(key);
         assertThat(error.getMessage()).hasSizeLessThan(300).doesNotContain("k".repeat(Excerpt.LIMIT + 1));

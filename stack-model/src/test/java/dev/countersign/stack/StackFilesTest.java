@@ -175,11 +175,13 @@ class StackFilesTest {
         }
 
         @Test
-        void rejectsNullsNamingThePointer() {
-            assertThatThrownBy(() -> minimal("{a: null}"))
+        void rejectsNullsOutsideHelmValuesNamingThePointer() {
+            String text = MINIMAL.formatted("{}").replace("{name: demo}", "{name: demo, labels: {team: null}}");
+
+            assertThatThrownBy(() -> StackFiles.parse(text, "demo.yaml"))
                     .isInstanceOf(InvalidStackException.class)
                     .hasMessageContaining("null values are not supported")
-                    .hasMessageContaining("/spec/components/0/helm/values/a");
+                    .hasMessageContaining("/metadata/labels/team");
         }
     }
 

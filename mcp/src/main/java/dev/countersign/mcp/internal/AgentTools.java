@@ -8,12 +8,14 @@ import dev.countersign.gitops.RecordedState;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.DeployPlan;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.NullValue;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -83,7 +85,8 @@ public final class AgentTools {
                         "stack",
                         name,
                         "document",
-                        stack.redacted().toTree(),
+                        Objects.requireNonNull(
+                                NullValue.toJavaNulls(stack.redacted().toTree())),
                         "secret_fingerprints",
                         fingerprints));
     }
@@ -193,8 +196,8 @@ public final class AgentTools {
     }
 
     private Stack patched(String environment, String name, JsonNode patch) {
-        JsonNode document =
-                Arguments.JSON.valueToTree(recorded(environment, name).toTree());
+        JsonNode document = Arguments.JSON.valueToTree(
+                NullValue.toJavaNulls(recorded(environment, name).toTree()));
         String json = Arguments.JSON.writeValueAsString(JsonPatch.apply(document, patch));
         return StackFiles.parseStack(json, "patched stack");
     }

@@ -7,10 +7,12 @@ import dev.countersign.gitops.Review;
 import dev.countersign.policy.Decision;
 import dev.countersign.policy.Reason;
 import dev.countersign.stack.DeployPlan;
+import dev.countersign.stack.NullValue;
 import dev.countersign.stack.VariableUse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Plain maps of the library's values, as structured content; none carries a secret value. */
 final class StructuredContent {
@@ -44,7 +46,7 @@ final class StructuredContent {
 
     static Map<String, Object> review(Review r, String reviewUrl) {
         var out = proposal(r.proposal(), reviewUrl);
-        out.put("diff", r.diff().toTree());
+        out.put("diff", Objects.requireNonNull(NullValue.toJavaNulls(r.diff().toTree())));
         out.put("waves", r.waves());
         out.put("blast_radius", r.blastRadius());
         out.put("secrets", r.secrets());
