@@ -69,6 +69,16 @@ class SshPublicKeyTest {
     @Nested
     class Refusing {
         @Test
+        void anEd25519KeyThatIsNotACurvePointWithATypedError() {
+            // Found by SignatureFuzzTest#sshSignature: BouncyCastle's IllegalArgumentException used to escape.
+            String notAPoint = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA2GJQBFjBdowHP3qbPCaQ/HZAKqPTfbofyEoREg9HPZ";
+
+            assertThatThrownBy(() -> SshPublicKey.parse(notAPoint))
+                    .isInstanceOf(SignatureFormatException.class)
+                    .hasMessageContaining("Ed25519 public key is not a point on the curve");
+        }
+
+        @Test
         void aLineWhoseTypeDisagreesWithItsKey() {
             assertThatThrownBy(() -> SshPublicKey.parse(ED25519.replace("ssh-ed25519 ", "ssh-rsa ")))
                     .isInstanceOf(SignatureFormatException.class)

@@ -2,11 +2,14 @@ package dev.countersign.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -128,6 +131,23 @@ class ExactVersionTest {
                                 assertThat(e.component()).isEqualTo("web");
                                 assertThat(e.version()).isEqualTo(version);
                             }));
+        }
+    }
+
+    @Nested
+    class Shrinking {
+        private static final Pattern SMALLEST = Pattern.compile("Smallest found falsifying value\\(s\\) :-\\R(.*)");
+
+        @Test
+        void aBrokenGuardIsReportedWithAShortVersion() {
+            // A guard that wrongly accepted every floating version longer than two characters: the property
+            // fails, and the value QuickTheories reports must be one a reader takes in at a glance.
+            Throwable failure = catchThrowable(
+                    () -> qt().withExamples(200).forAll(floatingVersions()).check(version -> version.length() <= 2));
+
+            Matcher smallest = SMALLEST.matcher(String.valueOf(failure.getMessage()));
+            assertThat(smallest.find()).as(failure.getMessage()).isTrue();
+            assertThat(smallest.group(1)).hasSizeBetween(3, 8).doesNotContain("||", " - ");
         }
     }
 

@@ -17,7 +17,15 @@ final class Ed25519VerifyingKey implements VerifyingKey {
         if (encoded.length != KEY_BYTES) {
             throw new SignatureFormatException("Ed25519 public key must be 32 bytes, got " + encoded.length);
         }
-        this.key = new Ed25519PublicKeyParameters(encoded, 0);
+        this.key = decode(encoded);
+    }
+
+    private static Ed25519PublicKeyParameters decode(byte[] encoded) {
+        try {
+            return new Ed25519PublicKeyParameters(encoded, 0);
+        } catch (IllegalArgumentException e) {
+            throw new SignatureFormatException("Ed25519 public key is not a point on the curve", e);
+        }
     }
 
     static Ed25519VerifyingKey read(WireReader reader) {

@@ -160,7 +160,7 @@ final class Story {
     }
 
     private void cloneToProduction(GitOpsRepository repo) {
-        terminal.step("The stack is cloned to production, as a draft");
+        terminal.step("The stack is cloned to production, which pins chart digests");
         secrets.cloneToProduction(repo, withSecrets, staging, production);
     }
 

@@ -103,15 +103,14 @@ class QuickstartTest {
         }
 
         @Test
-        void clonesToProductionWhereVariablesResolveAgain() {
+        void clonesToProductionWhereVariablesResolveAgainAndUnpinnableChartsAreRefused() {
             String out = run.out();
 
             assertThat(out)
                     .contains("domain: app.staging.example.com (environment) -> app.example.com (environment)")
-                    .contains("✗ the agent's clone: undefined variable 'cloudflare_api_token'")
-                    .contains("for production with new values: a draft until two humans approve it")
-                    .contains("domain                 = app.example.com  from environment")
-                    .contains("    cloudflare-token:/manifests/0/stringData/api-token");
+                    .contains("✗ human:alice's clone with new values: component 'cert-manager' of stack 'monitoring'")
+                    .contains("pins chart digests (charts: {pin: digest}): such a repository serves a chart by version")
+                    .contains("✓ nothing landed: production pins chart digests");
         }
 
         @Test
@@ -153,9 +152,7 @@ class QuickstartTest {
                     assertThat(f.rule()).isEqualTo("missing-trailers");
                 });
                 assertThat(repo.proposals(ProposalState.RECORDED)).hasSize(4);
-                assertThat(repo.proposals(ProposalState.PROPOSED))
-                        .singleElement()
-                        .satisfies(p -> assertThat(p.environment()).isEqualTo("production"));
+                assertThat(repo.proposals(ProposalState.PROPOSED)).isEmpty();
             }
         }
 

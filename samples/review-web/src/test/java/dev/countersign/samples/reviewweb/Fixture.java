@@ -3,6 +3,8 @@ package dev.countersign.samples.reviewweb;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
+import dev.countersign.stack.ChartSettings;
+import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.io.IOException;
@@ -67,8 +69,18 @@ final class Fixture {
                 policy,
                 List.of(
                         StackFiles.readEnvironment(SAMPLES.resolve("stacks/staging.yaml")),
-                        StackFiles.readEnvironment(SAMPLES.resolve("stacks/production.yaml"))));
+                        productionWithoutChartPins()));
         return repository;
+    }
+
+    /**
+     * The sample production environment with chart pinning at its default: the sample's charts come from
+     * https:// Helm repositories, which {@code charts: {pin: digest}} refuses (shown by the quickstart and tested
+     * in gitops), while these tests need production drafts of the sample stack to review.
+     */
+    private static Environment productionWithoutChartPins() {
+        return StackFiles.readEnvironment(SAMPLES.resolve("stacks/production.yaml"))
+                .withCharts(ChartSettings.defaults());
     }
 
     static Proposal proposeMonitoring(GitOpsRepository repository) {
