@@ -3,7 +3,8 @@
 # main, and runs it. In a fresh directory (default target/quickstart, recreated on every run) it tells
 # the contract end to end: an agent proposes the monitoring stack for staging and is refused approving
 # it, also when, given a shell, it types a human's name (approvals must be signed by the human's
-# registered SSH key); a human reviews and approves with an SSH key; the record lands with its
+# registered SSH key), and when it commits onto main itself and pushes to a Git server running the
+# pre-receive check (in process, on 127.0.0.1): refused, no ref moves; a human reviews and approves with an SSH key; the record lands with its
 # trailers; the stack is cloned to production as a draft; the agent is refused deleting a protected volume; a bad change is recorded
 # and reverted through an approved revert; verify passes, then catches a plain commit slipped onto
 # main. It exits non-zero if any step does not behave as told.
