@@ -3,11 +3,12 @@
 # main, and runs it. In a fresh directory (default target/quickstart, recreated on every run) it tells
 # the contract end to end: an agent proposes the monitoring stack for staging and is refused approving
 # it, also when, given a shell, it types a human's name (approvals must be signed by the human's
-# registered SSH key); a human reviews and approves with an SSH key; the record lands with its
-# trailers; the stack cloned to production is refused there (production pins chart digests); the
-# agent is refused deleting a protected volume; a bad change is recorded and reverted through an
-# approved revert; verify passes, then catches a plain commit slipped onto main. It exits non-zero
-# if any step does not behave as told.
+# registered SSH key), and when it commits onto main itself and pushes to a Git server running the
+# pre-receive check (in process, on 127.0.0.1): refused, no ref moves; a human reviews and approves
+# with an SSH key; the record lands with its trailers; the stack cloned to production is refused there
+# (production pins chart digests); the agent is refused deleting a protected volume; a bad change is
+# recorded and reverted through an approved revert; verify passes, then catches a plain commit slipped
+# onto main. It exits non-zero if any step does not behave as told.
 # Needs Java 17+, Maven 3.8.7+ and ssh-keygen (OpenSSH); the first build downloads dependencies.
 # Usage: ./quickstart.sh [WORK_DIR]
 set -euo pipefail

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code refs/heads/main}: refused when deleted, when not a fast-forward, or when a pushed commit does
  *       not verify ({@link GitOpsRepository#verify(String)}'s rules: trailers, content hash, approvals valid
  *       under the policy at each commit's parent, the proposal record, and with keys given here the commit
- *       and approval signatures). Verification is incremental: only the pushed commits, each against the
+ *       and approval signatures), or when a pushed record's environment is in a freeze window now, by the
+ *       server's {@linkplain Builder#clock(Clock) clock}. Verification is incremental: only the pushed commits, each against the
  *       state at its parent, with the proposal records as the push leaves them;
  *   <li>{@code refs/countersign/*}: append-only, created or fast-forwarded, never deleted or rewritten;
  *   <li>every other ref (the draft branches {@code refs/heads/drafts/<id>}, anything else): free.
@@ -53,7 +55,8 @@ public final class ReceiveCheck {
                 objects,
                 builder.trustedKeys == null ? null : builder.trustedKeys.keyring(),
                 builder.approverKeys == null ? null : builder.approverKeys.keyring(),
-                builder.maxCommits);
+                builder.maxCommits,
+                builder.clock);
         this.maxUpdates = builder.maxUpdates;
     }
 
@@ -124,6 +127,7 @@ public final class ReceiveCheck {
         private @Nullable ApproverKeys approverKeys;
         private int maxUpdates = 10_000;
         private int maxCommits = 1_000;
+        private Clock clock = Clock.systemUTC();
 
         Builder(Path repository) {
             this.repository = Objects.requireNonNull(repository, "repository");
@@ -182,6 +186,19 @@ public final class ReceiveCheck {
          */
         public Builder approverKeys(ApproverKeys keys) {
             approverKeys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /**
+         * Sets the server's clock, which judges the policy's freeze windows at push time (default the system
+         * clock, UTC): a pushed record of an environment that is frozen now is refused by rule {@code freeze},
+         * whatever date the host that made it wrote into the commit.
+         *
+         * @param serverClock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock serverClock) {
+            clock = Objects.requireNonNull(serverClock, "serverClock");
             return this;
         }
 

@@ -71,7 +71,7 @@ class ReceivePolicySignaturesIT {
      * for approval signatures. Through it the ordinary lifecycle writes the approval and the record, so every
      * trailer and the proposal record are exactly what an honest tool writes, only without a signature.
      */
-    private static Authority.Source withoutSignatures() {
+    static Authority.Source withoutSignatures() {
         Authority.Source real = PolicyAuthority.source();
         return (git, commit) -> {
             Authority policy = real.at(git, commit);

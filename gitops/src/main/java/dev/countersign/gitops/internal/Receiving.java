@@ -11,6 +11,7 @@ import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.signatures.OpenPgpCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class Receiving {
     private final @Nullable OpenPgpCertificates trusted;
     private final @Nullable ApproverKeyring approvers;
     private final int maxCommits;
+    private final Clock clock;
 
     /**
      * Creates the decision over a bare repository.
@@ -43,18 +45,21 @@ public final class Receiving {
      * @param trusted the keys every pushed main-line commit must be signed by, or null
      * @param approvers each approver's keys every approval must be signed with, or null
      * @param maxCommits the most new main-line commits verified per push
+     * @param clock the server's clock, which judges freeze windows at push time
      */
     public Receiving(
             Path repository,
             List<Path> objects,
             @Nullable OpenPgpCertificates trusted,
             @Nullable ApproverKeyring approvers,
-            int maxCommits) {
+            int maxCommits,
+            Clock clock) {
         this.repository = repository;
         this.objects = List.copyOf(objects);
         this.trusted = trusted;
         this.approvers = approvers;
         this.maxCommits = maxCommits;
+        this.clock = clock;
     }
 
     /**
@@ -168,7 +173,10 @@ public final class Receiving {
         }
         Verification verification =
                 new Verifier(git, PolicyAuthority.source()).verify(old == null ? null : old.name(), trusted, approvers);
-        return verification.findings().stream().findFirst().map(first -> unverified(update, first, verification));
+        return verification.findings().stream()
+                .findFirst()
+                .map(first -> unverified(update, first, verification))
+                .or(() -> PushFreeze.check(git, update, old, clock.instant()));
     }
 
     private boolean exceedsCommits(GitStore git, CommitId head, @Nullable CommitId stop) {

@@ -8,8 +8,10 @@ import dev.countersign.signatures.SshPublicKey;
 import dev.countersign.signatures.SshSignature;
 import dev.countersign.signatures.UserPresenceMissingException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
@@ -33,7 +35,29 @@ class SkVerifyingKeyTest {
     interface Authenticator {
         byte[] publicKeyBlob();
 
-        byte[] signatureBlob(byte[] data, int flags, long counter);
+        byte[] signatureBlob(byte[] data, int flags, long counter, String application);
+
+        default byte[] signatureBlob(byte[] data, int flags, long counter) {
+            return signatureBlob(data, flags, counter, APPLICATION);
+        }
+    }
+
+    /**
+     * PROTOCOL.u2f's signed data, built here independently of the code under test: SHA256(application) ||
+     * flags || counter (big-endian uint32) || SHA256(data).
+     */
+    static byte[] u2fSignedData(String application, int flags, long counter, byte[] data) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return ByteBuffer.allocate(32 + 1 + 4 + 32)
+                    .put(sha256.digest(application.getBytes(StandardCharsets.UTF_8)))
+                    .put((byte) flags)
+                    .putInt((int) counter)
+                    .put(sha256.digest(data))
+                    .array();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Authenticator ed25519() {
@@ -50,8 +74,8 @@ class SkVerifyingKeyTest {
             }
 
             @Override
-            public byte[] signatureBlob(byte[] data, int flags, long counter) {
-                byte[] signed = SkVerifyingKey.signedData(APPLICATION, flags, counter, data);
+            public byte[] signatureBlob(byte[] data, int flags, long counter, String application) {
+                byte[] signed = u2fSignedData(application, flags, counter, data);
                 Ed25519Signer signer = new Ed25519Signer();
                 signer.init(true, key);
                 signer.update(signed, 0, signed.length);
@@ -80,11 +104,11 @@ class SkVerifyingKeyTest {
             }
 
             @Override
-            public byte[] signatureBlob(byte[] data, int flags, long counter) {
+            public byte[] signatureBlob(byte[] data, int flags, long counter, String application) {
                 try {
                     Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
                     ecdsa.initSign(pair.getPrivate());
-                    ecdsa.update(SkVerifyingKey.signedData(APPLICATION, flags, counter, data));
+                    ecdsa.update(u2fSignedData(application, flags, counter, data));
                     byte[] rs = ecdsa.sign();
                     byte[] inner = new WireWriter()
                             .writeMpint(new BigInteger(1, Arrays.copyOfRange(rs, 0, 32)))
@@ -104,13 +128,17 @@ class SkVerifyingKeyTest {
     }
 
     static String armored(Authenticator authenticator, int flags, long counter) {
+        return armored(authenticator, flags, counter, APPLICATION);
+    }
+
+    static String armored(Authenticator authenticator, int flags, long counter, String application) {
         byte[] data = SshSig.signedData("countersign", new byte[0], "sha512", MESSAGE);
         return SshSigArmor.armor(SshSigTest.encode(
                 1,
                 authenticator.publicKeyBlob(),
                 "countersign",
                 "sha512",
-                authenticator.signatureBlob(data, flags, counter)));
+                authenticator.signatureBlob(data, flags, counter, application)));
     }
 
     static SshPublicKey publicKey(Authenticator authenticator, String type) {
@@ -165,6 +193,27 @@ class SkVerifyingKeyTest {
                         .isInstanceOf(BadSignatureException.class)
                         .isNotInstanceOf(UserPresenceMissingException.class);
             }
+        }
+    }
+
+    @Test
+    void signsWhatTheTestBuildsIndependently() {
+        byte[] data = "data".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(SkVerifyingKey.signedData(APPLICATION, 0x05, 0x01020304L, data))
+                .isEqualTo(u2fSignedData(APPLICATION, 0x05, 0x01020304L, data))
+                .hasSize(69);
+    }
+
+    @Test
+    void refusesASignatureForAnotherApplicationThanTheKeyNames() {
+        for (Authenticator key : List.of(ed25519(), ecdsa())) {
+            SshPublicKey allowed = SshSignature.parse(armored(key, 0x01, 1)).claimedSigner();
+            SshSignature otherSite = SshSignature.parse(armored(key, 0x01, 1, "ssh:other"));
+
+            assertThatThrownBy(() -> otherSite.verify(MESSAGE, "countersign", List.of(allowed)))
+                    .isInstanceOf(BadSignatureException.class)
+                    .isNotInstanceOf(UserPresenceMissingException.class);
         }
     }
 

@@ -9,9 +9,10 @@ import java.time.Clock;
 /**
  * The quickstart: a host application that embeds Countersign in a plain {@code main}. In a fresh directory
  * it creates a GitOps repository and an age key; an agent proposes the monitoring stack for staging and is
- * refused approving it; a human reviews and approves and the record lands; a human supplies the secrets,
- * encrypted before they reach Git; the stack cloned to production is refused there, because production pins
- * chart digests and the sample's charts come from https:// repositories; the agent is refused
+ * refused approving it, also with a human's name, and refused pushing a forged record to a Git server (in
+ * process) that runs the pre-receive check; a human reviews and approves and the record lands; a human
+ * supplies the secrets, encrypted before they reach Git; the stack cloned to production is refused there,
+ * because production pins chart digests and the sample's charts come from https:// repositories; the agent is refused
  * deleting a protected volume; a bad change is recorded and reverted; verify passes, then catches a plain
  * commit slipped onto {@code main}.
  *

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -43,6 +45,20 @@ final class RawGit {
             return walk.parseCommit(ObjectId.fromString(commit)).getFullMessage();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read commit " + commit, e);
+        }
+    }
+
+    /** Every ref of the repository with the commit it points at. */
+    SortedMap<String, String> refs() {
+        try (Repository repo = open()) {
+            SortedMap<String, String> refs = new TreeMap<>();
+            for (Ref ref : repo.getRefDatabase().getRefs()) {
+                ObjectId id = ref.getObjectId();
+                refs.put(ref.getName(), id == null ? "(unborn)" : id.name());
+            }
+            return refs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the refs of " + gitDir, e);
         }
     }
 

@@ -45,6 +45,7 @@ final class Story {
     private final Stack withSecrets =
             Samples.with(Samples.stack(Samples.MONITORING_WITH_SECRETS), monitoring, "prometheus-data");
     private final SecretSteps secrets;
+    private final PushSteps pushes;
 
     Story(Workspace workspace, Terminal terminal, Clock clock, SecureRandom random) {
         this.workspace = workspace;
@@ -55,6 +56,7 @@ final class Story {
         this.policyText = keys.registeredIn(Samples.text(Samples.POLICY), List.of(CAROL, ALICE));
         this.policy = Policy.parse(policyText);
         this.secrets = new SecretSteps(workspace, terminal, random, keys);
+        this.pushes = new PushSteps(workspace, terminal, clock, policy.hash());
     }
 
     void tell() {
@@ -66,6 +68,7 @@ final class Story {
             Proposal proposal = agentProposes(repo);
             agentTriesToApprove(repo, proposal);
             agentWithAShellTypesAHumansName(repo, proposal);
+            agentPushesToTheServer(proposal);
             humanReviews(repo, proposal);
             humanApproves(repo, proposal);
             humanSuppliesSecrets(repo);
@@ -131,6 +134,11 @@ final class Story {
         expect(repo.proposal(p.id()).state() == ProposalState.PROPOSED, "a refused approval changed the proposal");
         expect(repo.proposal(p.id()).approvals().isEmpty(), "a refused approval was stored");
         terminal.ok("nothing landed: main is still " + RawGit.shortId(head) + ", the proposal holds no approval");
+    }
+
+    private void agentPushesToTheServer(Proposal p) {
+        terminal.step("The agent, given a shell, commits its draft onto main itself and pushes to the Git server");
+        pushes.agentPushesAForgedRecord(p);
     }
 
     private void humanReviews(GitOpsRepository repo, Proposal p) {

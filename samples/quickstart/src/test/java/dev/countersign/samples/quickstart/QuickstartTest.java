@@ -54,7 +54,7 @@ class QuickstartTest {
             assertThat(run.code()).as(run.out()).isZero();
             assertThat(run.out())
                     .contains("== 1. A fresh GitOps repository and an age key")
-                    .contains("== 12. Someone with write access slips a plain git commit onto main")
+                    .contains("== 13. Someone with write access slips a plain git commit onto main")
                     .endsWith("log --format=fuller main\n");
         }
 
@@ -73,6 +73,17 @@ class QuickstartTest {
                     .contains("✗ refused: propose by agent:builder denied by rule secrets-from-humans")
                     .contains("✗ refused: propose by agent:builder denied by rule protection: "
                             + "PersistentVolumeClaim/monitoring/prometheus-data is protected");
+        }
+
+        @Test
+        void showsTheAgentsForgedPushRefusedByTheServerWithNothingLanding() {
+            assertThat(run.out())
+                    .contains("== 5. The agent, given a shell, commits its draft onto main itself and pushes to the"
+                            + " Git server")
+                    .containsPattern("served at git://127\\.0\\.0\\.1:\\d+/gitops")
+                    .containsPattern("✗ git push refused: refs/heads/main: [a-z-]+: commit [0-9a-f]{12} does not"
+                            + " verify: .*signed-approvals")
+                    .contains("✓ nothing landed: the server's main is still");
         }
 
         @Test
@@ -153,6 +164,18 @@ class QuickstartTest {
                 });
                 assertThat(repo.proposals(ProposalState.RECORDED)).hasSize(4);
                 assertThat(repo.proposals(ProposalState.PROPOSED)).isEmpty();
+            }
+        }
+
+        @Test
+        void noTraceOfTheAgentsForgedCommitOnAnyRefOfTheServer() {
+            String forged = new RawGit(work.resolve("agent-clone")).refs().get("refs/heads/main");
+
+            assertThat(forged).isNotNull();
+            assertThat(new RawGit(work.resolve("gitops")).refs()).doesNotContainValue(forged);
+            try (GitOpsRepository repo = GitOpsRepository.open(work.resolve("gitops"))) {
+                assertThat(repo.log())
+                        .noneSatisfy(change -> assertThat(change.commit()).isEqualTo(forged));
             }
         }
 
