@@ -43,7 +43,7 @@ class ReceiveFreezeTest {
 
     /** Records a stack as the agent's host would, with the host's clock before the freeze. */
     private String recordOnTheHost(String environment) {
-        try (GitOpsRepository repo = GitOpsRepository.builder(client)
+        try (GitOpsRepository repo = GitOpsRepositoryBuilder.of(client)
                 .clock(Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC))
                 .open()) {
             Proposal p = repo.proposer(AGENT).propose(environment, Samples.web("1.0.0"), "web", List.of());
