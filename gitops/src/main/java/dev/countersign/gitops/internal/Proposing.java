@@ -82,7 +82,8 @@ final class Proposing {
     /** Returns the draft's stack folder and rendered files, by repository path. */
     private SortedMap<String, byte[]> files(CommitId base, Draft draft, String folder, StackFolder.Folder content) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        content.files().forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
+        FolderRendering.completed(git, base, draft.environment(), content.files())
+                .forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
         files.putAll(RenderedLayout.forDraft(
                 git, base, draft.environment(), draft.stack(), content.files(), content.fluxSecret()));
         return files;
@@ -107,6 +108,7 @@ final class Proposing {
                 files,
                 "proposal for environment " + environment
                         + " changes nothing: its definition and renderings equal the recorded ones");
+        RenderedNames.requireFree(git, base, draft.environment());
         if (draft.environment().charts().pinsDigests()) {
             EnvironmentRendering.stacks(git, base, environment)
                     .forEach(stack -> StackLayout.stack(git, base, environment, stack)

@@ -79,6 +79,7 @@ public final class Recording {
             return ledger.writeOrFail(stored, recorded(r, already.get()), "found recorded");
         }
         DraftEdits edits = DraftEdits.of(git, r, "record", principal.name());
+        RenderedNames.requireFreeOnRecord(git, r, head, principal.name());
         Authority authority = ledger.authorityAt(head);
         List<Principal> approvers = r.validApprovals().stream()
                 .filter(approval -> SignedApprovals.counts(approval, r, authority, edits.digest()))
