@@ -5,7 +5,9 @@ package dev.countersign.gitops;
  * already renders, across stacks (stack {@code a-b} with component {@code c} and stack {@code a} with component
  * {@code b-c} both name a Flux {@code Kustomization} {@code a-b-c}), or a name the reconciler reserves for
  * itself ({@code flux-system}; Argo CD's {@code argocd} and {@code root}), also when an environment change
- * switches the renderer so that two stacks already recorded would collide; nothing is written.
+ * switches the renderer so that two stacks already recorded would collide; nothing is written. Two stacks of the
+ * environment declaring one object (its key, as rendered) collide the same way: {@link #name()} is then the
+ * object's key as people read it ({@code PersistentVolumeClaim db/pgdata}).
  */
 public final class RenderedNameException extends GitOpsException {
     /** The rule a rendered name claimed twice, or a reserved one, breaks: {@value}. */

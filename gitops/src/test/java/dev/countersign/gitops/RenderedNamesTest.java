@@ -264,4 +264,69 @@ class RenderedNamesTest {
         assertThatThrownBy(() -> stack("a", "b\u2010c")).isInstanceOf(dev.countersign.stack.InvalidNameException.class);
         assertThatThrownBy(() -> stack("\uff41-b", "c")).isInstanceOf(dev.countersign.stack.InvalidNameException.class);
     }
+
+    private static Stack declaring(String name, String manifest) {
+        return StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: %s}
+                spec:
+                  components:
+                    - name: x
+                      manifests:
+                        - %s
+                """.formatted(name, manifest), name + ".yaml");
+    }
+
+    @Test
+    void refusesADecoyInAnotherStackDeclaringTheProtectedObjectUnderEveryRenderer() {
+        open(RendererChoice.NATIVE);
+        Proposal first = repo.proposer(DAVE).propose("staging", database("pvc"), "first", List.of());
+        repo.reviewer(ALICE).approve(first.id());
+        Stack decoy = declaring(
+                "evil",
+                "{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: pgdata, namespace: db},"
+                        + " spec: {resources: {requests: {storage: 1Gi}}}}");
+
+        assertThatThrownBy(() -> repo.proposer(AGENT).propose("staging", decoy, "decoy", List.of()))
+                .isInstanceOfSatisfying(RenderedNameException.class, e -> {
+                    assertThat(e.name()).isEqualTo("PersistentVolumeClaim db/pgdata");
+                    assertThat(e.proposed()).isEqualTo("evil/x");
+                    assertThat(e.holder()).isEqualTo("db/pvc");
+                })
+                .hasMessageContaining("rule rendered-names");
+        assertThat(repo.proposals(null)).hasSize(1);
+    }
+
+    @Test
+    void refusesTheSameObjectDeclaredThroughAVariableInAnotherStack() {
+        open(RendererChoice.FLUX);
+        repo.reviewer(ALICE)
+                .approve(repo.proposer(DAVE)
+                        .propose(
+                                "staging",
+                                declaring(
+                                        "one",
+                                        "{apiVersion: v1, kind: ConfigMap, metadata: {name: shared, namespace: apps}}"),
+                                "first",
+                                List.of())
+                        .id());
+        Stack second = StackFiles.parseStack("""
+                apiVersion: countersign.dev/v1
+                kind: Stack
+                metadata: {name: two}
+                spec:
+                  variables: {n: shared}
+                  components:
+                    - name: x
+                      manifests:
+                        - {apiVersion: v1, kind: ConfigMap, metadata: {name: "${n}", namespace: apps}}
+                """, "two.yaml");
+
+        assertThatThrownBy(() -> repo.proposer(DAVE).propose("staging", second, "second", List.of()))
+                .isInstanceOfSatisfying(RenderedNameException.class, e -> {
+                    assertThat(e.name()).isEqualTo("ConfigMap apps/shared");
+                    assertThat(e.holder()).isEqualTo("one/x");
+                });
+    }
 }

@@ -1,10 +1,15 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.RenderedNameException;
+import dev.countersign.render.layout.NativeLayout;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.Manifest;
+import dev.countersign.stack.Manifests;
+import dev.countersign.stack.ObjectKey;
 import dev.countersign.stack.RendererChoice;
 import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +22,9 @@ import java.util.Map;
  * for a stack with secret variables, in {@code flux-system}. Argo CD: a root {@code Application} {@code <stack>}
  * and one {@code <stack>-<component>} per component, in {@code argocd}. The reconciler's bootstrap holds
  * {@code flux-system} (Flux) and {@code argocd} and {@code root} (Argo CD). The native layout names nothing.
+ *
+ * <p>Every object a stack declares (its {@link ObjectKey}, as rendered in the environment) is claimed too,
+ * under every renderer: two stacks declaring one object would each apply and prune it.
  */
 final class NameClaims {
     private static final String SECRETS = "secrets";
@@ -24,14 +32,23 @@ final class NameClaims {
     private NameClaims() {}
 
     /**
-     * One object name and who renders it.
+     * One object name, or one object, and who renders it.
      *
-     * @param name the object name in the reconciler's namespace
+     * @param key what is claimed: the name in the reconciler's namespace, or the object's key
+     * @param name the name, or the object's key as people read it
      * @param stack the stack that renders it; empty for the reconciler's own name
      * @param holder {@code <stack>/<component>}, {@code <stack>} for an Argo CD root, {@code <stack>/secrets}
      *     for a stack's Flux secrets, or the reconciler
      */
-    record Claim(String name, String stack, String holder) {}
+    record Claim(Object key, String name, String stack, String holder) {
+        Claim(String name, String stack, String holder) {
+            this(name, name, stack, holder);
+        }
+
+        private String what() {
+            return key instanceof ObjectKey ? "the object" : "the object name";
+        }
+    }
 
     /**
      * A name claimed twice.
@@ -59,7 +76,7 @@ final class NameClaims {
          */
         String describe(String environment) {
             return "rule " + RenderedNameException.RULE + ": " + second.holder() + " and " + first.holder()
-                    + " both render the object name '" + name + "' in environment " + environment
+                    + " both render " + second.what() + " '" + name + "' in environment " + environment
                     + "'s reconciler namespace";
         }
 
@@ -80,18 +97,17 @@ final class NameClaims {
      *
      * @param env the environment, with its renderer
      * @param stacks the stacks, in the order they claim
-     * @return the collisions; none under the native layout
+     * @return the collisions; under the native layout only those of objects
      */
     static List<Collision> collisions(Environment env, List<Stack> stacks) {
         List<Collision> collisions = new ArrayList<>();
-        if (env.renderer() == RendererChoice.NATIVE) {
-            return collisions;
-        }
-        Map<String, Claim> taken = new HashMap<>();
-        reserved(env.renderer()).forEach(claim -> taken.put(claim.name(), claim));
+        Map<Object, Claim> taken = new HashMap<>();
+        reserved(env.renderer()).forEach(claim -> taken.put(claim.key(), claim));
         for (Stack stack : stacks) {
-            for (Claim claim : claims(env.renderer(), stack)) {
-                Claim earlier = taken.putIfAbsent(claim.name(), claim);
+            List<Claim> claims = new ArrayList<>(claims(env.renderer(), stack));
+            claims.addAll(objects(env, stack));
+            for (Claim claim : claims) {
+                Claim earlier = taken.putIfAbsent(claim.key(), claim);
                 if (earlier != null && !earlier.stack().equals(claim.stack())) {
                     collisions.add(new Collision(claim.name(), earlier, claim));
                 }
@@ -101,6 +117,9 @@ final class NameClaims {
     }
 
     private static List<Claim> reserved(RendererChoice renderer) {
+        if (renderer == RendererChoice.NATIVE) {
+            return List.of();
+        }
         return renderer == RendererChoice.FLUX
                 ? List.of(new Claim("flux-system", "", "Flux's bootstrap"))
                 : List.of(
@@ -111,6 +130,9 @@ final class NameClaims {
     private static List<Claim> claims(RendererChoice renderer, Stack stack) {
         String name = stack.name();
         List<Claim> claims = new ArrayList<>();
+        if (renderer == RendererChoice.NATIVE) {
+            return claims;
+        }
         if (renderer == RendererChoice.ARGOCD) {
             claims.add(new Claim(name, name, name));
         } else if (!stack.secretVariables().isEmpty()) {
@@ -120,5 +142,28 @@ final class NameClaims {
             claims.add(new Claim(name + "-" + component.name(), name, name + "/" + component.name()));
         }
         return claims;
+    }
+
+    /** The objects a stack declares, keyed as rendered in the environment (secret values as placeholders). */
+    private static List<Claim> objects(Environment env, Stack stack) {
+        List<Claim> claims = new ArrayList<>();
+        for (Component component : rendered(env, stack).components()) {
+            if (component.source() instanceof Manifests manifests) {
+                for (Manifest manifest : manifests.manifests()) {
+                    ObjectKey key = manifest.key();
+                    claims.add(new Claim(key, key.toString(), stack.name(), stack.name() + "/" + component.name()));
+                }
+            }
+        }
+        return claims;
+    }
+
+    private static Stack rendered(Environment env, Stack stack) {
+        try {
+            return stack.render(env, NativeLayout.placeholders(stack.secretVariables()))
+                    .stack();
+        } catch (StackException e) {
+            return stack;
+        }
     }
 }

@@ -90,8 +90,8 @@ class RenderedForgeryTest {
                   components:
                     - name: %s
                       manifests:
-                        - {apiVersion: v1, kind: ConfigMap, metadata: {name: settings, namespace: web}, data: {a: b}}
-                """.formatted(stack, component));
+                        - {apiVersion: v1, kind: ConfigMap, metadata: {name: %s-settings, namespace: web}, data: {a: b}}
+                """.formatted(stack, component, stack));
     }
 
     private String read(CommitId commit, String path) {
