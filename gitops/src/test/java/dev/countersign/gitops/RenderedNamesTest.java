@@ -279,8 +279,8 @@ class RenderedNamesTest {
     }
 
     @Test
-    void refusesADecoyInAnotherStackDeclaringTheProtectedObjectUnderEveryRenderer() {
-        open(RendererChoice.NATIVE);
+    void refusesADecoyInAnotherStackDeclaringTheProtectedObject() {
+        open(RendererChoice.ARGOCD);
         Proposal first = repo.proposer(DAVE).propose("staging", database("pvc"), "first", List.of());
         repo.reviewer(ALICE).approve(first.id());
         Stack decoy = declaring(

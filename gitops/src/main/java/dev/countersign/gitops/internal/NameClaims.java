@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code flux-system} (Flux) and {@code argocd} and {@code root} (Argo CD). The native layout names nothing.
  *
  * <p>Every object a stack declares (its {@link ObjectKey}, as rendered in the environment) is claimed too,
- * under every renderer: two stacks declaring one object would each apply and prune it.
+ * under Flux and Argo CD: two stacks declaring one object would each apply and prune it.
  */
 final class NameClaims {
     private static final String SECRETS = "secrets";
@@ -97,10 +97,13 @@ final class NameClaims {
      *
      * @param env the environment, with its renderer
      * @param stacks the stacks, in the order they claim
-     * @return the collisions; under the native layout only those of objects
+     * @return the collisions; none under the native layout
      */
     static List<Collision> collisions(Environment env, List<Stack> stacks) {
         List<Collision> collisions = new ArrayList<>();
+        if (env.renderer() == RendererChoice.NATIVE) {
+            return collisions;
+        }
         Map<Object, Claim> taken = new HashMap<>();
         reserved(env.renderer()).forEach(claim -> taken.put(claim.key(), claim));
         for (Stack stack : stacks) {
