@@ -49,6 +49,8 @@ public final class Proposer {
      * @throws InvalidProposalException if a name could escape its folder or nothing changes
      * @throws dev.countersign.stack.StackException if the stack does not render for the environment, for
      *     example a secret variable without a recorded value
+     * @throws RenderedNameException if the stack renders an object name or object another stack of the
+     *     environment renders, or a reserved name
      */
     public Proposal propose(String environment, Stack stack, String rationale, List<String> evidence) {
         return proposeDraft(environment, stack, null, rationale, evidence);
@@ -146,6 +148,8 @@ public final class Proposer {
      * @throws InvalidProposalException if the repository does not define the environment, nothing changes, or
      *     the environment defines a stack's secret variable as a plain variable
      * @throws dev.countersign.stack.StackException if a stack of the environment does not render under it
+     * @throws RenderedNameException if two of its stacks would render one object name or object under it (a
+     *     renderer switch), or one a reserved name
      */
     public Proposal proposeEnvironment(Environment changed, String rationale, List<String> evidence) {
         return lifecycle

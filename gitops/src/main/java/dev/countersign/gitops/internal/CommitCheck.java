@@ -94,6 +94,8 @@ final class CommitCheck {
                 .<Runnable>fold(
                         stack -> () -> checkStackChange(parent), env -> () -> checkEnvironmentChange(parent, env))
                 .run();
+        RenderedNames.introduced(git, parent, commit.id(), value(Trailers.ENVIRONMENT))
+                .forEach(collision -> add(RenderedNames.RULE, collision));
     }
 
     private void checkStackChange(CommitId parent) {

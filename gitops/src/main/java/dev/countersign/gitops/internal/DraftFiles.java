@@ -34,7 +34,8 @@ final class DraftFiles {
                 .ifPresent(content -> files.put(SecretRules.fluxSecret(folder), content));
         return SecretRules.broken(folder, changed, files, r.proposer().name(), delegator(r), r.reverts() != null)
                 .or(() -> rendered(() -> RenderedCheck.differences(git, draft, s.environment(), s.stack())))
-                .or(() -> sharedRules(git, s, draft, changed));
+                .or(() -> sharedRules(git, s, draft, changed))
+                .or(() -> RenderedNames.broken(git, draft, s));
     }
 
     static Optional<Ruling> environment(GitStore git, Proposal r, Subject.EnvironmentChange e, CommitId draft) {
@@ -46,7 +47,8 @@ final class DraftFiles {
                         delegator(r),
                         r.reverts() != null)
                 .or(() -> sameStacks(git, r, e, draft))
-                .or(() -> rendered(() -> EnvironmentRendering.differences(git, draft, e.environment())));
+                .or(() -> rendered(() -> EnvironmentRendering.differences(git, draft, e.environment())))
+                .or(() -> RenderedNames.broken(git, draft, e));
     }
 
     private static Optional<Ruling> sameStacks(GitStore git, Proposal r, Subject.EnvironmentChange e, CommitId draft) {

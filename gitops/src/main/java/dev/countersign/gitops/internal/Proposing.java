@@ -86,7 +86,8 @@ final class Proposing {
     /** Returns the draft's stack folder and rendered files, by repository path. */
     private SortedMap<String, byte[]> files(CommitId base, Draft draft, String folder, StackFolder.Folder content) {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        content.files().forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
+        FolderRendering.completed(git, base, draft.environment(), content.files())
+                .forEach((name, bytes) -> files.put(Layout.fileIn(folder, name), bytes));
         files.putAll(RenderedLayout.forDraft(
                 git, base, draft.environment(), draft.stack(), content.files(), content.fluxSecret()));
         return files;
@@ -110,6 +111,7 @@ final class Proposing {
                 files,
                 "proposal for environment " + environment
                         + " changes nothing: its definition and renderings equal the recorded ones");
+        RenderedNames.requireFree(git, base, draft.environment());
         requirePinned(base, draft.environment());
         Principal by = draft.proposer();
         requireNone(

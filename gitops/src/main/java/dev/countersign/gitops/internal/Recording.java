@@ -81,6 +81,7 @@ public final class Recording {
             return ledger.writeOrFail(stored, recorded(r, already.get()), "found recorded");
         }
         DraftEdits edits = DraftEdits.of(git, r, "record", principal.name());
+        RenderedNames.requireFreeOnRecord(git, r, head, principal.name());
         Authority authority = ledger.authorityAt(head);
         RecordTime time = RecordTime.of(git, r, head, ledger.now());
         Ruling ruling = decide(

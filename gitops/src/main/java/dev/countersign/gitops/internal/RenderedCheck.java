@@ -8,7 +8,8 @@ import java.util.SortedMap;
 
 /**
  * Renders a recorded stack again from its commit and compares the result, byte for byte, with the files the
- * commit holds: a hand edit of {@code clusters/…}, {@code apps/…} or {@code argocd/…} shows up as a difference.
+ * commit holds: a hand edit of {@code clusters/…}, {@code apps/…}, {@code argocd/…} or of the stack folder's
+ * own {@code rendered.yaml} ({@link FolderRendering}) shows up as a difference.
  */
 final class RenderedCheck {
     /** The finding rule of a rendered file that differs, is missing, or is extra. */
@@ -29,6 +30,8 @@ final class RenderedCheck {
         if (expected.containsKey(shared)) {
             git.read(commit, shared).ifPresent(content -> actual.put(shared, content));
         }
-        return FileDifferences.compare(expected, actual);
+        List<String> problems = new java.util.ArrayList<>(FolderRendering.differences(git, commit, environment, stack));
+        problems.addAll(FileDifferences.compare(expected, actual));
+        return problems;
     }
 }

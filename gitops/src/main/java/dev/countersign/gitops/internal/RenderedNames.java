@@ -1,27 +1,36 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.RenderedNameException;
+import dev.countersign.gitops.Subject;
+import dev.countersign.gitops.Verdict;
+import dev.countersign.gitops.internal.Authority.Ruling;
+import dev.countersign.gitops.internal.NameClaims.Collision;
 import dev.countersign.gitops.internal.git.GitStore;
-import dev.countersign.stack.Component;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.RendererChoice;
 import dev.countersign.stack.Stack;
+import dev.countersign.stack.StackException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The names a renderer gives a stack's objects in the reconciler's own namespace, which every stack of an
- * environment shares: Flux {@code Kustomization}s {@code <stack>-<component>} (and {@code <stack>-secrets}) in
- * {@code flux-system}; Argo CD a root {@code Application} {@code <stack>} and {@code <stack>-<component>} in
- * {@code argocd}. They must be injective across the environment's stacks and avoid the names the reconciler's
- * own bootstrap holds.
+ * Keeps the object names a renderer gives the stacks of an environment ({@link NameClaims}) injective, across
+ * stacks, and clear of the reconciler's reserved names: at propose (a stack change against the stacks recorded
+ * at its base; an environment change, which may switch the renderer, for every stack it renders again), at
+ * approve and record on the draft commit, at record again against the head a change is rebased onto, and in
+ * {@code verify} for every collision a recorded commit brings.
  */
 final class RenderedNames {
-    private static final Map<String, String> FLUX_RESERVED = Map.of("flux-system", "Flux's bootstrap");
-    private static final Map<String, String> ARGOCD_RESERVED =
-            Map.of("argocd", "Argo CD's own application", "root", "Argo CD's root application");
+    /** The rule a name claimed twice, or a reserved name, breaks. */
+    static final String RULE = RenderedNameException.RULE;
 
     private RenderedNames() {}
 
@@ -35,32 +44,149 @@ final class RenderedNames {
         if (env.renderer() == RendererChoice.NATIVE) {
             return;
         }
-        Map<String, String> taken =
-                new TreeMap<>(env.renderer() == RendererChoice.FLUX ? FLUX_RESERVED : ARGOCD_RESERVED);
-        for (String other : EnvironmentRendering.stacks(git, base, env.name())) {
-            if (!other.equals(proposed.name())) {
-                Optional<Stack> stack = StackLayout.stack(git, base, env.name(), other);
-                stack.ifPresent(s -> names(env, s).forEach(taken::putIfAbsent));
-            }
-        }
-        names(env, proposed).forEach((name, holder) -> {
-            String earlier = taken.putIfAbsent(name, holder);
-            if (earlier != null) {
-                throw new RenderedNameException(name, holder, earlier);
-            }
-        });
+        Map<String, Stack> stacks = stacks(git, base, env.name());
+        stacks.remove(proposed.name());
+        List<Stack> ordered = new ArrayList<>(stacks.values());
+        ordered.add(proposed);
+        NameClaims.collisions(env, ordered).stream()
+                .filter(collision -> collision.involves(proposed.name()))
+                .findFirst()
+                .ifPresent(collision -> {
+                    throw collision.exception();
+                });
     }
 
-    private static Map<String, String> names(Environment env, Stack stack) {
-        Map<String, String> names = new TreeMap<>();
-        if (env.renderer() == RendererChoice.ARGOCD) {
-            names.put(stack.name(), stack.name());
-        } else {
-            names.put(stack.name() + "-secrets", stack.name() + "/secrets");
+    /**
+     * Refuses an environment change under which two of the environment's stacks recorded at the base would
+     * render one object name, or one a reserved name: a switch of the renderer renders every stack anew.
+     *
+     * @throws RenderedNameException naming both holders of the name
+     */
+    static void requireFree(GitStore git, CommitId base, Environment changed) {
+        if (changed.renderer() == RendererChoice.NATIVE) {
+            return;
         }
-        for (Component component : stack.components()) {
-            names.put(stack.name() + "-" + component.name(), stack.name() + "/" + component.name());
+        NameClaims.collisions(
+                        changed, List.copyOf(stacks(git, base, changed.name()).values()))
+                .stream()
+                .findFirst()
+                .ifPresent(collision -> {
+                    throw collision.exception();
+                });
+    }
+
+    /**
+     * Judges a draft commit before it is approved or recorded, as {@link #requireFree} judges at propose: the
+     * draft's stack against the others, or every stack under the draft's environment.
+     *
+     * @param git the repository
+     * @param draft the draft commit
+     * @param subject the stack or environment changed
+     * @return a denial naming both holders and the name, or empty
+     */
+    static Optional<Ruling> broken(GitStore git, CommitId draft, Subject subject) {
+        return denial(subject, collisions(git, draft, draft, subject));
+    }
+
+    /**
+     * Refuses the record of a stack change whose names collide with a stack main gained since the change's base:
+     * the record rebases the draft's edits onto the head.
+     *
+     * @throws dev.countersign.gitops.ActionDeniedException with rule {@value #RULE}, before anything is written
+     */
+    static void requireFreeOnRecord(GitStore git, Proposal r, CommitId head, String principal) {
+        Subject subject = r.header().subject();
+        Optional<Ruling> broken = denial(subject, collisions(git, head, DraftCommit.of(r), subject));
+        if (broken.isPresent()) {
+            throw broken.get().refusal("record", principal);
         }
-        return names;
+    }
+
+    /**
+     * Lists the collisions a recorded commit brings into its environment: those it holds and its parent does
+     * not. Nothing for an environment the commit does not define, or whose name is not valid (other rules
+     * report those).
+     *
+     * @param git the repository
+     * @param parent the commit's parent
+     * @param commit the commit
+     * @param environment the environment its trailers name
+     * @return one text per collision, naming the rule, both holders and the name
+     */
+    static List<String> introduced(GitStore git, CommitId parent, CommitId commit, String environment) {
+        try {
+            Set<String> before = new HashSet<>(describe(environment, all(git, parent, environment)));
+            return describe(environment, all(git, commit, environment)).stream()
+                    .filter(text -> !before.contains(text))
+                    .toList();
+        } catch (GitOpsException | StackException e) {
+            return List.of();
+        }
+    }
+
+    /** The collisions of the subject when its stack (or environment) comes from one commit, the rest another. */
+    private static List<Collision> collisions(GitStore git, CommitId others, CommitId draft, Subject subject) {
+        return subject.fold(
+                s -> RenderedLayout.environment(git, others, s.environment())
+                        .filter(RenderedNames::reconciled)
+                        .map(env -> {
+                            Map<String, Stack> stacks = stacks(git, others, s.environment());
+                            stacks.remove(s.stack());
+                            List<Stack> ordered = new ArrayList<>(stacks.values());
+                            parsed(git, draft, s.environment(), s.stack()).ifPresent(ordered::add);
+                            return NameClaims.collisions(env, ordered).stream()
+                                    .filter(collision -> collision.involves(s.stack()))
+                                    .toList();
+                        })
+                        .orElse(List.of()),
+                e -> RenderedLayout.environment(git, draft, e.environment())
+                        .filter(RenderedNames::reconciled)
+                        .map(env -> NameClaims.collisions(
+                                env,
+                                List.copyOf(stacks(git, others, e.environment()).values())))
+                        .orElse(List.of()));
+    }
+
+    private static List<Collision> all(GitStore git, CommitId commit, String environment) {
+        return RenderedLayout.environment(git, commit, environment)
+                .filter(RenderedNames::reconciled)
+                .map(env -> NameClaims.collisions(
+                        env, List.copyOf(stacks(git, commit, environment).values())))
+                .orElse(List.of());
+    }
+
+    /** Only Flux and Argo CD name objects in a namespace the stacks share; the native layout is not checked. */
+    private static boolean reconciled(Environment env) {
+        return env.renderer() != RendererChoice.NATIVE;
+    }
+
+    private static Optional<Ruling> denial(Subject subject, List<Collision> collisions) {
+        return collisions.stream()
+                .findFirst()
+                .map(collision -> new Ruling(
+                        Verdict.DENY,
+                        RULE,
+                        collision.describe(subject.environment()) + ": rename the stack or the component"));
+    }
+
+    private static List<String> describe(String environment, List<Collision> collisions) {
+        return collisions.stream().map(c -> c.describe(environment)).toList();
+    }
+
+    /** The stacks recorded in an environment, by folder name; a folder whose stack does not parse claims none. */
+    private static Map<String, Stack> stacks(GitStore git, CommitId commit, String environment) {
+        Map<String, Stack> stacks = new TreeMap<>();
+        for (String name : EnvironmentRendering.stacks(git, commit, environment)) {
+            parsed(git, commit, environment, name).ifPresent(stack -> stacks.put(name, stack));
+        }
+        return stacks;
+    }
+
+    private static Optional<Stack> parsed(GitStore git, CommitId commit, String environment, String name) {
+        try {
+            return StackLayout.stack(git, commit, environment, name);
+        } catch (StackException | GitOpsException e) {
+            return Optional.empty();
+        }
     }
 }
