@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A genuine record, forged in exactly one way by someone with push access to main: each verifier check must
- * report its own finding and nothing else, so a test fails when any one check is removed (issue 24).
+ * report its own finding, next to {@code proposal-record-mismatch} when the forged commit replaces the one the
+ * proposal record names, and nothing else; so a test fails when any one check is removed (issue 24).
  */
 class ForgedRecordsTest {
     @TempDir
@@ -66,7 +67,7 @@ class ForgedRecordsTest {
         CommitInfo record = recorded("agent:builder");
         replaceHead(record, record.parents(), "agent:other", record.message());
 
-        assertThat(rules()).containsExactly("inconsistent-trailers");
+        assertThat(rules()).containsExactly("inconsistent-trailers", "proposal-record-mismatch");
     }
 
     @Test
@@ -99,7 +100,7 @@ class ForgedRecordsTest {
         String line = Trailers.APPROVED_BY + ": human:alice\n";
         replaceHead(record, record.parents(), "agent:builder", record.message().replace(line, line + line));
 
-        assertThat(rules()).containsExactly("duplicate-approver");
+        assertThat(rules()).containsExactly("duplicate-approver", "proposal-record-mismatch");
     }
 
     @Test
@@ -109,7 +110,7 @@ class ForgedRecordsTest {
                 .replace(Trailers.APPROVED_BY + ": human:alice", Trailers.APPROVED_BY + ": human:carol");
         replaceHead(record, record.parents(), "human:carol", message);
 
-        assertThat(rules()).containsExactly("self-approval", "approval-not-in-record");
+        assertThat(rules()).containsExactly("self-approval", "proposal-record-mismatch", "approval-not-in-record");
     }
 
     @Test
@@ -117,6 +118,6 @@ class ForgedRecordsTest {
         CommitInfo record = recorded("agent:builder");
         replaceHead(record, List.of(record.id()), "agent:builder", record.message());
 
-        assertThat(rules()).containsExactly("duplicate-record");
+        assertThat(rules()).containsExactly("proposal-record-mismatch", "duplicate-record");
     }
 }
