@@ -107,6 +107,28 @@ class ImageRuleTest {
     }
 
     @Test
+    void checksImagesInListsAndRefusesValuesThatAreNoImage() {
+        String helm = """
+                    - name: api
+                      helm:
+                        repository: https://charts.example.com
+                        chart: api
+                        version: 1.0.0
+                        namespace: shop
+                        values:
+                          sidecars: [{image: "ghcr.io/acme/s:1.0.0"}, {image: "ghcr.io/acme/s:latest"}]
+                          bad: {image: 42}
+                """;
+
+        assertThat(imageReasons("tag", helm))
+                .containsExactly(
+                        "api:/helm/values/sidecars/1/image image at /helm/values/sidecars/1/image"
+                                + " 'ghcr.io/acme/s:latest' uses the floating tag latest",
+                        "api:/helm/values/bad/image image at /helm/values/bad/image is not an image reference the"
+                                + " policy can check (a string, or a map with repository)");
+    }
+
+    @Test
     void allowsPinnedImagesAndEnvironmentsWithoutImageSettings() {
         assertThat(imageReasons("digest", deployment("ghcr.io/acme/app:1.0.0@" + DIGEST)).stream()
                         .filter(r -> !r.contains("initContainers")))

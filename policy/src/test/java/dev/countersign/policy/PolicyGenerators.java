@@ -2,7 +2,11 @@ package dev.countersign.policy;
 
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,12 +34,17 @@ final class PolicyGenerators {
     /** Any valid policy over roles r0..r3, the environments staging and production and a fixed pool of names. */
     static Gen<Policy> policies() {
         Gen<List<Set<Action>>> roles = lists().of(actionSets()).ofSize(ROLES.size());
-        Gen<List<String>> bindings = lists().of(binding()).ofSizeBetween(0, 8);
-        Gen<String> environments = Generate.range(0, 3)
-                .zip(
-                        Generate.booleans(),
-                        Generate.booleans(),
-                        (required, freeze, weekly) -> environments(required, freeze, weekly));
+        Gen<List<String>> bindings = lists().of(binding())
+                .ofSizeBetween(0, 10)
+                .zip(Generate.range(0, 3), (list, broad) -> {
+                    List<String> all = new ArrayList<>(list);
+                    if (broad > 0) {
+                        all.add("    - {principal: \"human:*\", roles: [everything], environments: [\"*\"]}\n");
+                    }
+                    return all;
+                });
+        Gen<String> environments =
+                Generate.range(0, 3).zip(freezeWindows(), (required, windows) -> environments(required, windows));
         Gen<String> extras = Generate.pick(SCOPES)
                 .zip(
                         Generate.range(0, 5),
@@ -46,8 +55,9 @@ final class PolicyGenerators {
     }
 
     private static Gen<Set<Action>> actionSets() {
-        return lists().of(Generate.enumValues(Action.class)).ofSizeBetween(1, 8).map(list ->
-                (Set<Action>) EnumSet.copyOf(list));
+        return lists().of(Generate.enumValues(Action.class))
+                .ofSizeBetween(1, 16)
+                .map(list -> (Set<Action>) EnumSet.copyOf(list));
     }
 
     private static Gen<String> binding() {
@@ -62,12 +72,33 @@ final class PolicyGenerators {
                                 + ", environments: [" + env + "]}\n");
     }
 
-    private static String environments(int required, boolean freeze, boolean weekly) {
-        String windows = (freeze
-                        ? "        - {from: \"2026-11-01T00:00:00Z\", to: \"2026-12-01T00:00:00Z\","
-                                + " reason: generated}\n"
-                        : "")
-                + (weekly ? "        - {weekly: {days: [WED]}, zone: Asia/Tokyo, reason: generated}\n" : "");
+    /**
+     * Freeze windows placed around the fixed clock: an interval that may end before it, cover it or start after
+     * it, and a weekly window on some days that may or may not include the clock's Wednesday.
+     */
+    static Gen<String> freezeWindows() {
+        Gen<String> interval = Generate.range(-40, 40).zip(Generate.range(1, 30), (start, length) -> {
+            Instant from = Fixtures.WEDNESDAY.plus(Duration.ofDays(start));
+            return "        - {from: \"" + from + "\", to: \"" + from.plus(Duration.ofDays(length))
+                    + "\", reason: generated}\n";
+        });
+        Gen<String> weekly = lists().of(Generate.enumValues(DayOfWeek.class))
+                .ofSizeBetween(1, 2)
+                .map(days -> "        - {weekly: {days: ["
+                        + days.stream()
+                                .distinct()
+                                .map(d -> d.name().substring(0, 3))
+                                .collect(Collectors.joining(", "))
+                        + "]}, zone: Asia/Tokyo, reason: generated}\n");
+        return Generate.booleans()
+                .zip(
+                        interval,
+                        Generate.booleans(),
+                        weekly,
+                        (i, windowI, w, windowW) -> (i ? windowI : "") + (w ? windowW : ""));
+    }
+
+    private static String environments(int required, String windows) {
         return "  environments:\n    production:\n      approvals: {required: " + required + "}\n"
                 + (windows.isEmpty() ? "" : "      freeze:\n" + windows);
     }
@@ -82,6 +113,9 @@ final class PolicyGenerators {
                     .append(roles.get(i).stream().map(Action::spelling).collect(Collectors.joining(", ")))
                     .append("]\n");
         }
+        text.append("    everything: [")
+                .append(Arrays.stream(Action.values()).map(Action::spelling).collect(Collectors.joining(", ")))
+                .append("]\n");
         text.append("  bindings:\n").append(bindings.isEmpty() ? "    []\n" : String.join("", bindings));
         text.append(environments).append(extras).append("  protect: {components: [postgres]}\n");
         return Policy.parse(text.toString().replace("  bindings:\n    []\n", "  bindings: []\n"));
@@ -134,7 +168,7 @@ final class PolicyGenerators {
     static Gen<Ask> asks(Gen<Principal> who, Gen<Action> actions) {
         Gen<String> environment = Generate.pick(ENVIRONMENTS);
         Gen<@Nullable Change> change =
-                Generate.range(0, Changes.ALL.size()).map(i -> i == Changes.ALL.size() ? null : Changes.ALL.get(i));
+                Generate.range(0, 2 * Changes.ALL.size()).map(i -> i >= Changes.ALL.size() ? null : Changes.ALL.get(i));
         return who.zip(
                         actions,
                         environment,
@@ -147,8 +181,14 @@ final class PolicyGenerators {
                                 ask.principal(), ask.action(), ask.environment(), ask.proposer(), approvals, c));
     }
 
+    /**
+     * Any request; {@code record}, the one action that can need approvals, is asked as often as all the others
+     * together, so that allow, deny and needs-approvals each come up (see {@code PolicyPropertiesTest}).
+     */
     static Gen<Ask> asks() {
-        return asks(principals(), Generate.enumValues(Action.class));
+        Gen<Action> actions = Generate.booleans()
+                .zip(Generate.enumValues(Action.class), (record, any) -> record ? Action.RECORD : any);
+        return asks(principals(), actions);
     }
 
     /** Host rules that deny, demand approvals, do nothing or fail. */

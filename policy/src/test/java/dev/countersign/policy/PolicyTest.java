@@ -22,6 +22,18 @@ class PolicyTest {
     @Nested
     class Reading {
         @Test
+        void readsADocumentOfExactlyTheSizeLimitAndNamesItselfWithItsHash() {
+            String padding = "#".repeat((1 << 20) - Fixtures.POLICY.length() - 1) + "\n";
+
+            Policy policy = Policy.parse(Fixtures.POLICY + padding);
+
+            assertThat(policy.toString()).isEqualTo("Policy[" + policy.name() + " " + policy.hash() + "]");
+            assertThatThrownBy(() -> Policy.parse(Fixtures.POLICY + padding + "#"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessageContaining("larger than");
+        }
+
+        @Test
         void readsNameAndRolesPerEnvironment() {
             assertThat(policy.name()).isEqualTo("acme");
             assertThat(policy.roles(BOB, "production")).containsExactly("admin");

@@ -1,7 +1,7 @@
 package dev.countersign.policy;
 
+import static dev.countersign.policy.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 
 import dev.countersign.policy.Decision.Outcome;
 import dev.countersign.stack.Environment;
@@ -67,7 +67,7 @@ class RenderingLawTest {
     @Test
     void theRenderingIsNeverJudgedMorePermissivelyThanItsLiteralSpelling() {
         Gen<Principal> who = Generate.pick(List.of(Fixtures.BUILDER, Fixtures.DAVE, Fixtures.CI));
-        qt().withExamples(120)
+        qt().withExamples(Theories.examples(120))
                 .forAll(PolicyGenerators.policies(), versions(), versions(), who)
                 .checkAssert((policy, base, proposed, principal) -> {
                     for (Environment environment : List.of(

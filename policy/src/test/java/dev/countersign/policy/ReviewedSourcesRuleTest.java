@@ -2,8 +2,8 @@ package dev.countersign.policy;
 
 import static dev.countersign.policy.Fixtures.ALICE;
 import static dev.countersign.policy.Fixtures.BUILDER;
+import static dev.countersign.policy.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.countersign.stack.StackFiles;

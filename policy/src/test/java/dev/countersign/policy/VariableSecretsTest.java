@@ -143,6 +143,18 @@ class VariableSecretsTest {
         }
 
         @Test
+        void findsACredentialInsideAStructuredDefault() {
+            String proposed = withVariables(Fixtures.STACK, "    cfg: {keys: [plain, " + KEY_ID + "]}\n")
+                    .replace("replicaCount: 2}", "replicaCount: 2, extra: \"${cfg}\"}");
+
+            Decision decision = propose(DAVE, Fixtures.STACK, proposed);
+
+            assertThat(decision.reasons())
+                    .extracting(Reason::rule, Reason::component, Reason::pointer)
+                    .containsExactly(tuple("credential-in-value", "web", "/helm/values/extra"));
+        }
+
+        @Test
         void judgesAHighEntropyDefaultUnderTheKeyItLandsIn() {
             String proposed = withVariables(Fixtures.STACK, "    t: \"9fQ2xL7vR4mZ8kP1wN6s\"\n")
                     .replace("replicaCount: 2}", "replicaCount: 2, apiToken: \"${t}\"}");

@@ -1,7 +1,7 @@
 package dev.countersign.gitops.internal;
 
+import static dev.countersign.gitops.testing.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 

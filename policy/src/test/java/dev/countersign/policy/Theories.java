@@ -1,0 +1,32 @@
+package dev.countersign.policy;
+
+import org.quicktheories.QuickTheory;
+
+/**
+ * QuickTheories with a seed that can be replayed: a falsified property prints {@code Seed was N}, and
+ * {@code -Dqt.seed=N} runs every property with that seed again.
+ */
+final class Theories {
+    /** The system property that fixes the seed. */
+    static final String SEED = "qt.seed";
+
+    private Theories() {}
+
+    /** A theory seeded from {@code -Dqt.seed}, or from the clock when it is not set. */
+    static QuickTheory qt() {
+        return QuickTheory.qt().withFixedSeed(seed());
+    }
+
+    /**
+     * Scales an example count by {@code -Dqt.examples.percent} (100 unless set): the mutation profile runs
+     * every property many times and asks for fewer examples each time.
+     */
+    static int examples(int count) {
+        return Math.max(1, count * Integer.getInteger("qt.examples.percent", 100) / 100);
+    }
+
+    static long seed() {
+        String fixed = System.getProperty(SEED);
+        return fixed == null || fixed.isBlank() ? System.nanoTime() : Long.parseLong(fixed.strip());
+    }
+}
