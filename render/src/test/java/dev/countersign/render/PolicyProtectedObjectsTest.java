@@ -129,10 +129,6 @@ class PolicyProtectedObjectsTest {
                 .contains("resources-finalizer.argocd.argoproj.io", "prune: true");
     }
 
-    private static int count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
-    }
-
     @Test
     void defaultsProtectOnlyTheBuiltInKindsAndTheLabel() {
         ProtectedObjects defaults = ProtectedObjects.defaults();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a rename, a renderer switch or a move between stacks deletes nothing in the cluster.
  */
 class Issue18ClusterTest {
-    private static final String OPT_OUT = "argocd.argoproj.io/sync-options: Prune=false,Delete=false";
+    private static final String OPT_OUT = "argocd.argoproj.io/sync-options: \"Prune=false,Delete=false\"";
     private static final String POLICY = Issue18Fixture.POLICY.replace(
             "kinds: [PersistentVolumeClaim]", "kinds: [PersistentVolumeClaim, Service]\n    components: [ledger, db]");
     private static final String MANIFESTS = "argocd/staging/shop/manifests/";
