@@ -3,8 +3,10 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Policy;
+import dev.countersign.policy.PolicyException;
 import dev.countersign.render.spi.ProtectedObjects;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * What the policy a commit records protects ({@code spec.protect}), as the renderers read it to write the
@@ -18,12 +20,21 @@ final class PolicyProtection {
      *
      * @param git the repository
      * @param commit the commit
-     * @return the policy's protected kinds and components; the default kinds when the commit has no policy
+     * @return the policy's protected kinds and components; the default kinds when the commit has no policy, or
+     *     one that does not parse (no authority then decides anything from it)
      */
     static ProtectedObjects at(GitStore git, CommitId commit) {
         return git.read(commit, Layout.POLICY)
-                .map(bytes -> Policy.parse(new String(bytes, StandardCharsets.UTF_8)))
+                .flatMap(PolicyProtection::parse)
                 .map(policy -> ProtectedObjects.of(policy.protectedKinds(), policy.protectedComponents()))
                 .orElseGet(ProtectedObjects::defaults);
+    }
+
+    private static Optional<Policy> parse(byte[] text) {
+        try {
+            return Optional.of(Policy.parse(new String(text, StandardCharsets.UTF_8)));
+        } catch (PolicyException e) {
+            return Optional.empty();
+        }
     }
 }
