@@ -239,6 +239,25 @@ public final class Policy {
         return approver.onBehalfOf() != null ? List.of() : approverKeys.getOrDefault(approver.name(), List.of());
     }
 
+    /**
+     * The kinds {@code spec.protect.kinds} protects against deletion, the built-in ones included; an object of
+     * such a kind is protected unless labelled {@code countersign.dev/protected: "false"}.
+     *
+     * @return the kinds, unmodifiable
+     */
+    public Set<String> protectedKinds() {
+        return protections.kinds();
+    }
+
+    /**
+     * The components {@code spec.protect.components} protects: each is protected with all its objects.
+     *
+     * @return the component names, unmodifiable
+     */
+    public Set<String> protectedComponents() {
+        return protections.components();
+    }
+
     EnvironmentRules rules(String environment) {
         EnvironmentRules rules = environments.getOrDefault(environment, environments.get(Binding.ANY));
         return rules != null ? rules : new EnvironmentRules(EnvironmentReader.defaultApprovals(roles), List.of());

@@ -3,6 +3,7 @@ package dev.countersign.render;
 import static dev.countersign.render.ValueTrees.map;
 
 import dev.countersign.render.spi.LayoutRenderer;
+import dev.countersign.render.spi.ProtectedObjects;
 import dev.countersign.render.spi.RenderRequest;
 import dev.countersign.render.spi.RenderedFiles;
 import dev.countersign.stack.Component;
@@ -46,10 +47,15 @@ final class ArgoCdLayout implements LayoutRenderer {
             String manifests = base + "/manifests/" + component.name();
             files.put(
                     base + "/apps/" + component.name() + ".yaml",
-                    ValueTrees.yaml(List.of(application(stack, component, wave, manifests))));
+                    ValueTrees.yaml(List.of(application(stack, component, wave, manifests, request.protection()))));
             if (!(component.source() instanceof HelmSource)) {
                 files.putAll(Kustomize.folder(
-                        manifests, PruneOptOut.applied(Plaintext.manifests(component), PruneOptOut.ARGO_CD)));
+                        manifests,
+                        PruneOptOut.applied(
+                                Plaintext.manifests(component),
+                                component.name(),
+                                request.protection(),
+                                PruneOptOut.ARGO_CD)));
             }
         }
         files.put(base + ".yaml", ValueTrees.yaml(List.of(root(stack, base + "/apps"))));
@@ -74,9 +80,17 @@ final class ArgoCdLayout implements LayoutRenderer {
                 spec);
     }
 
-    private Map<String, Object> application(Stack stack, Component component, int wave, String manifests) {
+    /**
+     * A component's Application. A Helm component's objects are not in Git, so none can carry the opt-out: its
+     * Application has no cascading-deletion finalizer (deleting it orphans the chart's objects) and no automated
+     * prune (an upgrade that stops rendering an object leaves it for a person to prune). A protected component's
+     * Application carries the opt-out itself, so the root Application neither prunes nor deletes it.
+     */
+    private Map<String, Object> application(
+            Stack stack, Component component, int wave, String manifests, ProtectedObjects protection) {
         var syncOptions = new ArrayList<Object>();
         var destination = map("server", options.destinationServer());
+        boolean helmChart = component.source() instanceof HelmSource;
         Map<String, Object> source;
         if (component.source() instanceof HelmSource helm) {
             source = helmSource(component, helm);
@@ -96,16 +110,16 @@ final class ArgoCdLayout implements LayoutRenderer {
                 "destination",
                 destination,
                 "syncPolicy",
-                map("automated", map("prune", true, "selfHeal", true), "syncOptions", syncOptions));
-        var metadata = map(
-                "name",
-                stack.name() + "-" + component.name(),
-                "namespace",
-                NAMESPACE,
-                "annotations",
-                map(WAVE, Integer.toString(wave)),
-                "finalizers",
-                List.of("resources-finalizer.argocd.argoproj.io"));
+                map("automated", map("prune", !helmChart, "selfHeal", true), "syncOptions", syncOptions));
+        var annotations = map(WAVE, Integer.toString(wave));
+        if (protection.coversComponent(component.name())) {
+            annotations.put(PruneOptOut.ARGO_CD.getKey(), PruneOptOut.ARGO_CD.getValue());
+        }
+        var metadata =
+                map("name", stack.name() + "-" + component.name(), "namespace", NAMESPACE, "annotations", annotations);
+        if (!helmChart) {
+            metadata.put("finalizers", List.of("resources-finalizer.argocd.argoproj.io"));
+        }
         return map("apiVersion", "argoproj.io/v1alpha1", "kind", "Application", "metadata", metadata, "spec", spec);
     }
 

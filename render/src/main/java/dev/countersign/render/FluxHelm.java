@@ -2,6 +2,7 @@ package dev.countersign.render;
 
 import static dev.countersign.render.ValueTrees.map;
 
+import dev.countersign.render.spi.ProtectedObjects;
 import dev.countersign.stack.Component;
 import dev.countersign.stack.HelmSource;
 import java.util.List;
@@ -10,17 +11,20 @@ import java.util.Map;
 /**
  * The Flux objects of one Helm component: a {@code HelmRepository} (or an {@code OCIRepository} for
  * {@code oci://} charts, pulled by the chart's digest when it has one) and a {@code HelmRelease} with the
- * plaintext values inline.
+ * plaintext values inline, whose post-renderer keeps every object of a protected kind the chart renders
+ * ({@link HelmKeep}).
  */
 final class FluxHelm {
     static final String HELM_CHART_LAYER = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
 
     private final FluxOptions options;
     private final String name;
+    private final ProtectedObjects protection;
 
-    FluxHelm(FluxOptions options, String name) {
+    FluxHelm(FluxOptions options, String name, ProtectedObjects protection) {
         this.options = options;
         this.name = name;
+        this.protection = protection;
     }
 
     List<Map<String, Object>> objects(
@@ -80,6 +84,7 @@ final class FluxHelm {
         if (!values.isEmpty()) {
             spec.put("values", values);
         }
+        spec.put("postRenderers", HelmKeep.postRenderers(protection));
         return FluxLayout.object("helm.toolkit.fluxcd.io/v2", "HelmRelease", name, spec);
     }
 

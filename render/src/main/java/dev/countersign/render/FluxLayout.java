@@ -3,6 +3,7 @@ package dev.countersign.render;
 import static dev.countersign.render.ValueTrees.map;
 
 import dev.countersign.render.spi.LayoutRenderer;
+import dev.countersign.render.spi.ProtectedObjects;
 import dev.countersign.render.spi.RenderRequest;
 import dev.countersign.render.spi.RenderedFiles;
 import dev.countersign.stack.Component;
@@ -52,9 +53,13 @@ final class FluxLayout implements LayoutRenderer {
         }
         for (Component component : stack.components()) {
             String folder = "apps/" + env + "/" + stack.name() + "/" + component.name();
-            FluxComponent rendered = secrets ? withSecrets(stack, component) : plain(stack, component);
+            FluxComponent rendered = secrets
+                    ? withSecrets(stack, component, request.protection())
+                    : plain(stack, component, request.protection());
             kustomizations.add(kustomization(stack, component, folder, rendered));
-            files.putAll(Kustomize.folder(folder, PruneOptOut.applied(rendered.objects(), PruneOptOut.FLUX)));
+            files.putAll(Kustomize.folder(
+                    folder,
+                    PruneOptOut.applied(rendered.objects(), component.name(), request.protection(), PruneOptOut.FLUX)));
         }
         files.put("clusters/" + env + "/" + stack.name() + ".yaml", ValueTrees.yaml(kustomizations));
         files.put("apps/" + env + "/.sops.yaml", ValueTrees.yaml(List.of(sopsRules())));
@@ -76,15 +81,15 @@ final class FluxLayout implements LayoutRenderer {
     /** The objects of one component and how they use the stack's Secret. */
     private record FluxComponent(List<Map<String, Object>> objects, boolean usesSecret, boolean substitutes) {}
 
-    private FluxComponent plain(Stack stack, Component component) {
-        return new FluxComponent(objects(stack, component), false, false);
+    private FluxComponent plain(Stack stack, Component component, ProtectedObjects protection) {
+        return new FluxComponent(objects(stack, component, protection), false, false);
     }
 
     @SuppressWarnings("unchecked")
-    private FluxComponent withSecrets(Stack stack, Component component) {
+    private FluxComponent withSecrets(Stack stack, Component component, ProtectedObjects protection) {
         var values = new FluxSecretValues(component, name(stack, SECRETS));
         List<Map<String, Object>> objects = component.source() instanceof HelmSource helm
-                ? new FluxHelm(options, name(stack, component.name()))
+                ? new FluxHelm(options, name(stack, component.name()), protection)
                         .objects(component, helm, values.helmValues(), values.valuesFrom())
                 : values.manifests();
         boolean substitutes = SecretRefs.any(objects);
@@ -140,9 +145,9 @@ final class FluxLayout implements LayoutRenderer {
         return object("kustomize.toolkit.fluxcd.io/v1", "Kustomization", name(stack, component.name()), spec);
     }
 
-    private List<Map<String, Object>> objects(Stack stack, Component component) {
+    private List<Map<String, Object>> objects(Stack stack, Component component, ProtectedObjects protection) {
         if (component.source() instanceof HelmSource helm) {
-            return new FluxHelm(options, name(stack, component.name()))
+            return new FluxHelm(options, name(stack, component.name()), protection)
                     .objects(component, helm, Plaintext.helmValues(component), List.of());
         }
         return Plaintext.manifests(component);

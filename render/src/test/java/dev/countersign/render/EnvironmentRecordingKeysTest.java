@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.render.layout.ReconcilerLayout;
+import dev.countersign.render.spi.ProtectedObjects;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.RecordingSettings;
 import dev.countersign.stack.StackFiles;
@@ -71,7 +72,8 @@ class EnvironmentRecordingKeysTest {
 
     private static SortedMap<String, byte[]> render(Environment env) {
         var monitoring = Samples.monitoring();
-        return ReconcilerLayout.render(env, monitoring, monitoring.secretVariables(), false, List.of());
+        return ReconcilerLayout.render(
+                env, monitoring, monitoring.secretVariables(), false, List.of(), ProtectedObjects.defaults());
     }
 
     private static String text(SortedMap<String, byte[]> files, String path) {

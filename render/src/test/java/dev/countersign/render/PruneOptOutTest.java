@@ -131,7 +131,7 @@ class PruneOptOutTest {
         assertThat(validated).contains("Namespace", "ConfigMap", "Kustomization", "Application");
     }
 
-    private static Map<String, String> annotations(RenderedFiles files, String folder, String key) {
+    static Map<String, String> annotations(RenderedFiles files, String folder, String key) {
         Map<String, String> found = new TreeMap<>();
         for (String path : files.paths()) {
             if (!path.startsWith(folder)) {
@@ -151,8 +151,11 @@ class PruneOptOutTest {
     }
 
     private static RenderedFiles check(String target, LayoutRenderer renderer) throws IOException {
-        RenderedFiles files = renderer.render(request());
-        Path folder = GOLDEN.resolve(target);
+        return check(GOLDEN.resolve(target), renderer.render(request()));
+    }
+
+    /** Compares rendered files with a golden folder byte for byte, writing it first with -Dgolden.write=true. */
+    static RenderedFiles check(Path folder, RenderedFiles files) throws IOException {
         if (Boolean.getBoolean("golden.write")) {
             for (String path : files.paths()) {
                 Path file = folder.resolve(path);

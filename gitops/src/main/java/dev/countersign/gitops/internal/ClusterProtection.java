@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.render.spi.ProtectedObjects;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
@@ -21,14 +23,15 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * renderer switch, a component renamed) deletes that object in the cluster unless the reconciler was told to
  * keep it. So when the recorded file lacks the reconciler's opt-out on a protected object (a rendering made
  * before the renderers wrote it), the change is a deletion for the protection rule, unless the new layout
- * adopts the object with the opt-out in place. Protected here means as the renderers read it: labelled
- * {@code countersign.dev/protected: "true"}, or of an always-protected kind not labelled {@code "false"}.
+ * adopts the object with the opt-out in place. Protected here means as the renderers read the policy at the base
+ * ({@link PolicyProtection}): labelled {@code countersign.dev/protected: "true"}, of a protected component
+ * (the component's Argo CD {@code Application} included), or of a protected kind not labelled {@code "false"}.
  */
 final class ClusterProtection {
-    private static final Pattern OWNED =
-            Pattern.compile("(apps/[^/]+/[^/]+/[^/]+|argocd/[^/]+/[^/]+/manifests/[^/]+)/objects\\.yaml");
-    private static final Set<String> KINDS =
-            Set.of("PersistentVolumeClaim", "StatefulSet", "Namespace", "CustomResourceDefinition");
+    private static final List<Pattern> OWNED = List.of(
+            Pattern.compile("apps/[^/]+/[^/]+/([^/]+)/objects\\.yaml"),
+            Pattern.compile("argocd/[^/]+/[^/]+/manifests/([^/]+)/objects\\.yaml"),
+            Pattern.compile("argocd/[^/]+/[^/]+/apps/([^/]+)\\.yaml"));
     private static final Set<String> OPT_OUTS = Set.of(
             "kustomize.toolkit.fluxcd.io/prune=disabled", "argocd.argoproj.io/sync-options=Prune=false,Delete=false");
 
@@ -47,24 +50,37 @@ final class ClusterProtection {
             GitStore git, CommitId base, List<String> changed, Function<String, byte @Nullable []> after) {
         List<String> adopted = new ArrayList<>();
         changed.stream()
-                .filter(path -> OWNED.matcher(path).matches())
+                .filter(path -> component(path).isPresent())
                 .map(after)
                 .filter(java.util.Objects::nonNull)
                 .forEach(content -> objects(content).stream()
                         .filter(ClusterProtection::optedOut)
                         .forEach(object -> adopted.add(identity(object))));
+        ProtectedObjects protection = PolicyProtection.at(git, base);
         for (String path : changed) {
-            if (!OWNED.matcher(path).matches() || after.apply(path) != null) {
+            Optional<String> component = component(path);
+            if (component.isEmpty() || after.apply(path) != null) {
                 continue;
             }
             byte[] recorded = git.read(base, path).orElse(null);
             for (Map<?, ?> object : recorded == null ? List.<Map<?, ?>>of() : objects(recorded)) {
-                if (isProtected(object) && !optedOut(object) && !adopted.contains(identity(object))) {
+                if (isProtected(object, component.get(), protection)
+                        && !optedOut(object)
+                        && !adopted.contains(identity(object))) {
                     return Optional.of(denial(path, identity(object)));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The component whose reconciler file a path is, if it is one. */
+    private static Optional<String> component(String path) {
+        return OWNED.stream()
+                .map(pattern -> pattern.matcher(path))
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(1))
+                .findFirst();
     }
 
     private static Authority.Ruling denial(String path, String object) {
@@ -91,9 +107,9 @@ final class ClusterProtection {
         return objects;
     }
 
-    private static boolean isProtected(Map<?, ?> object) {
-        String label = String.valueOf(metadata(object, "labels").get("countersign.dev/protected"));
-        return label.equals("true") || (KINDS.contains(String.valueOf(object.get("kind"))) && !label.equals("false"));
+    private static boolean isProtected(Map<?, ?> object, String component, ProtectedObjects protection) {
+        Object label = metadata(object, "labels").get(ProtectedObjects.LABEL);
+        return protection.covers(component, String.valueOf(object.get("kind")), label == null ? "" : label.toString());
     }
 
     private static boolean optedOut(Map<?, ?> object) {

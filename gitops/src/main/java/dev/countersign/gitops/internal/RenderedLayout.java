@@ -6,6 +6,7 @@ import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.TreeId;
 import dev.countersign.render.RenderException;
 import dev.countersign.render.layout.ReconcilerLayout;
+import dev.countersign.render.spi.ProtectedObjects;
 import dev.countersign.sops.CreationRules;
 import dev.countersign.sops.EncryptOptions;
 import dev.countersign.sops.Recipient;
@@ -105,6 +106,7 @@ public final class RenderedLayout {
      * @param secretNames the secret variables the secrets file holds
      * @param fluxSecret whether the stack's Flux Secret holds them (Flux then references them)
      * @param sopsConfig the repository's {@code .sops.yaml}, or null
+     * @param protection what the policy protects: those objects carry the reconciler's opt-out of deletion
      * @return path to content
      * @throws GitOpsException if the environment's renderer options or the stack break a rule of its layout
      */
@@ -113,9 +115,11 @@ public final class RenderedLayout {
             @Nullable Stack stack,
             Collection<String> secretNames,
             boolean fluxSecret,
-            byte @Nullable [] sopsConfig) {
+            byte @Nullable [] sopsConfig,
+            ProtectedObjects protection) {
         try {
-            return ReconcilerLayout.render(env, stack, secretNames, fluxSecret, ageRecipients(env, sopsConfig));
+            return ReconcilerLayout.render(
+                    env, stack, secretNames, fluxSecret, ageRecipients(env, sopsConfig), protection);
         } catch (RenderException e) {
             throw new GitOpsException(String.valueOf(e.getMessage()), e);
         }
@@ -142,7 +146,8 @@ public final class RenderedLayout {
                 StackLayout.stack(git, commit, environment, stack).orElse(null),
                 StackLayout.secretNames(git, commit, environment, stack),
                 git.read(commit, fluxSecret(environment, stack)).isPresent(),
-                git.read(commit, Layout.SOPS_CONFIG).orElse(null));
+                git.read(commit, Layout.SOPS_CONFIG).orElse(null),
+                PolicyProtection.at(git, commit));
     }
 
     /**
@@ -214,7 +219,8 @@ public final class RenderedLayout {
                 stack,
                 names,
                 keepSecret,
-                git.read(base, Layout.SOPS_CONFIG).orElse(null));
+                git.read(base, Layout.SOPS_CONFIG).orElse(null),
+                PolicyProtection.at(git, base));
         if (keepSecret) {
             files.put(fluxSecret(env.name(), stackName), secret);
         }

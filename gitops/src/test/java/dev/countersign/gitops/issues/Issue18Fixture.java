@@ -63,10 +63,32 @@ final class Issue18Fixture implements AutoCloseable {
     }
 
     Issue18Fixture(Path directory, String initializedAt, List<String> ageRecipients) {
+        this(directory, initializedAt, POLICY, ENVIRONMENTS, ageRecipients);
+    }
+
+    Issue18Fixture(
+            Path directory,
+            String initializedAt,
+            String policy,
+            List<Environment> environments,
+            List<String> ageRecipients) {
         this.directory = directory;
         this.clock = new MovableClock(Instant.parse(initializedAt));
         this.repo = GitOpsRepository.open(directory, clock, new SecureRandom());
-        repo.initialize(Principal.human("admin"), POLICY, ENVIRONMENTS, ageRecipients);
+        repo.initialize(Principal.human("admin"), policy, environments, ageRecipients);
+    }
+
+    /** An environment rendered for Argo CD. */
+    static Environment argoCd(String name) {
+        return StackFiles.parseEnvironment("""
+                apiVersion: countersign.dev/v1
+                kind: Environment
+                metadata: {name: %s}
+                spec:
+                  cluster: %s-eu
+                  renderer: argocd
+                  argocd: {repoURL: "https://git.example.com/fleet.git", targetRevision: main}
+                """.formatted(name, name), name + ".yaml");
     }
 
     static Environment environment(String name, String renderer) {

@@ -6,6 +6,7 @@ import dev.countersign.render.FluxVersion;
 import dev.countersign.render.RecordingKeys;
 import dev.countersign.render.Renderers;
 import dev.countersign.render.spi.LayoutRenderer;
+import dev.countersign.render.spi.ProtectedObjects;
 import dev.countersign.render.spi.RenderRequest;
 import dev.countersign.render.spi.RenderedFiles;
 import dev.countersign.stack.ArgoCdSettings;
@@ -105,6 +106,7 @@ public final class ReconcilerLayout {
      * @param secretNames the secret variables the secrets file holds
      * @param fluxSecret whether the stack's Flux Secret holds them (Flux then references them)
      * @param ageRecipients the age recipients the repository's rules name for the environment's secrets files
+     * @param protection what the policy protects: those objects carry the reconciler's opt-out of deletion
      * @return path to content
      * @throws dev.countersign.render.RenderException if the renderer options or the stack break a rule of its layout
      */
@@ -113,7 +115,8 @@ public final class ReconcilerLayout {
             @Nullable Stack stack,
             Collection<String> secretNames,
             boolean fluxSecret,
-            List<String> ageRecipients) {
+            List<String> ageRecipients,
+            ProtectedObjects protection) {
         Optional<LayoutRenderer> renderer = renderer(env, ageRecipients);
         if (stack == null || renderer.isEmpty()) {
             return new TreeMap<>();
@@ -122,7 +125,7 @@ public final class ReconcilerLayout {
         RenderRequest request = references
                 ? RenderRequest.of(env, stack.render(env, RenderRequest.secretPlaceholders(secretNames)), secretNames)
                 : RenderRequest.of(env, stack.render(env, NativeLayout.placeholders(secretNames)));
-        RenderedFiles files = renderer.get().render(request);
+        RenderedFiles files = renderer.get().render(request.withProtection(protection));
         SortedMap<String, byte[]> out = new TreeMap<>();
         files.paths().forEach(path -> out.put(path, files.content(path)));
         return out;

@@ -28,12 +28,18 @@ public final class RenderRequest {
     private final DeployPlan plan;
     private final Map<String, Integer> waves = new HashMap<>();
     private final SortedSet<String> secretVariables;
+    private final ProtectedObjects protection;
 
     private RenderRequest(
-            Environment environment, RenderedStack stack, DeployPlan plan, Collection<String> secretVariables) {
+            Environment environment,
+            RenderedStack stack,
+            DeployPlan plan,
+            Collection<String> secretVariables,
+            ProtectedObjects protection) {
         this.environment = environment;
         this.stack = stack;
         this.plan = plan;
+        this.protection = protection;
         this.secretVariables = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(secretVariables));
         for (int wave = 0; wave < plan.waves().size(); wave++) {
             for (String component : plan.waves().get(wave)) {
@@ -69,7 +75,28 @@ public final class RenderRequest {
             throw new IllegalArgumentException("stack '" + stack.stack().name() + "' was rendered for environment '"
                     + stack.environment() + "', not '" + environment.name() + "'");
         }
-        return new RenderRequest(environment, stack, DeployPlan.of(stack.stack()), secretVariables);
+        return new RenderRequest(
+                environment, stack, DeployPlan.of(stack.stack()), secretVariables, ProtectedObjects.defaults());
+    }
+
+    /**
+     * Returns this request with the policy's protection, so that the renderer writes the reconciler's opt-out of
+     * deletion on every object the policy protects (by default: the default kinds and the label only).
+     *
+     * @param protection what the policy protects
+     * @return a new request
+     */
+    public RenderRequest withProtection(ProtectedObjects protection) {
+        return new RenderRequest(environment, stack, plan, secretVariables, protection);
+    }
+
+    /**
+     * Returns what the policy protects, as {@link #withProtection(ProtectedObjects)} set it.
+     *
+     * @return the protection
+     */
+    public ProtectedObjects protection() {
+        return protection;
     }
 
     /**
