@@ -118,6 +118,8 @@ class PolicyTest {
 
             assertThat(sample.approvals("production").required()).isEqualTo(2);
             assertThat(sample.approvals("staging").required()).isEqualTo(1);
+            assertThat(sample.signedApprovals("production")).isTrue();
+            assertThat(sample.signedApprovals("staging")).isTrue();
         }
     }
 
