@@ -299,6 +299,30 @@ class RenderedNamesTest {
     }
 
     @Test
+    void refusesADecoyInAnotherStackOfANativeEnvironment() throws Exception {
+        open(RendererChoice.NATIVE);
+        repo.reviewer(ALICE)
+                .approve(repo.proposer(DAVE)
+                        .propose("staging", database("pvc"), "first", List.of())
+                        .id());
+        var refs = PushServer.refs(directory);
+        Stack decoy = declaring(
+                "evil",
+                "{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: pgdata, namespace: db},"
+                        + " spec: {resources: {requests: {storage: 1Gi}}}}");
+
+        assertThatThrownBy(() -> repo.proposer(AGENT).propose("staging", decoy, "decoy", List.of()))
+                .isInstanceOfSatisfying(RenderedNameException.class, e -> {
+                    assertThat(e.name()).isEqualTo("PersistentVolumeClaim db/pgdata");
+                    assertThat(e.proposed()).isEqualTo("evil/x");
+                    assertThat(e.holder()).isEqualTo("db/pvc");
+                })
+                .hasMessageContaining("rule rendered-names");
+        assertThat(repo.proposals(null)).hasSize(1);
+        assertThat(PushServer.refs(directory)).isEqualTo(refs);
+    }
+
+    @Test
     void refusesTheSameObjectDeclaredThroughAVariableInAnotherStack() {
         open(RendererChoice.FLUX);
         repo.reviewer(ALICE)

@@ -24,7 +24,8 @@ import java.util.Map;
  * {@code flux-system} (Flux) and {@code argocd} and {@code root} (Argo CD). The native layout names nothing.
  *
  * <p>Every object a stack declares (its {@link ObjectKey}, as rendered in the environment) is claimed too,
- * under Flux and Argo CD: two stacks declaring one object would each apply and prune it.
+ * under every layout, the native one included: two stacks declaring one object would each apply it (and, under
+ * Flux and Argo CD, prune it).
  */
 final class NameClaims {
     private static final String SECRETS = "secrets";
@@ -77,7 +78,7 @@ final class NameClaims {
         String describe(String environment) {
             return "rule " + RenderedNameException.RULE + ": " + second.holder() + " and " + first.holder()
                     + " both render " + second.what() + " '" + name + "' in environment " + environment
-                    + "'s reconciler namespace";
+                    + (second.key() instanceof ObjectKey ? "" : "'s reconciler namespace");
         }
 
         /**
@@ -97,13 +98,10 @@ final class NameClaims {
      *
      * @param env the environment, with its renderer
      * @param stacks the stacks, in the order they claim
-     * @return the collisions; none under the native layout
+     * @return the collisions; under the native layout, objects declared by two stacks only
      */
     static List<Collision> collisions(Environment env, List<Stack> stacks) {
         List<Collision> collisions = new ArrayList<>();
-        if (env.renderer() == RendererChoice.NATIVE) {
-            return collisions;
-        }
         Map<Object, Claim> taken = new HashMap<>();
         reserved(env.renderer()).forEach(claim -> taken.put(claim.key(), claim));
         for (Stack stack : stacks) {

@@ -10,7 +10,6 @@ import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.NameClaims.Collision;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.stack.Environment;
-import dev.countersign.stack.RendererChoice;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackException;
 import java.util.ArrayList;
@@ -41,9 +40,6 @@ final class RenderedNames {
      * @throws RenderedNameException naming both holders of the name
      */
     static void requireFree(GitStore git, CommitId base, Environment env, Stack proposed) {
-        if (env.renderer() == RendererChoice.NATIVE) {
-            return;
-        }
         Map<String, Stack> stacks = stacks(git, base, env.name());
         stacks.remove(proposed.name());
         List<Stack> ordered = new ArrayList<>(stacks.values());
@@ -63,9 +59,6 @@ final class RenderedNames {
      * @throws RenderedNameException naming both holders of the name
      */
     static void requireFree(GitStore git, CommitId base, Environment changed) {
-        if (changed.renderer() == RendererChoice.NATIVE) {
-            return;
-        }
         NameClaims.collisions(
                         changed, List.copyOf(stacks(git, base, changed.name()).values()))
                 .stream()
@@ -128,7 +121,6 @@ final class RenderedNames {
     private static List<Collision> collisions(GitStore git, CommitId others, CommitId draft, Subject subject) {
         return subject.fold(
                 s -> RenderedLayout.environment(git, others, s.environment())
-                        .filter(RenderedNames::reconciled)
                         .map(env -> {
                             Map<String, Stack> stacks = stacks(git, others, s.environment());
                             stacks.remove(s.stack());
@@ -140,7 +132,6 @@ final class RenderedNames {
                         })
                         .orElse(List.of()),
                 e -> RenderedLayout.environment(git, draft, e.environment())
-                        .filter(RenderedNames::reconciled)
                         .map(env -> NameClaims.collisions(
                                 env,
                                 List.copyOf(stacks(git, others, e.environment()).values())))
@@ -149,15 +140,9 @@ final class RenderedNames {
 
     private static List<Collision> all(GitStore git, CommitId commit, String environment) {
         return RenderedLayout.environment(git, commit, environment)
-                .filter(RenderedNames::reconciled)
                 .map(env -> NameClaims.collisions(
                         env, List.copyOf(stacks(git, commit, environment).values())))
                 .orElse(List.of());
-    }
-
-    /** Only Flux and Argo CD name objects in a namespace the stacks share; the native layout is not checked. */
-    private static boolean reconciled(Environment env) {
-        return env.renderer() != RendererChoice.NATIVE;
     }
 
     private static Optional<Ruling> denial(Subject subject, List<Collision> collisions) {
