@@ -222,6 +222,18 @@ final class Issue18Fixture implements AutoCloseable {
      * Countersign rendered it), and moves main there.
      */
     void commitOnMain(String path, String content) {
+        writeOnMain(path, content, false);
+    }
+
+    /**
+     * Rewrites the head of main as an agent with push access would: the same parents, message and trailers, one
+     * file's content changed; moves main there.
+     */
+    void amendHead(String path, String content) {
+        writeOnMain(path, content, true);
+    }
+
+    private void writeOnMain(String path, String content, boolean amend) {
         try (Repository git = open();
                 org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git);
                 org.eclipse.jgit.lib.ObjectInserter inserter = git.newObjectInserter();
@@ -244,10 +256,14 @@ final class Issue18Fixture implements AutoCloseable {
             editor.finish();
             org.eclipse.jgit.lib.CommitBuilder commit = new org.eclipse.jgit.lib.CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));
-            commit.setParentId(head);
+            if (amend) {
+                commit.setParentIds(head.getParents());
+            } else {
+                commit.setParentId(head);
+            }
             commit.setAuthor(head.getAuthorIdent());
             commit.setCommitter(head.getCommitterIdent());
-            commit.setMessage("render as before\n");
+            commit.setMessage(amend ? head.getFullMessage() : "render as before\n");
             org.eclipse.jgit.lib.ObjectId id = inserter.insert(commit);
             inserter.flush();
             org.eclipse.jgit.lib.RefUpdate update = git.updateRef("refs/heads/main");
