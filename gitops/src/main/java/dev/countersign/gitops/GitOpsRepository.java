@@ -63,7 +63,41 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
-     * Writes the first commit of {@code main}: the policy and the environments.
+     * Writes the first commit of {@code main}: the policy and the environments. The preferred form: the policy
+     * is already parsed, so a mistake in it surfaces where the file is read; the policy file stored is its
+     * {@linkplain Policy#source() source text}, byte for byte what {@link #initialize(Principal, String, List)}
+     * writes for the same text.
+     *
+     * @param by who initializes the repository
+     * @param policy the policy, as {@link Policy#parse(String)} or {@link Policy#read(Path)} returned it
+     * @param environments the environments stacks are proposed for
+     * @return the root commit's id
+     * @throws GitOpsException if the repository is already initialized
+     */
+    public String initialize(Principal by, Policy policy, List<Environment> environments) {
+        return initialize(by, policy.source(), environments);
+    }
+
+    /**
+     * Writes the first commit of {@code main}, with a {@code .sops.yaml} naming the age recipients that
+     * secret files of every environment are encrypted to. The preferred form (see {@link #initialize(Principal,
+     * Policy, List)}).
+     *
+     * @param by who initializes the repository
+     * @param policy the policy, as {@link Policy#parse(String)} or {@link Policy#read(Path)} returned it
+     * @param environments the environments stacks are proposed for
+     * @param ageRecipients age public keys ({@code age1...}); none writes no {@code .sops.yaml}
+     * @return the root commit's id
+     * @throws GitOpsException if the repository is already initialized
+     * @throws InvalidProposalException if a recipient is not an age public key
+     */
+    public String initialize(Principal by, Policy policy, List<Environment> environments, List<String> ageRecipients) {
+        return initialize(by, policy.source(), environments, ageRecipients);
+    }
+
+    /**
+     * Writes the first commit of {@code main} from the policy file's text: the policy and the environments.
+     * Prefer {@link #initialize(Principal, Policy, List)} unless the text is all you hold.
      *
      * @param by who initializes the repository
      * @param policy the policy file's text ({@code kind: Policy})
@@ -77,8 +111,9 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
-     * Writes the first commit of {@code main}, with a {@code .sops.yaml} naming the age recipients that
-     * secret files of every environment are encrypted to.
+     * Writes the first commit of {@code main} from the policy file's text, with a {@code .sops.yaml} naming the
+     * age recipients that secret files of every environment are encrypted to. Prefer {@link
+     * #initialize(Principal, Policy, List, List)} unless the text is all you hold.
      *
      * @param by who initializes the repository
      * @param policy the policy file's text ({@code kind: Policy})
@@ -192,10 +227,21 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
-     * Verifies {@code main} offline, from Git alone.
+     * Verifies {@code main} offline, from Git alone, from its root commit.
      *
-     * @param checkpoint a trusted commit to verify from, or null for the root
      * @return the verification, with every commit that did not come through the contract
+     */
+    public Verification verify() {
+        return verify(null);
+    }
+
+    /**
+     * Verifies {@code main} offline, from Git alone, from a trusted checkpoint commit: only the commits after
+     * it are checked.
+     *
+     * @param checkpoint a trusted commit to verify from; null (prefer {@link #verify()}) verifies from the root
+     * @return the verification, with every commit that did not come through the contract
+     * @throws GitOpsException if the checkpoint names nothing
      */
     public Verification verify(@Nullable String checkpoint) {
         lifecycle.ledger().refresh();

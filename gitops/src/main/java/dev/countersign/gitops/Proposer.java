@@ -38,7 +38,8 @@ public final class Proposer {
 
     /**
      * Proposes a new version of a stack for an environment, based on what {@code main} records now. The
-     * recorded secrets of the stack, if any, are kept as they are.
+     * recorded secrets of the stack, if any, are kept as they are. Same as {@link #propose(ProposalRequest)},
+     * which names the parts and is preferred.
      *
      * @param environment the environment
      * @param stack the complete new version of the stack
@@ -53,13 +54,42 @@ public final class Proposer {
      *     environment renders, or a reserved name
      */
     public Proposal propose(String environment, Stack stack, String rationale, List<String> evidence) {
-        return proposeDraft(environment, stack, null, rationale, evidence);
+        return propose(
+                ProposalRequest.of(environment, stack).rationale(rationale).evidence(evidence));
+    }
+
+    /**
+     * Proposes a new version of a stack for an environment, based on what {@code main} records now: the
+     * preferred form, its parts named. Without {@linkplain ProposalRequest#secrets() secrets} the recorded
+     * secrets of the stack, if any, are kept as they are; with them, they replace the recorded secrets and are
+     * sops-encrypted to the recipients of the repository's {@code .sops.yaml} before anything is written.
+     *
+     * @param request the environment, the stack, the rationale, the evidence and perhaps the secrets
+     * @return the proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if policy denies the proposal, naming the rule; with rule {@code
+     *     secrets-from-humans} if the request has secrets and this principal is an agent, a service or acts on
+     *     behalf of someone
+     * @throws InvalidProposalException if a name could escape its folder, nothing changes, or a secret is not
+     *     used at a secret place of the stack
+     * @throws NoSecretRecipientsException if the request has secrets and the repository names no recipients
+     * @throws dev.countersign.stack.StackException if the stack does not render for the environment, for
+     *     example a secret variable without a recorded value
+     * @throws RenderedNameException if the stack renders an object name or object another stack of the
+     *     environment renders, or a reserved name
+     */
+    public Proposal propose(ProposalRequest request) {
+        Secrets secrets = request.secrets();
+        if (secrets != null) {
+            requireHuman("propose", secrets);
+        }
+        return proposeDraft(request.environment(), request.stack(), secrets, request.rationale(), request.evidence());
     }
 
     /**
      * Proposes a new version of a stack with its secrets: they replace the recorded secrets of the stack and
      * are sops-encrypted to the recipients of the repository's {@code .sops.yaml} before anything is written.
-     * Only a human acting for itself supplies secrets.
+     * Only a human acting for itself supplies secrets. Same as {@link #propose(ProposalRequest)} with {@link
+     * ProposalRequest#secrets(Secrets)}, which names the parts and is preferred.
      *
      * @param environment the environment
      * @param stack the complete new version of the stack
@@ -73,8 +103,10 @@ public final class Proposer {
      * @throws NoSecretRecipientsException if the repository names no recipients for the secrets file
      */
     public Proposal propose(String environment, Stack stack, Secrets secrets, String rationale, List<String> evidence) {
-        requireHuman("propose", secrets);
-        return proposeDraft(environment, stack, secrets, rationale, evidence);
+        return propose(ProposalRequest.of(environment, stack)
+                .rationale(rationale)
+                .evidence(evidence)
+                .secrets(secrets));
     }
 
     private Proposal proposeDraft(

@@ -1,5 +1,6 @@
 package dev.countersign.gitops;
 
+import dev.countersign.gitops.internal.ApprovalTally;
 import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.policy.Principal;
 
@@ -28,7 +29,8 @@ public final class Reviewer {
     }
 
     /**
-     * Approves a proposal's current content; records it when the approvals suffice and policy allows.
+     * Approves a proposal's current content; records it when the approvals suffice and policy allows. {@link
+     * #submitApproval(String)} does the same and tells what happened.
      *
      * @param id the proposal id
      * @return the proposal: still proposed (more approvals needed), approved (record held) or recorded
@@ -72,6 +74,38 @@ public final class Reviewer {
      */
     public Proposal approve(String id, ApprovalProof proof) {
         return lifecycle.deciding().approve(id, principal, proof.signing());
+    }
+
+    /**
+     * Approves a proposal's current content, like {@link #approve(String)}, and tells what the approval did:
+     * the approvals counted and still missing, and whether the proposal is now approved or recorded.
+     *
+     * @param id the proposal id
+     * @return the outcome, with the proposal as the approval left it
+     * @throws ActionDeniedException if this reviewer may not approve it, naming the rule
+     * @throws IllegalTransitionException if the proposal is not open for approval
+     */
+    public ApprovalOutcome submitApproval(String id) {
+        return outcome(approve(id));
+    }
+
+    /**
+     * Approves a proposal's current content with a proof that the approval is this reviewer's, like {@link
+     * #approve(String, ApprovalProof)}, and tells what the approval did.
+     *
+     * @param id the proposal id
+     * @param proof how this reviewer signs, or the signature they made elsewhere
+     * @return the outcome, with the proposal as the approval left it
+     * @throws ActionDeniedException if this reviewer may not approve it, or the proof does not hold, naming the
+     *     rule
+     * @throws IllegalTransitionException if the proposal is not open for approval
+     */
+    public ApprovalOutcome submitApproval(String id, ApprovalProof proof) {
+        return outcome(approve(id, proof));
+    }
+
+    private ApprovalOutcome outcome(Proposal approved) {
+        return ApprovalTally.of(lifecycle.ledger(), approved, principal);
     }
 
     /**

@@ -40,6 +40,7 @@ public final class Policy {
     private final BlastRadius blastRadius;
     private final SourceRules sources;
     private final Map<String, List<ApproverKey>> approverKeys;
+    private final String source;
 
     @SuppressWarnings("TooManyParameters") // the package-private constructor of the parsed file
     Policy(
@@ -53,7 +54,8 @@ public final class Policy {
             AgentScope agentScope,
             BlastRadius blastRadius,
             SourceRules sources,
-            Map<String, List<ApproverKey>> approverKeys) {
+            Map<String, List<ApproverKey>> approverKeys,
+            String source) {
         this.name = name;
         this.hash = hash;
         this.roles = Map.copyOf(roles);
@@ -65,6 +67,7 @@ public final class Policy {
         this.blastRadius = blastRadius;
         this.sources = sources;
         this.approverKeys = Map.copyOf(approverKeys);
+        this.source = source;
     }
 
     /**
@@ -88,7 +91,7 @@ public final class Policy {
         if (document == null || document.isMissingNode()) {
             throw new InvalidPolicyException("policy", "document is empty");
         }
-        return PolicyReader.read(document);
+        return PolicyReader.read(document, text);
     }
 
     /**
@@ -114,6 +117,16 @@ public final class Policy {
      */
     public String name() {
         return name;
+    }
+
+    /**
+     * The document this policy was parsed from, exactly as given: the text a repository stores as its policy
+     * file, so that storing a parsed policy writes the same bytes as storing its text.
+     *
+     * @return the policy document's text
+     */
+    public String source() {
+        return source;
     }
 
     /**

@@ -18,11 +18,11 @@ final class PolicyReader {
     private final Map<String, List<String>> groups = new LinkedHashMap<>();
     private final PrincipalSpellings spellings = new PrincipalSpellings();
 
-    static Policy read(JsonNode document) {
-        return new PolicyReader().policy(new Field(document, "policy"));
+    static Policy read(JsonNode document, String source) {
+        return new PolicyReader().policy(new Field(document, "policy"), source);
     }
 
-    private Policy policy(Field root) {
+    private Policy policy(Field root, String source) {
         root.object(Set.of("apiVersion", "kind", "metadata", "spec"));
         expect(root.required("apiVersion"), API_VERSION);
         expect(root.required("kind"), "Policy");
@@ -55,7 +55,8 @@ final class PolicyReader {
                 ScopeReader.agentScope(spec.optional("agentScope")),
                 ScopeReader.blastRadius(spec.optional("blastRadius")),
                 SourcesReader.sources(spec.optional("sources")),
-                new ApproverKeysReader(spellings).read(spec.optional("approverKeys")));
+                new ApproverKeysReader(spellings).read(spec.optional("approverKeys")),
+                source);
     }
 
     private static void expect(Field field, String expected) {

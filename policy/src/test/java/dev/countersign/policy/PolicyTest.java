@@ -106,6 +106,17 @@ class PolicyTest {
         }
 
         @Test
+        void keepsTheDocumentItWasParsedFromExactlyAsGiven(@TempDir Path dir) throws Exception {
+            String spelledDifferently = "# the team's policy\n" + Fixtures.POLICY.replace("\n", "\r\n");
+            Path file = dir.resolve("policy.yaml");
+            Files.writeString(file, spelledDifferently);
+
+            assertThat(Policy.parse(spelledDifferently).source()).isEqualTo(spelledDifferently);
+            assertThat(Policy.read(file).source()).isEqualTo(spelledDifferently);
+            assertThat(Policy.read(file).hash()).isEqualTo(policy.hash());
+        }
+
+        @Test
         void reportsAMissingFileAsAPolicyFileException(@TempDir Path dir) {
             assertThatThrownBy(() -> Policy.read(dir.resolve("absent.yaml")))
                     .isInstanceOf(PolicyFileException.class)

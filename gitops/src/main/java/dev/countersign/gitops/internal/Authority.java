@@ -111,6 +111,25 @@ public interface Authority {
     }
 
     /**
+     * Returns how many more approvals a proposal needs before it may be recorded, and from which roles, as
+     * asked by its last approver; an authority that cannot tell answers none missing.
+     *
+     * @param ask the record question, with the approvers counted so far
+     * @return the approvals still missing
+     */
+    default Shortfall shortfall(Ask ask) {
+        return new Shortfall(0, java.util.Set.of());
+    }
+
+    /**
+     * The approvals a proposal still lacks.
+     *
+     * @param approvals how many more approvals are needed; zero when enough were given
+     * @param roles the roles whose holders' approvals would count
+     */
+    record Shortfall(int approvals, java.util.Set<String> roles) {}
+
+    /**
      * Decides one question.
      *
      * @param ask the question

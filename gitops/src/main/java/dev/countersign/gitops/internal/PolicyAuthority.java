@@ -105,6 +105,11 @@ public final class PolicyAuthority implements Authority {
         return new Ruling(Verdict.ALLOW, "approvals", "enough approvals to record");
     }
 
+    @Override
+    public Shortfall shortfall(Ask ask) {
+        return ApprovalTally.shortfall(() -> decide(ask, ask.principal(), Action.RECORD));
+    }
+
     private Ruling record(Ask ask) {
         if (ask.approvers().isEmpty()) {
             return new Ruling(Verdict.DENY, "approvals", "no approvals: nothing is recorded without one");
