@@ -9,6 +9,8 @@ module dev.countersign.gitops {
     requires dev.countersign.sops;
     requires org.snakeyaml.engine;
     requires org.eclipse.jgit;
+    // JGit, an automatic module, logs through SLF4J: naming it resolves it on a consumer's module path
+    requires org.slf4j;
     requires org.eclipse.jgit.ssh.apache;
     requires org.apache.sshd.osgi;
     requires tools.jackson.core;
