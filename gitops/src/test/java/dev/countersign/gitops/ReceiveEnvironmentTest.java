@@ -64,6 +64,22 @@ class ReceiveEnvironmentTest {
     }
 
     @Test
+    void aPlainCommitOfAnEnvironmentsRecipientsRuleIsRefusedAndLandsNothing() throws Exception {
+        SortedMap<String, String> before = server.refs();
+        PushServer.commit(
+                client,
+                MAIN,
+                head(),
+                Map.of(".countersign/recipients/staging.sops.yaml", "creation_rules:\n  - age: " + RECIPIENT + "\n"),
+                "add my key",
+                "agent:builder");
+
+        assertThat(verifyClient()).contains("missing-trailers");
+        assertThat(server.push(client)).extracting(Refusal::ref).contains(MAIN);
+        assertThat(server.refs()).isEqualTo(before);
+    }
+
+    @Test
     void anAddedRecipientUnderTheTrailersOfAReviewedEnvironmentIsRefused() throws Exception {
         String root = head();
         String honest;

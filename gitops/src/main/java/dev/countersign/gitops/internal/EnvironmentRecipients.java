@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,9 +76,13 @@ public final class EnvironmentRecipients {
         String name = draft.environment();
         Environment env = StackLayout.environment(git, base, name);
         List<String> recipients = recipients(RenderedLayout.ageRecipients(env, config(git, base, name)), draft);
+        List<String> sopsFiles = sopsFiles(git, base, name);
+        List<String> touched = new ArrayList<>(sopsFiles);
+        touched.add(path(name));
+        requireAllowed(touched, file -> git.read(base, file).orElse(null), draft);
         Map<String, byte @Nullable []> edits = new TreeMap<>();
         edits.put(path(name), rule(name, recipients).getBytes(StandardCharsets.UTF_8));
-        for (String file : sopsFiles(git, base, name)) {
+        for (String file : sopsFiles) {
             edits.put(file, rekeying.rekey(git.read(base, file).orElseThrow(), recipients, draft.identities()));
         }
         CommitId staged = git.commit(
@@ -88,11 +93,7 @@ public final class EnvironmentRecipients {
                 "staged recipients change of " + name);
         SortedMap<String, byte[]> files = EnvironmentRendering.after(git, staged, env, null);
         List<String> changed = changed(EnvironmentRendering.region(git, git.tree(base), name), files);
-        SecretRules.brokenByEnvironmentChange(
-                        changed, files::get, draft.proposer().name(), delegator(draft), false)
-                .ifPresent(ruling -> {
-                    throw ruling.refusal("propose", draft.proposer().name());
-                });
+        requireAllowed(changed, path -> files.get(path), draft);
         ProposalHeader header = proposing.header(
                 new Subject.EnvironmentChange(name),
                 draft.proposer(),
@@ -105,6 +106,16 @@ public final class EnvironmentRecipients {
                 null);
         byte[] envFile = files.get(Layout.environmentFile(name));
         return proposing.propose(header, files, envFile == null ? null : new String(envFile, StandardCharsets.UTF_8));
+    }
+
+    /** Applies the contract's secret rules before anything is decrypted, and again to the draft. */
+    private static void requireAllowed(
+            List<String> changed, Function<String, byte @Nullable []> after, RecipientsDraft draft) {
+        String by = draft.proposer().name();
+        SecretRules.brokenByEnvironmentChange(changed, after, by, delegator(draft), false)
+                .ifPresent(ruling -> {
+                    throw ruling.refusal("propose", by);
+                });
     }
 
     private static @Nullable String delegator(RecipientsDraft draft) {
@@ -142,8 +153,12 @@ public final class EnvironmentRecipients {
     }
 
     private static String rule(String environment, List<String> recipients) {
-        return "creation_rules:\n  - path_regex: ^environments/" + environment
-                + "/[^/]+/secrets\\.sops\\.yaml$\n    age: " + String.join(",", recipients) + "\n";
+        return """
+                creation_rules:
+                  - path_regex: ^environments/%s/[^/]+/secrets\\.sops\\.yaml$
+                    age: %s
+                """
+                .formatted(environment, String.join(",", recipients));
     }
 
     /** Lists the sops files of an environment: each stack's secrets file and Flux Secret. */
