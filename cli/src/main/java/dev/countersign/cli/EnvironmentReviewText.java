@@ -49,6 +49,8 @@ final class EnvironmentReviewText {
     }
 
     private static String json(@Nullable Environment environment) {
-        return environment == null ? "(none)" : StackFiles.toJson(environment.toTree()).replace('\n', ' ');
+        return environment == null
+                ? "(none)"
+                : StackFiles.toJson(environment.toTree()).replace('\n', ' ');
     }
 }

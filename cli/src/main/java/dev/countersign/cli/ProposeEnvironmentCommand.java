@@ -36,14 +36,16 @@ final class ProposeEnvironmentCommand extends Subcommand {
             names = "--retire",
             paramLabel = "ENV",
             description = "Retire this environment instead: delete its environment file (refused while it has stacks).")
-    @Nullable String retire;
+    @Nullable
+    String retire;
 
     @Parameters(
             index = "0",
             arity = "0..1",
             paramLabel = "ENV_FILE",
             description = "The environment file as it is to be (kind: Environment); its name is the environment.")
-    @Nullable Path file;
+    @Nullable
+    Path file;
 
     @Override
     public Integer call() {

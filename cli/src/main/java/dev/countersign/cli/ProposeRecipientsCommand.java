@@ -44,7 +44,7 @@ final class ProposeRecipientsCommand extends Subcommand {
         Principal principal = proposer.principal();
         SopsEnvironment sops = SopsEnvironment.system(out());
         DecryptionKeys keys = DecryptionKeys.fromEnvironment(sops.variables(), sops.home());
-        return repository.print(repo -> ProposalText.created(repo.proposer(principal)
-                .proposeRecipients(environment, add, remove, keys, rationale, List.of())));
+        return repository.print(repo -> ProposalText.created(
+                repo.proposer(principal).proposeRecipients(environment, add, remove, keys, rationale, List.of())));
     }
 }

@@ -2,8 +2,8 @@ package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Draft;
 import dev.countersign.gitops.internal.EnvironmentDraft;
-import dev.countersign.gitops.internal.RecipientsDraft;
 import dev.countersign.gitops.internal.Lifecycle;
+import dev.countersign.gitops.internal.RecipientsDraft;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
@@ -209,8 +209,10 @@ public final class Proposer {
         try {
             return lifecycle.drafting().proposeRecipients(draft, folders.rekeying());
         } catch (dev.countersign.sops.SopsException e) {
-            throw new GitOpsException("cannot re-encrypt the sops files of environment " + environment
-                    + " with this host's age identities: " + e.getMessage(), e);
+            throw new GitOpsException(
+                    "cannot re-encrypt the sops files of environment " + environment
+                            + " with this host's age identities: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -96,8 +96,7 @@ final class Reviews {
                                 && git.read(draft, RenderedLayout.fluxSecret(environment, stack))
                                         .isEmpty())
                         .toList();
-        return new EnvironmentReview(
-                r, DefinedEnvironment.at(git, base, environment), after, stacks, leftOut);
+        return new EnvironmentReview(r, DefinedEnvironment.at(git, base, environment), after, stacks, leftOut);
     }
 
     private static Map<String, String> fingerprints(GitStore git, CommitId commit, String environment, String stack) {

@@ -79,8 +79,7 @@ class EnvironmentLifecycleTest {
     void anAgentProposesAnEnvironmentButCannotApproveIt() {
         Proposal proposed = repo.proposer(AGENT).proposeEnvironment(qa(), "a qa cluster", List.of());
 
-        assertThatThrownBy(() -> repo.reviewer(AGENT).approve(proposed.id()))
-                .isInstanceOf(ActionDeniedException.class);
+        assertThatThrownBy(() -> repo.reviewer(AGENT).approve(proposed.id())).isInstanceOf(ActionDeniedException.class);
         assertThat(repo.proposal(proposed.id()).state()).isEqualTo(ProposalState.PROPOSED);
         assertThat(read(".countersign/environments/qa.yaml")).isEqualTo("<absent>");
     }
@@ -92,8 +91,7 @@ class EnvironmentLifecycleTest {
         Proposal retire = repo.proposer(AGENT).proposeEnvironmentRetirement("qa", "cluster gone", List.of());
         assertThat(repo.environmentReview(retire.id()).change()).isEqualTo("retired");
         assertThat(retire.changedPaths()).containsExactly(".countersign/environments/qa.yaml");
-        assertThatThrownBy(() -> repo.reviewer(AGENT).approve(retire.id()))
-                .isInstanceOf(ActionDeniedException.class);
+        assertThatThrownBy(() -> repo.reviewer(AGENT).approve(retire.id())).isInstanceOf(ActionDeniedException.class);
 
         assertThat(repo.reviewer(ALICE).approve(retire.id()).state()).isEqualTo(ProposalState.RECORDED);
         assertThat(read(".countersign/environments/qa.yaml")).isEqualTo("<absent>");

@@ -82,7 +82,11 @@ class EnvironmentRecipientsTest {
 
         Proposal p = repo.proposer(BOB)
                 .proposeRecipients(
-                        "staging", List.of(added.recipient()), List.of(removed.recipient()), keptKey(), "offboard",
+                        "staging",
+                        List.of(added.recipient()),
+                        List.of(removed.recipient()),
+                        keptKey(),
+                        "offboard",
                         List.of());
         assertThat(repo.environmentReview(p.id()).change()).isEqualTo("recipients");
         assertThat(p.changedPaths())
@@ -91,7 +95,9 @@ class EnvironmentRecipientsTest {
         assertThat(repo.reviewer(ALICE).approve(p.id()).state()).isEqualTo(ProposalState.RECORDED);
 
         String after = main("environments/staging/secured/secrets.sops.yaml");
-        assertThat(after).isNotEqualTo(before).contains(kept.recipient(), added.recipient())
+        assertThat(after)
+                .isNotEqualTo(before)
+                .contains(kept.recipient(), added.recipient())
                 .doesNotContain(removed.recipient(), "tok-PLAIN");
         assertThat(main(".countersign/recipients/staging.sops.yaml")).doesNotContain(removed.recipient());
         assertThat(repo.verify(null).findings()).isEmpty();
@@ -100,7 +106,8 @@ class EnvironmentRecipientsTest {
     @Test
     void aStackProposedAfterTheChangeIsEncryptedToTheNewRecipients() throws Exception {
         Proposal p = repo.proposer(BOB)
-                .proposeRecipients("staging", List.of(), List.of(removed.recipient()), DecryptionKeys.none(), "", List.of());
+                .proposeRecipients(
+                        "staging", List.of(), List.of(removed.recipient()), DecryptionKeys.none(), "", List.of());
         repo.reviewer(ALICE).approve(p.id());
 
         recordSecrets();
@@ -115,8 +122,8 @@ class EnvironmentRecipientsTest {
     @Test
     void anAgentMayProposeARemovalButNeverApproveIt() {
         Proposal p = repo.proposer(AGENT)
-                .proposeRecipients("production", List.of(), List.of(removed.recipient()), DecryptionKeys.none(), "",
-                        List.of());
+                .proposeRecipients(
+                        "production", List.of(), List.of(removed.recipient()), DecryptionKeys.none(), "", List.of());
 
         assertThatThrownBy(() -> repo.reviewer(AGENT).approve(p.id())).isInstanceOf(ActionDeniedException.class);
         assertThat(repo.proposal(p.id()).state()).isEqualTo(ProposalState.PROPOSED);
@@ -148,7 +155,12 @@ class EnvironmentRecipientsTest {
                 .hasMessageContaining("already");
         assertThatThrownBy(() -> repo.proposer(BOB)
                         .proposeRecipients(
-                                "staging", List.of(), List.of(kept.recipient(), removed.recipient()), none, "", List.of()))
+                                "staging",
+                                List.of(),
+                                List.of(kept.recipient(), removed.recipient()),
+                                none,
+                                "",
+                                List.of()))
                 .hasMessageContaining("no recipients left");
         assertThat(repo.proposals(null)).isEmpty();
     }
@@ -159,7 +171,12 @@ class EnvironmentRecipientsTest {
 
         assertThatThrownBy(() -> repo.proposer(BOB)
                         .proposeRecipients(
-                                "staging", List.of(), List.of(removed.recipient()), DecryptionKeys.none(), "", List.of()))
+                                "staging",
+                                List.of(),
+                                List.of(removed.recipient()),
+                                DecryptionKeys.none(),
+                                "",
+                                List.of()))
                 .isInstanceOf(GitOpsException.class)
                 .hasMessageContaining("cannot re-encrypt")
                 .hasMessageNotContaining("AGE-SECRET-KEY");

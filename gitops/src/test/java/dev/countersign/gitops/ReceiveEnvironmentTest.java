@@ -87,7 +87,8 @@ class ReceiveEnvironmentTest {
             Proposal p = repo.proposer(AGENT)
                     .proposeEnvironment(
                             dev.countersign.stack.StackFiles.parseEnvironment(qaFile(), "qa.yaml"), "qa", List.of());
-            honest = java.util.Objects.requireNonNull(repo.reviewer(PushServer.ALICE).approve(p.id()).recordedCommit());
+            honest = java.util.Objects.requireNonNull(
+                    repo.reviewer(PushServer.ALICE).approve(p.id()).recordedCommit());
         }
         String trailers = PushServer.message(client, honest);
         SortedMap<String, String> before = server.refs();

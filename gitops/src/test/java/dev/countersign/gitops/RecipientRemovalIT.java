@@ -38,8 +38,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class RecipientRemovalIT {
     private static final Principal ALICE = Principal.human("alice");
     private static final Principal BOB = Principal.human("bob");
-    private static final List<String> FILES = List.of(
-            "environments/staging/secured/secrets.sops.yaml", "apps/staging/secured/secrets/secret.sops.yaml");
+    private static final List<String> FILES =
+            List.of("environments/staging/secured/secrets.sops.yaml", "apps/staging/secured/secrets/secret.sops.yaml");
 
     @TempDir
     Path directory;
@@ -55,11 +55,14 @@ class RecipientRemovalIT {
     void recordTheRemoval() throws Exception {
         for (String name : List.of("kept", "removed", "added")) {
             Path file = keys.resolve(name + ".txt");
-            assertThat(Processes.run(keys, "age-keygen", "-o", file.toString()).code()).isZero();
-            identities.put(name, AgeIdentity.parse(Files.readAllLines(file).stream()
-                    .filter(line -> line.startsWith("AGE-SECRET-KEY-"))
-                    .findFirst()
-                    .orElseThrow()));
+            assertThat(Processes.run(keys, "age-keygen", "-o", file.toString()).code())
+                    .isZero();
+            identities.put(
+                    name,
+                    AgeIdentity.parse(Files.readAllLines(file).stream()
+                            .filter(line -> line.startsWith("AGE-SECRET-KEY-"))
+                            .findFirst()
+                            .orElseThrow()));
         }
         try (GitOpsRepository repo = GitOpsRepository.open(
                 directory, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC), new SecureRandom())) {
@@ -103,7 +106,10 @@ class RecipientRemovalIT {
     }
 
     private static byte[] decrypt(byte[] file, AgeIdentity identity) {
-        return Sops.builder().keySource(AgeKeys.source(List.of(identity))).build().decrypt(file, FileFormat.YAML);
+        return Sops.builder()
+                .keySource(AgeKeys.source(List.of(identity)))
+                .build()
+                .decrypt(file, FileFormat.YAML);
     }
 
     @Test
@@ -123,8 +129,8 @@ class RecipientRemovalIT {
             for (int i = 0; i < wrapped.size(); i++) {
                 Path enc = keys.resolve("wrapped-" + i + ".age");
                 Files.writeString(enc, wrapped.get(i));
-                Processes.Result removed =
-                        Processes.run(keys, "age", "-d", "-i", keys.resolve("removed.txt").toString(), enc.toString());
+                Processes.Result removed = Processes.run(
+                        keys, "age", "-d", "-i", keys.resolve("removed.txt").toString(), enc.toString());
                 assertThat(removed.code()).as(file).isNotZero();
             }
         }
@@ -147,8 +153,12 @@ class RecipientRemovalIT {
             Files.write(copy, after.get(file));
             for (String name : List.of("kept", "added")) {
                 Processes.Result peer = Processes.run(
-                        keys, "node", sopsAgeScript().toString(), copy.toString(),
-                        keys.resolve(name + ".txt").toString(), "yaml");
+                        keys,
+                        "node",
+                        sopsAgeScript().toString(),
+                        copy.toString(),
+                        keys.resolve(name + ".txt").toString(),
+                        "yaml");
                 assertThat(peer.code()).as("sops-age failed: " + peer.err()).isZero();
                 assertThat(peer.out()).contains("tok-PLAIN-it", "pw-PLAIN-it");
             }
@@ -157,8 +167,8 @@ class RecipientRemovalIT {
 
     @SuppressWarnings("unchecked")
     private static List<String> wrappedKeys(byte[] file) {
-        Map<String, Object> tree = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(new String(file, StandardCharsets.UTF_8));
+        Map<String, Object> tree = (Map<String, Object>)
+                new Load(LoadSettings.builder().build()).loadFromString(new String(file, StandardCharsets.UTF_8));
         Map<String, Object> sops = (Map<String, Object>) tree.get("sops");
         List<String> wrapped = new ArrayList<>();
         for (Object entry : (List<Object>) sops.get("age")) {
@@ -177,7 +187,7 @@ class RecipientRemovalIT {
                 return tools.resolve("sops-age-decrypt.mjs");
             }
         }
-        throw new AssertionError("no test-tools/package.json above " + Path.of("").toAbsolutePath());
+        throw new AssertionError(
+                "no test-tools/package.json above " + Path.of("").toAbsolutePath());
     }
-
 }

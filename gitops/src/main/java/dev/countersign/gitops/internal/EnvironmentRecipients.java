@@ -133,12 +133,12 @@ public final class EnvironmentRecipients {
         }
         for (String recipient : draft.add()) {
             if (!recipient.matches(AGE)) {
-                throw new InvalidProposalException("invalid age recipient '" + recipient
-                        + "': must be age1 followed by 58 bech32 characters");
+                throw new InvalidProposalException(
+                        "invalid age recipient '" + recipient + "': must be age1 followed by 58 bech32 characters");
             }
             if (after.contains(recipient)) {
-                throw new InvalidProposalException("recipient '" + recipient + "' is already one of environment "
-                        + draft.environment());
+                throw new InvalidProposalException(
+                        "recipient '" + recipient + "' is already one of environment " + draft.environment());
             }
             after.add(recipient);
         }
@@ -157,8 +157,7 @@ public final class EnvironmentRecipients {
                 creation_rules:
                   - path_regex: ^environments/%s/[^/]+/secrets\\.sops\\.yaml$
                     age: %s
-                """
-                .formatted(environment, String.join(",", recipients));
+                """.formatted(environment, String.join(",", recipients));
     }
 
     /** Lists the sops files of an environment: each stack's secrets file and Flux Secret. */

@@ -89,7 +89,8 @@ public final class EnvironmentRendering {
         String name = changed.name();
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put(Layout.environmentFile(name), NativeLayout.environmentFile(changed));
-        git.read(base, EnvironmentRecipients.path(name)).ifPresent(rule -> files.put(EnvironmentRecipients.path(name), rule));
+        git.read(base, EnvironmentRecipients.path(name))
+                .ifPresent(rule -> files.put(EnvironmentRecipients.path(name), rule));
         for (String stackName : stacks(git, base, name)) {
             files.putAll(stack(git, base, changed, stackName, restoreFrom));
         }
