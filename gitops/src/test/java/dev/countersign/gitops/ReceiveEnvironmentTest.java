@@ -3,9 +3,11 @@ package dev.countersign.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.policy.Principal;
+import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,23 +83,21 @@ class ReceiveEnvironmentTest {
 
     @Test
     void anAddedRecipientUnderTheTrailersOfAReviewedEnvironmentIsRefused() throws Exception {
-        String root = head();
         String honest;
         try (GitOpsRepository repo = GitOpsRepository.open(client)) {
             Proposal p = repo.proposer(AGENT)
-                    .proposeEnvironment(
-                            dev.countersign.stack.StackFiles.parseEnvironment(qaFile(), "qa.yaml"), "qa", List.of());
-            honest = java.util.Objects.requireNonNull(
+                    .proposeEnvironment(StackFiles.parseEnvironment(qaFile(), "qa.yaml"), "qa", List.of());
+            honest = Objects.requireNonNull(
                     repo.reviewer(PushServer.ALICE).approve(p.id()).recordedCommit());
         }
-        String trailers = PushServer.message(client, honest);
+        assertThat(server.push(client)).isEmpty();
         SortedMap<String, String> before = server.refs();
         PushServer.commit(
                 client,
                 MAIN,
-                root,
-                Map.of(QA, qaFile(), ".sops.yaml", "creation_rules:\n  - age: " + RECIPIENT + "\n"),
-                trailers,
+                honest,
+                Map.of(".sops.yaml", "creation_rules:\n  - age: " + RECIPIENT + "\n"),
+                PushServer.message(client, honest),
                 "agent:builder");
 
         assertThat(verifyClient()).contains("outside-stack-folder");
