@@ -42,10 +42,10 @@ class RecipientRemovalIT {
             List.of("environments/staging/secured/secrets.sops.yaml", "apps/staging/secured/secrets/secret.sops.yaml");
 
     @TempDir
-    Path directory;
+    static Path directory;
 
     @TempDir
-    Path keys;
+    static Path keys;
 
     private final Map<String, AgeIdentity> identities = new java.util.TreeMap<>();
     private final Map<String, byte[]> before = new java.util.TreeMap<>();
