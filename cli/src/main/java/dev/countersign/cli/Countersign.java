@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             ProposeCommand.class,
             ProposeEnvironmentCommand.class,
+            ProposeRecipientsCommand.class,
             ReviseCommand.class,
             WithdrawCommand.class,
             RejectCommand.class,

@@ -4,19 +4,24 @@ import dev.countersign.policy.Principal;
 import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code countersign propose-environment --repo DIR --as P [--on-behalf-of P] ENV_FILE}: proposes a change of an
- * environment's definition (renderer, Flux or Argo CD options, cluster, variables); prints the id first.
+ * {@code countersign propose-environment --repo DIR --as P [--on-behalf-of P] ENV_FILE | --retire ENV}: proposes a
+ * change of an environment's definition (renderer, Flux or Argo CD options, cluster, variables), a new environment
+ * (a name the repository does not define yet), or the retirement of an environment without stacks; prints the id
+ * first.
  */
 @Command(
         name = "propose-environment",
-        description = "Propose a change of an environment (renderer, Flux/Argo CD options, variables); every stack in"
-                + " it is rendered again. The first line printed is its id.")
+        description = "Propose a change of an environment (renderer, Flux/Argo CD options, variables; every stack in"
+                + " it is rendered again), a new environment (a name not defined yet), or with --retire the"
+                + " retirement of an environment without stacks. The first line printed is its id.")
 final class ProposeEnvironmentCommand extends Subcommand {
     @Mixin
     RepositoryOption repository = new RepositoryOption();
@@ -27,17 +32,33 @@ final class ProposeEnvironmentCommand extends Subcommand {
     @Option(names = "--rationale", paramLabel = "TEXT", description = "Why the change is needed.")
     String rationale = "";
 
+    @Option(
+            names = "--retire",
+            paramLabel = "ENV",
+            description = "Retire this environment instead: delete its environment file (refused while it has stacks).")
+    @Nullable
+    String retire;
+
     @Parameters(
             index = "0",
+            arity = "0..1",
             paramLabel = "ENV_FILE",
             description = "The environment file as it is to be (kind: Environment); its name is the environment.")
-    @SuppressWarnings("NullAway.Init")
+    @Nullable
     Path file;
 
     @Override
     public Integer call() {
         Principal principal = proposer.principal();
+        String retired = retire;
+        Path changed = file;
+        if ((retired == null) == (changed == null)) {
+            throw new ParameterException(spec.commandLine(), "give either ENV_FILE or --retire ENV");
+        }
         return repository.print(repo -> ProposalText.created(
-                repo.proposer(principal).proposeEnvironment(StackFiles.readEnvironment(file), rationale, List.of())));
+                retired != null
+                        ? repo.proposer(principal).proposeEnvironmentRetirement(retired, rationale, List.of())
+                        : repo.proposer(principal)
+                                .proposeEnvironment(StackFiles.readEnvironment(changed), rationale, List.of())));
     }
 }

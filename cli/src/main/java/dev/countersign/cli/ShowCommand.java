@@ -82,26 +82,11 @@ final class ShowCommand extends Subcommand {
     }
 
     private static Map<String, Object> tree(EnvironmentReview review) {
-        Map<String, Object> tree = new LinkedHashMap<>(ProposalText.tree(review.proposal()));
-        tree.put("before", review.before().toTree());
-        tree.put("after", review.after().toTree());
-        tree.put("stacks", review.stacks());
-        tree.put("changedPaths", review.proposal().changedPaths());
-        tree.put("secretsLeftOut", review.secretsLeftOut());
-        return tree;
+        return EnvironmentReviewText.tree(review);
     }
 
     private static List<String> text(EnvironmentReview review) {
-        List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
-        lines.add("renderer  " + review.before().renderer().id() + " -> "
-                + review.after().renderer().id());
-        lines.add("before    " + StackFiles.toJson(review.before().toTree()).replace('\n', ' '));
-        lines.add("after     " + StackFiles.toJson(review.after().toTree()).replace('\n', ' '));
-        lines.add("stacks    " + String.join(", ", review.stacks()) + " (rendered again)");
-        review.proposal().changedPaths().forEach(path -> lines.add("file      " + path));
-        review.secretsLeftOut()
-                .forEach(stack -> lines.add("secrets   " + stack + ": recorded secret values left out of the Flux"
-                        + " files (no Flux Secret; a human proposes them again)"));
+        List<String> lines = EnvironmentReviewText.lines(review);
         lines.addAll(trail(review.proposal()));
         return lines;
     }

@@ -19,7 +19,7 @@ class CompletionBashIT {
         Path script = folder.resolve("countersign_completion");
         Files.writeString(script, Cli.run("completion", "bash").out());
 
-        assertThat(complete(script, "countersign prop")).isEqualTo("propose propose-environment");
+        assertThat(complete(script, "countersign prop")).isEqualTo("propose propose-environment propose-recipients");
         assertThat(complete(script, "countersign approve --rep")).isEqualTo("--repo");
         assertThat(complete(script, "countersign sops upd")).isEqualTo("updatekeys");
     }

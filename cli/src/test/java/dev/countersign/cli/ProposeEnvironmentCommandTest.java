@@ -122,7 +122,7 @@ class ProposeEnvironmentCommandTest {
     }
 
     @Test
-    void refusesAnUnknownEnvironmentWithExitOne() throws Exception {
+    void addsAnEnvironmentThenRetiresIt() throws Exception {
         GitOpsFiles files = GitOpsFiles.initialized(folder);
 
         Cli proposed = Cli.run(
@@ -132,8 +132,57 @@ class ProposeEnvironmentCommandTest {
                 "--as",
                 "human:dave",
                 environment("qa", "flux").toString());
+        assertThat(proposed.code()).as(proposed.err()).isZero();
+        String id = proposed.out().lines().findFirst().orElseThrow();
+        assertThat(Cli.run("show", "--repo", files.repo(), id).out())
+                .contains(
+                        "change    environment added",
+                        "renderer  (none) -> flux",
+                        "file      .countersign/environments/qa.yaml");
+        assertThat(approve(files, id)).contains(id + "  RECORDED  qa (environment)");
 
-        assertThat(proposed.code()).isEqualTo(1);
-        assertThat(proposed.err()).contains("unknown environment 'qa'");
+        Cli retire = Cli.run("propose-environment", "--repo", files.repo(), "--as", "human:dave", "--retire", "qa");
+        assertThat(retire.code()).as(retire.err()).isZero();
+        String retirement = retire.out().lines().findFirst().orElseThrow();
+        assertThat(Cli.run("show", "--repo", files.repo(), retirement).out()).contains("change    environment retired");
+        assertThat(approve(files, retirement)).contains(retirement + "  RECORDED  qa (environment)");
+        assertThat(Cli.run("verify", "--repo", files.repo()).out()).contains("0 findings");
+    }
+
+    @Test
+    void asksForEitherAFileOrRetireAndRefusesToRetireAnEnvironmentWithStacks() throws Exception {
+        GitOpsFiles files = GitOpsFiles.initialized(folder);
+        approve(files, files.propose("agent:builder", files.stack()));
+
+        Cli neither = Cli.run("propose-environment", "--repo", files.repo(), "--as", "human:dave");
+        Cli withStacks =
+                Cli.run("propose-environment", "--repo", files.repo(), "--as", "human:dave", "--retire", "staging");
+
+        assertThat(neither.code()).isEqualTo(2);
+        assertThat(neither.err()).contains("either ENV_FILE or --retire ENV");
+        assertThat(withStacks.code()).isEqualTo(1);
+        assertThat(withStacks.err()).contains("still records stacks [web]");
+    }
+
+    @Test
+    void proposesARecipientsChangeOfAnEnvironmentWithoutSecrets() throws Exception {
+        GitOpsFiles files = GitOpsFiles.initialized(folder);
+        String recipient = "age1" + "q".repeat(58);
+
+        Cli proposed = Cli.run(
+                "propose-recipients",
+                "--repo",
+                files.repo(),
+                "--as",
+                "human:dave",
+                "--env",
+                "staging",
+                "--add",
+                recipient);
+
+        assertThat(proposed.code()).as(proposed.err()).isZero();
+        String id = proposed.out().lines().findFirst().orElseThrow();
+        assertThat(Cli.run("show", "--repo", files.repo(), id).out())
+                .contains("change    environment recipients", "file      .countersign/recipients/staging.sops.yaml");
     }
 }

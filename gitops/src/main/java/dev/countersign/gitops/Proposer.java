@@ -3,6 +3,7 @@ package dev.countersign.gitops;
 import dev.countersign.gitops.internal.Draft;
 import dev.countersign.gitops.internal.EnvironmentDraft;
 import dev.countersign.gitops.internal.Lifecycle;
+import dev.countersign.gitops.internal.RecipientsDraft;
 import dev.countersign.gitops.internal.StackFolder;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
@@ -165,7 +166,8 @@ public final class Proposer {
     }
 
     /**
-     * Proposes a change of an environment's definition: its renderer ({@code spec.renderer}), its Flux or Argo
+     * Proposes a change of an environment's definition, or a new environment (a name the repository does not
+     * define yet: the draft adds its environment file, and stacks can be proposed to it once recorded): its renderer ({@code spec.renderer}), its Flux or Argo
      * CD options, its cluster or its variables. The draft writes the environment file and renders every stack
      * recorded in the environment again under it (each stack's {@code rendered.yaml}, the new renderer's
      * files, the old renderer's files removed), in one proposal that is reviewed, approved under the policy of
@@ -177,8 +179,8 @@ public final class Proposer {
      * @param evidence links or notes backing the rationale
      * @return the proposal, in state {@link ProposalState#PROPOSED}; {@link Proposal#isEnvironmentChange()}
      * @throws ActionDeniedException if policy denies the proposal, naming the rule
-     * @throws InvalidProposalException if the repository does not define the environment, nothing changes, or
-     *     the environment defines a stack's secret variable as a plain variable
+     * @throws InvalidProposalException if nothing changes, or the environment defines a stack's secret variable
+     *     as a plain variable
      * @throws dev.countersign.stack.StackException if a stack of the environment does not render under it
      * @throws RenderedNameException if two of its stacks would render one object name or object under it (a
      *     renderer switch), or one a reserved name
@@ -187,6 +189,63 @@ public final class Proposer {
         return lifecycle
                 .drafting()
                 .proposeEnvironment(new EnvironmentDraft(principal, changed, rationale, evidence, null, null));
+    }
+
+    /**
+     * Proposes the retirement of an environment: one environment change that deletes its environment file and
+     * what is left of its region. Refused while the environment still records a stack (each stack leaves first
+     * through its own reviewed change, under the protections that apply to it). Judged, approved and recorded
+     * under the policy of the environment retired; {@code verify} checks the record like any environment change.
+     *
+     * @param environment the environment to retire
+     * @param rationale why
+     * @param evidence links or notes backing the rationale
+     * @return the proposal, in state {@link ProposalState#PROPOSED}; {@link Proposal#isEnvironmentChange()}
+     * @throws ActionDeniedException if policy denies the proposal, naming the rule
+     * @throws InvalidProposalException if the repository does not define the environment or it still has stacks
+     */
+    public Proposal proposeEnvironmentRetirement(String environment, String rationale, List<String> evidence) {
+        return lifecycle.drafting().retireEnvironment(principal, environment, rationale, evidence);
+    }
+
+    /**
+     * Proposes a change of an environment's SOPS age recipients. The draft writes the environment's own rule
+     * ({@code .countersign/recipients/<env>.sops.yaml}, which takes precedence over {@code .sops.yaml} for that
+     * environment) and re-encrypts every sops file of the environment in memory, on this host: each stack's
+     * {@code secrets.sops.yaml} and Flux {@code Secret}. Adding a recipient wraps each file's data key for it;
+     * removing one rotates every data key, so the removed identity cannot decrypt any file of the record. The
+     * renderings follow (a Flux environment's {@code apps/<env>/.sops.yaml}). Reviewed, approved under the
+     * environment's policy and recorded as one environment change; no plaintext is written anywhere.
+     *
+     * @param environment the environment
+     * @param add age recipients ({@code age1…}) to add
+     * @param remove age recipients to remove, exactly as recorded
+     * @param keys identities of this host that open the environment's sops files (none needed without files)
+     * @param rationale why
+     * @param evidence links or notes backing the rationale
+     * @return the proposal, in state {@link ProposalState#PROPOSED}; {@link Proposal#isEnvironmentChange()}
+     * @throws ActionDeniedException with rule {@code secrets-from-humans} if the environment has sops files and
+     *     this principal is not a human acting for itself; or if policy denies the proposal
+     * @throws InvalidProposalException if a recipient is malformed, already present, absent, or none would remain
+     * @throws dev.countersign.gitops.GitOpsException if the keys open no file (a {@code SopsException} cause)
+     */
+    public Proposal proposeRecipients(
+            String environment,
+            List<String> add,
+            List<String> remove,
+            DecryptionKeys keys,
+            String rationale,
+            List<String> evidence) {
+        RecipientsDraft draft =
+                new RecipientsDraft(principal, environment, add, remove, keys.identities(), rationale, evidence);
+        try {
+            return lifecycle.drafting().proposeRecipients(draft, folders.rekeying());
+        } catch (dev.countersign.sops.SopsException e) {
+            throw new GitOpsException(
+                    "cannot re-encrypt the sops files of environment " + environment
+                            + " with this host's age identities: " + e.getMessage(),
+                    e);
+        }
     }
 
     /**

@@ -86,9 +86,9 @@ final class Reviews {
     private static EnvironmentReview ofEnvironment(GitStore git, Proposal r, String environment) {
         CommitId base = r.header().base();
         CommitId draft = DraftCommit.of(r);
-        Environment after = StackLayout.environment(git, draft, environment);
+        Environment after = DefinedEnvironment.at(git, draft, environment);
         List<String> stacks = git.children(draft, "environments/" + environment);
-        List<String> leftOut = after.renderer() != dev.countersign.stack.RendererChoice.FLUX
+        List<String> leftOut = after == null || after.renderer() != dev.countersign.stack.RendererChoice.FLUX
                 ? List.of()
                 : stacks.stream()
                         .filter(stack -> !StackLayout.secretNames(git, draft, environment, stack)
@@ -96,7 +96,7 @@ final class Reviews {
                                 && git.read(draft, RenderedLayout.fluxSecret(environment, stack))
                                         .isEmpty())
                         .toList();
-        return new EnvironmentReview(r, StackLayout.environment(git, base, environment), after, stacks, leftOut);
+        return new EnvironmentReview(r, DefinedEnvironment.at(git, base, environment), after, stacks, leftOut);
     }
 
     private static Map<String, String> fingerprints(GitStore git, CommitId commit, String environment, String stack) {

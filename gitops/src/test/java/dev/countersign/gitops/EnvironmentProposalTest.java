@@ -398,16 +398,6 @@ class EnvironmentProposalTest {
     @Nested
     class BadInput {
         @Test
-        void refusesAnUnknownEnvironment() {
-            open();
-            assertThatThrownBy(() -> repo.proposer(AGENT)
-                            .proposeEnvironment(environment("qa", "qa-eu", "flux", "5m"), "new", List.of()))
-                    .isInstanceOf(InvalidProposalException.class)
-                    .hasMessageContaining("unknown environment 'qa'");
-            assertThat(repo.proposals(null)).isEmpty();
-        }
-
-        @Test
         void refusesAChangeThatChangesNothing() {
             open();
             assertThatThrownBy(() ->

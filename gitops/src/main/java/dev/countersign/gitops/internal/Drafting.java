@@ -65,6 +65,33 @@ public final class Drafting {
     }
 
     /**
+     * Proposes the retirement of an environment (see {@link EnvironmentRetirement}).
+     *
+     * @param by the proposer
+     * @param environment the environment to retire
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws InvalidProposalException if the environment is unknown or still records stacks
+     */
+    public Proposal retireEnvironment(
+            Principal by, String environment, String rationale, java.util.List<String> evidence) {
+        return ledger.transact(
+                () -> EnvironmentRetirement.propose(ledger, proposing, by, environment, rationale, evidence));
+    }
+
+    /**
+     * Proposes a change of an environment's SOPS recipients (see {@link EnvironmentRecipients}).
+     *
+     * @param draft the change
+     * @param rekeying re-encrypts the environment's sops files
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     */
+    public Proposal proposeRecipients(RecipientsDraft draft, SecretRekeying rekeying) {
+        return ledger.transact(() -> EnvironmentRecipients.propose(ledger, proposing, rekeying, draft));
+    }
+
+    /**
      * Revises a stack change: the new content becomes a new revision, based on the main line as it is now.
      *
      * @param id the proposal to revise

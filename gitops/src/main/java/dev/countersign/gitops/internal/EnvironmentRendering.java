@@ -38,6 +38,7 @@ public final class EnvironmentRendering {
      */
     static boolean inRegion(String environment, String path) {
         return path.equals(Layout.environmentFile(environment))
+                || path.equals(EnvironmentRecipients.path(environment))
                 || ReconcilerLayout.environmentFolders(environment).stream()
                         .anyMatch(folder -> path.startsWith(folder + "/"));
     }
@@ -52,6 +53,7 @@ public final class EnvironmentRendering {
      */
     public static SortedMap<String, byte[]> region(GitStore git, TreeId tree, String environment) {
         SortedMap<String, byte[]> files = git.readTreeFolder(tree, Layout.environmentFile(environment));
+        files.putAll(git.readTreeFolder(tree, EnvironmentRecipients.path(environment)));
         ReconcilerLayout.environmentFolders(environment)
                 .forEach(folder -> files.putAll(git.readTreeFolder(tree, folder)));
         return files;
@@ -79,15 +81,16 @@ public final class EnvironmentRendering {
      * @param restoreFrom for a revert, the commit whose Flux Secrets may come back (when the stack's secrets file
      *     there equals the base's); null otherwise
      * @return path to content
-     * @throws InvalidProposalException if the base does not define the environment, or the change defines a
-     *     stack's secret variable as a plain variable
+     * @throws InvalidProposalException if the change defines a stack's secret variable as a plain variable (an
+     *     environment the base does not define yet has no stacks: its region is the environment file alone)
      */
     public static SortedMap<String, byte[]> after(
             GitStore git, CommitId base, Environment changed, @Nullable CommitId restoreFrom) {
         String name = changed.name();
-        StackLayout.environment(git, base, name);
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put(Layout.environmentFile(name), NativeLayout.environmentFile(changed));
+        git.read(base, EnvironmentRecipients.path(name))
+                .ifPresent(rule -> files.put(EnvironmentRecipients.path(name), rule));
         for (String stackName : stacks(git, base, name)) {
             files.putAll(stack(git, base, changed, stackName, restoreFrom));
         }
@@ -151,6 +154,9 @@ public final class EnvironmentRendering {
      */
     static List<String> differences(GitStore git, CommitId commit, String environment) {
         SortedMap<String, byte[]> actual = region(git, git.tree(commit), environment);
+        if (git.read(commit, Layout.environmentFile(environment)).isEmpty()) {
+            return EnvironmentRetirement.leftOver(actual);
+        }
         Environment env = StackLayout.environment(git, commit, environment);
         SortedMap<String, byte[]> expected = after(git, commit, env, null);
         String file = Layout.environmentFile(environment);

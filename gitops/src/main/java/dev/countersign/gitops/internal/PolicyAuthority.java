@@ -219,10 +219,14 @@ public final class PolicyAuthority implements Authority {
      */
     private Decision decideEnvironment(Ask ask, Principal principal, Action action, Subject.EnvironmentChange subject) {
         CommitId base = ask.proposal().header().base();
+        List<String> stacks = EnvironmentRendering.stacks(git, base, subject.environment());
+        if (stacks.isEmpty()) { // also an environment added or retired: it has no stacks
+            return engine(ask).decide(request(ask, principal, action).build());
+        }
         Environment before = StackLayout.environment(git, base, subject.environment());
         Environment after = proposedEnvironment(ask, subject);
         Decision strictest = null;
-        for (String name : EnvironmentRendering.stacks(git, base, subject.environment())) {
+        for (String name : stacks) {
             Optional<Stack> stack = StackLayout.stack(git, base, subject.environment(), name);
             if (stack.isEmpty()) {
                 continue;

@@ -132,7 +132,7 @@ final class Proposing {
         return propose(header, files, text(files.get(Layout.environmentFile(environment))));
     }
 
-    private ProposalHeader header(
+    ProposalHeader header(
             Subject subject,
             Principal proposer,
             String rationale,
@@ -156,7 +156,7 @@ final class Proposing {
                 ledger.now());
     }
 
-    private Proposal propose(ProposalHeader header, SortedMap<String, byte[]> files, @Nullable String proposedText) {
+    Proposal propose(ProposalHeader header, SortedMap<String, byte[]> files, @Nullable String proposedText) {
         Proposal pending = new Proposal(header, ProposalProgress.drafting());
         CommitId base = header.base();
         Authority authority = ledger.authorityAt(base);

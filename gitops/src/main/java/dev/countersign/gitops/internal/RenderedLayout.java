@@ -146,7 +146,7 @@ public final class RenderedLayout {
                 StackLayout.stack(git, commit, environment, stack).orElse(null),
                 StackLayout.secretNames(git, commit, environment, stack),
                 git.read(commit, fluxSecret(environment, stack)).isPresent(),
-                git.read(commit, Layout.SOPS_CONFIG).orElse(null),
+                EnvironmentRecipients.config(git, commit, environment),
                 PolicyProtection.at(git, commit));
     }
 
@@ -219,7 +219,7 @@ public final class RenderedLayout {
                 stack,
                 names,
                 keepSecret,
-                git.read(base, Layout.SOPS_CONFIG).orElse(null),
+                EnvironmentRecipients.config(git, base, env.name()),
                 PolicyProtection.at(git, base));
         if (keepSecret) {
             files.put(fluxSecret(env.name(), stackName), secret);

@@ -113,11 +113,13 @@ final class SecretRules {
             String proposer,
             @Nullable String onBehalfOf,
             boolean revert) {
+        boolean rekeys = human(proposer, onBehalfOf) && RecipientRules.changesRecipients(changed);
         for (String path : changed) {
             byte[] content = after.apply(path);
-            boolean folderSecrets = FOLDER_SECRETS.matcher(path).matches();
+            boolean folderSecrets = FOLDER_SECRETS.matcher(path).matches() && !RecipientRules.rekeyed(rekeys, path);
             boolean fluxSecret = FLUX_SECRET.matcher(path).matches();
-            if (folderSecrets || (fluxSecret && content != null && !(revert && human(proposer, onBehalfOf)))) {
+            boolean restores = (revert || rekeys) && human(proposer, onBehalfOf);
+            if (folderSecrets || (fluxSecret && content != null && !restores)) {
                 return Optional.of(new Authority.Ruling(
                         Verdict.DENY,
                         FROM_HUMANS,

@@ -26,6 +26,7 @@ public final class StackFolder {
     private final SecretFiles secretFiles;
     private final SecureRandom random;
     private final ChartPins pins;
+    private final SecretRekeying rekeying;
 
     /**
      * Creates the builder.
@@ -40,6 +41,16 @@ public final class StackFolder {
         this.secretFiles = new SecretFiles(clock, random);
         this.random = random;
         this.pins = pins;
+        this.rekeying = new SecretRekeying(clock, random);
+    }
+
+    /**
+     * Returns the re-encrypter of sops files, with this builder's clock and randomness.
+     *
+     * @return the re-encrypter
+     */
+    public SecretRekeying rekeying() {
+        return rekeying;
     }
 
     /**
@@ -120,7 +131,7 @@ public final class StackFolder {
             return null;
         }
         return secretFiles.encryptFluxSecret(
-                git.read(base, Layout.SOPS_CONFIG).orElse(null),
+                EnvironmentRecipients.config(git, base, env.name()),
                 Layout.fileIn(folder, StackLayout.SECRETS),
                 stack.name(),
                 secrets,
@@ -150,7 +161,7 @@ public final class StackFolder {
         String path = Layout.fileIn(folder, StackLayout.SECRETS);
         files.put(
                 StackLayout.SECRETS,
-                secretFiles.encrypt(git.read(base, Layout.SOPS_CONFIG).orElse(null), path, secrets));
+                secretFiles.encrypt(EnvironmentRecipients.config(git, base, folder.split("/", -1)[1]), path, secrets));
         Map<String, String> previous = git.read(base, Layout.fileIn(folder, StackLayout.FINGERPRINTS))
                 .map(Fingerprints::read)
                 .orElse(new TreeMap<>());

@@ -73,7 +73,8 @@ public final class StackLayout {
         String path = Layout.environmentFile(environment);
         byte[] text = git.read(commit, path)
                 .orElseThrow(() -> new InvalidProposalException("unknown environment '" + environment
-                        + "': the repository has no " + path + "; add it with countersign init"));
+                        + "': the repository has no " + path
+                        + "; propose adding it with countersign propose-environment FILE"));
         return StackFiles.parseEnvironment(new String(text, StandardCharsets.UTF_8), path);
     }
 

@@ -1,0 +1,56 @@
+package dev.countersign.cli;
+
+import dev.countersign.gitops.EnvironmentReview;
+import dev.countersign.stack.Environment;
+import dev.countersign.stack.StackFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Writes an environment change's review, an added or retired environment included, as text lines or a tree. */
+final class EnvironmentReviewText {
+    private EnvironmentReviewText() {}
+
+    static Map<String, Object> tree(EnvironmentReview review) {
+        Map<String, Object> tree = new LinkedHashMap<>(ProposalText.tree(review.proposal()));
+        tree.put("change", review.change());
+        putIfDefined(tree, "before", review.before());
+        putIfDefined(tree, "after", review.after());
+        tree.put("stacks", review.stacks());
+        tree.put("changedPaths", review.proposal().changedPaths());
+        tree.put("secretsLeftOut", review.secretsLeftOut());
+        return tree;
+    }
+
+    static List<String> lines(EnvironmentReview review) {
+        List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
+        lines.add("change    environment " + review.change());
+        lines.add("renderer  " + renderer(review.before()) + " -> " + renderer(review.after()));
+        lines.add("before    " + json(review.before()));
+        lines.add("after     " + json(review.after()));
+        lines.add("stacks    " + String.join(", ", review.stacks()) + " (rendered again)");
+        review.proposal().changedPaths().forEach(path -> lines.add("file      " + path));
+        review.secretsLeftOut()
+                .forEach(stack -> lines.add("secrets   " + stack + ": recorded secret values left out of the Flux"
+                        + " files (no Flux Secret; a human proposes them again)"));
+        return lines;
+    }
+
+    private static void putIfDefined(Map<String, Object> tree, String key, @Nullable Environment environment) {
+        if (environment != null) {
+            tree.put(key, environment.toTree());
+        }
+    }
+
+    private static String renderer(@Nullable Environment environment) {
+        return environment == null ? "(none)" : environment.renderer().id();
+    }
+
+    private static String json(@Nullable Environment environment) {
+        return environment == null
+                ? "(none)"
+                : StackFiles.toJson(environment.toTree()).replace('\n', ' ');
+    }
+}
