@@ -1,7 +1,8 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
-import dev.countersign.stack.StackFiles;
+import dev.countersign.stack.Environment;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 + " it is rendered again. The first line printed is its id.")
 final class ProposeEnvironmentCommand extends Subcommand {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Mixin
     ProposerOptions proposer = new ProposerOptions();
@@ -34,10 +35,16 @@ final class ProposeEnvironmentCommand extends Subcommand {
     @SuppressWarnings("NullAway.Init")
     Path file;
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
         Principal principal = proposer.principal();
-        return repository.print(repo -> ProposalText.created(
-                repo.proposer(principal).proposeEnvironment(StackFiles.readEnvironment(file), rationale, List.of())));
+        Environment target = inputs().environment(file);
+        Proposal p =
+                repository.apply(repo -> repo.proposer(principal).proposeEnvironment(target, rationale, List.of()));
+        output.print(() -> ProposalText.created(p), () -> ProposalText.tree(p));
+        return 0;
     }
 }
