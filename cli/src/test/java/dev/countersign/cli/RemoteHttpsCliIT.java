@@ -86,7 +86,6 @@ class RemoteHttpsCliIT {
                 "ship it",
                 files.stack());
         String id = proposed.out().lines().findFirst().orElse("");
-        // a read-only command lists no transport options: it takes the CA from the environment
         Run shown = countersign(
                 tokenAndCa, "show", "--repo", folder.resolve("first").toString(), id);
         Run untrusted = init(token, "third");
