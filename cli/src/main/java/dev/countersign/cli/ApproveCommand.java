@@ -4,7 +4,6 @@ import dev.countersign.gitops.ApprovalProof;
 import dev.countersign.gitops.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -43,11 +42,11 @@ final class ApproveCommand extends ProposalActionCommand {
 
     @Override
     public Integer call() {
-        ApprovalProof proof = proof(System.getenv());
-        return act((repo, principal) -> List.of(ProposalText.line(
-                proof == null
-                        ? repo.reviewer(principal).approve(proposal.value())
-                        : repo.reviewer(principal).approve(proposal.value(), proof))));
+        ApprovalProof proof = proof(repository.environment());
+        act((repo, principal) -> proof == null
+                ? repo.reviewer(principal).approve(proposal.value())
+                : repo.reviewer(principal).approve(proposal.value(), proof));
+        return 0;
     }
 
     // the process environment is this command's edge: the library itself never reads it

@@ -1,9 +1,9 @@
 package dev.countersign.cli;
 
 import dev.countersign.stack.CloneReport;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,15 +25,14 @@ final class CloneCommand extends Subcommand {
     @SuppressWarnings("NullAway.Init")
     Path to;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
-    Output format = Output.TEXT;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
-        CloneReport report = CloneReport.of(
-                StackFiles.readStack(stack), StackFiles.readEnvironment(from), StackFiles.readEnvironment(to));
-        out().print(format == Output.JSON ? StackFiles.toJson(report.toTree()) : text(report));
-        out().flush();
+        CloneReport report =
+                CloneReport.of(inputs().stack(stack), inputs().environment(from), inputs().environment(to));
+        output.print(() -> text(report).lines().toList(), report::toTree);
         return report.isComplete() ? 0 : Countersign.EXIT_NO;
     }
 

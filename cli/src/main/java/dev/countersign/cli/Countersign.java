@@ -3,22 +3,41 @@ package dev.countersign.cli;
 import dev.countersign.policy.PolicyException;
 import dev.countersign.sops.SopsException;
 import dev.countersign.stack.StackException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code countersign} root command. It only gathers the subcommands; each lives in its own class.
  *
- * <p>Exit codes: 0 ok, 1 the input is invalid or the answer is "no", 2 usage error. Errors go to
- * standard error, one clear sentence first.
+ * <p>Exit codes ({@link ExitCodes}): 0 ok, 1 the answer is "no" (denied, invalid input), 2 usage error, 3 not
+ * found, 4 verify findings, 5 I/O error. Errors go to standard error, one clear sentence first.
  */
 @Command(
         name = "countersign",
         mixinStandardHelpOptions = true,
         versionProvider = Countersign.Version.class,
         description = "The agent proposes a draft, a human approves it, Git records the result.",
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  COUNTERSIGN_REPO   the default of --repo DIR (an explicit --repo wins)",
+            "  -                  as a file argument reads standard input (stacks, environments, policies, secrets)"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:the answer is no: denied by policy, invalid input, stacks differ (diff --exit-code), clone incomplete",
+            "2:usage error: unknown option, missing argument, unsupported output format",
+            "3:not found: no repository at --repo, unknown proposal, environment or commit",
+            "4:verify found commits that did not come through the contract",
+            "5:I/O error: a file, standard input or the remote could not be read or written"
+        },
         subcommands = {
             ValidateCommand.class,
             PlanCommand.class,
@@ -49,9 +68,43 @@ import picocli.CommandLine.Command;
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */
-    public static final int EXIT_NO = 1;
+    public static final int EXIT_NO = ExitCodes.NO;
 
-    private Countersign() {}
+    /** The environment variable whose value is the default of {@code --repo}. */
+    static final String REPO_VARIABLE = "COUNTERSIGN_REPO";
+
+    private final SopsEnvironment environment;
+    private byte @Nullable [] stdin;
+
+    private Countersign(SopsEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** What the process gave this run: environment variables, standard input and output. */
+    SopsEnvironment environment() {
+        return environment;
+    }
+
+    /**
+     * Everything on standard input, read once on first use: a second {@code -} of the same command line sees the same
+     * bytes.
+     */
+    static byte[] stdin(CommandSpec command) {
+        Countersign root = (Countersign) command.root().userObject();
+        if (root.stdin == null) {
+            try {
+                root.stdin = root.environment.stdin().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read standard input", e);
+            }
+        }
+        return root.stdin;
+    }
+
+    /** The environment of the run a command belongs to (the root command holds it). */
+    static SopsEnvironment environment(CommandSpec command) {
+        return ((Countersign) command.root().userObject()).environment;
+    }
 
     /**
      * Runs the command and exits the JVM with its exit code.
@@ -68,7 +121,7 @@ public final class Countersign {
      * @param out where results go
      * @param err where errors and usage help go
      * @param args the command line arguments
-     * @return the exit code: 0 ok, 1 invalid input or "no", 2 usage error
+     * @return the exit code: 0 ok, 1 "no", 2 usage error, 3 not found, 4 verify findings, 5 I/O error
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return run(SopsEnvironment.system(out), out, err, args);
@@ -84,9 +137,16 @@ public final class Countersign {
 
     /** Creates the command line with the exit-code and error handling described above. */
     static CommandLine commandLine(SopsEnvironment environment) {
-        return new CommandLine(new Countersign(), new Factory(environment))
+        return new CommandLine(new Countersign(environment), new Factory(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setDefaultValueProvider(argument -> defaultValue(argument, environment))
                 .setExecutionExceptionHandler(Countersign::handle);
+    }
+
+    private static @Nullable String defaultValue(ArgSpec argument, SopsEnvironment environment) {
+        return argument.userObject() instanceof Field field && field.getDeclaringClass() == RepositoryOption.class
+                ? environment.variables().get(REPO_VARIABLE)
+                : null;
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
@@ -99,7 +159,7 @@ public final class Countersign {
             throw new IllegalStateException("countersign failed unexpectedly: " + e, e);
         }
         commandLine.getErr().println(commandLine.getColorScheme().errorText(String.valueOf(e.getMessage())));
-        return EXIT_NO;
+        return ExitCodes.of(e);
     }
 
     /** Creates commands, handing the {@code sops} and {@code hook} groups the environment they read. */

@@ -1,7 +1,6 @@
 package dev.countersign.cli;
 
 import dev.countersign.stack.StackDiff;
-import dev.countersign.stack.StackFiles;
 import dev.countersign.stack.ValueChange;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +24,7 @@ final class DiffCommand extends Subcommand {
     Path after;
 
     @Mixin
-    TextOrJson output = new TextOrJson();
+    OutputOption output = new OutputOption();
 
     @Option(
             names = "--exit-code",
@@ -34,10 +33,8 @@ final class DiffCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        boolean json = output.json();
-        StackDiff diff = StackDiff.between(StackFiles.readStack(before), StackFiles.readStack(after));
-        out().print(json ? StackFiles.toJson(diff.toTree()) : text(diff));
-        out().flush();
+        StackDiff diff = StackDiff.between(inputs().stack(before), inputs().stack(after));
+        output.print(() -> text(diff).lines().toList(), diff::toTree);
         return exitCode && !diff.isEmpty() ? Countersign.EXIT_NO : 0;
     }
 

@@ -42,7 +42,7 @@ final class ExistingRepository {
     }
 
     private static CommandFailure missing(Path directory, String reason) {
-        return new CommandFailure("no Countersign repository at " + directory + ": " + reason
+        return CommandFailure.notFound("no Countersign repository at " + directory + ": " + reason
                 + " (countersign init --repo " + directory + " creates one)");
     }
 }

@@ -1,12 +1,13 @@
 package dev.countersign.cli;
 
 import dev.countersign.stack.Stack;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,14 +27,26 @@ final class HashCommand extends Subcommand {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Override a variable when rendering.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
-        Stack parsed = StackFiles.readStack(stack);
+        Stack parsed = inputs().stack(stack);
         Stack hashed = environment == null
                 ? parsed
-                : parsed.render(StackFiles.readEnvironment(environment), Overrides.typed(overrides))
+                : parsed.render(inputs().environment(environment), Overrides.typed(overrides))
                         .stack();
-        out().println(hashed.contentHash());
+        String hash = String.valueOf(hashed.contentHash());
+        output.print(() -> List.of(hash), () -> model(hashed, hash));
         return 0;
+    }
+
+    private Map<String, Object> model(Stack hashed, String hash) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("stack", hashed.name());
+        model.put("rendered", environment != null);
+        model.put("contentHash", hash);
+        return model;
     }
 }

@@ -3,10 +3,10 @@ package dev.countersign.cli;
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "init", description = "Create a GitOps repository with its policy and environments.")
 final class InitCommand extends Subcommand {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Option(names = "--policy", required = true, paramLabel = "POLICY", description = "The policy file.")
     @SuppressWarnings("NullAway.Init")
@@ -46,19 +46,24 @@ final class InitCommand extends Subcommand {
     @Option(names = "--as", paramLabel = "PRINCIPAL", description = "Who initializes (default service:countersign).")
     String as = "service:countersign";
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
         List<Environment> parsed =
-                environments.stream().map(StackFiles::readEnvironment).toList();
+                environments.stream().map(inputs()::environment).toList();
+        String policyText = inputs().text(policy, "policy");
         try (GitOpsRepository repo = repository.open(remote)) {
             if (remote != null && repo.isInitialized()) {
-                repository
-                        .out()
-                        .println("joined " + remote + " at " + repo.log().get(0).commit());
+                String head = repo.log().get(0).commit();
+                output.print(
+                        () -> List.of("joined " + remote + " at " + head),
+                        () -> Map.of("joined", remote, "commit", head));
                 return 0;
             }
-            String root = repo.initialize(Principal.parse(as), InputFiles.text(policy, "policy"), parsed, recipients);
-            out().println(root);
+            String root = repo.initialize(Principal.parse(as), policyText, parsed, recipients);
+            output.print(() -> List.of(root), () -> Map.of("commit", root));
         }
         return 0;
     }

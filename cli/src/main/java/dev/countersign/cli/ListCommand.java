@@ -2,7 +2,6 @@ package dev.countersign.cli;
 
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
-import dev.countersign.stack.StackFiles;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -20,18 +19,14 @@ final class ListCommand extends Subcommand {
     ProposalState state;
 
     @Mixin
-    TextOrJson output = new TextOrJson();
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
-        boolean json = output.json();
-        return repository.print(repo -> lines(repo.proposals(state), json));
-    }
-
-    private static List<String> lines(List<Proposal> proposals, boolean json) {
-        return json
-                ? List.of(StackFiles.toJson(
-                        proposals.stream().map(ProposalText::tree).toList()))
-                : proposals.stream().map(ProposalText::line).toList();
+        List<Proposal> proposals = repository.apply(repo -> repo.proposals(state));
+        output.print(
+                () -> proposals.stream().map(ProposalText::line).toList(),
+                () -> proposals.stream().map(ProposalText::tree).toList());
+        return 0;
     }
 }

@@ -1,7 +1,7 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.RecordedChange;
-import dev.countersign.stack.StackFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +15,15 @@ final class LogCommand extends Subcommand {
     RepositoryOption repository = new RepositoryOption();
 
     @Mixin
-    TextOrJson output = new TextOrJson();
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
-        return repository.print(repo -> lines(repo.log()));
-    }
-
-    private List<String> lines(List<RecordedChange> log) {
-        return output.json()
-                ? List.of(StackFiles.toJson(log.stream().map(LogCommand::tree).toList()))
-                : log.stream().map(LogCommand::line).toList();
+        List<RecordedChange> log = repository.apply(GitOpsRepository::log);
+        output.print(
+                () -> log.stream().map(LogCommand::line).toList(),
+                () -> log.stream().map(LogCommand::tree).toList());
+        return 0;
     }
 
     private static String line(RecordedChange c) {

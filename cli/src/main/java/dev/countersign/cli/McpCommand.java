@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 final class McpCommand implements Callable<Integer> {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Option(names = "--as", paramLabel = "agent:NAME", description = "The agent principal served over stdio.")
     @Nullable

@@ -6,6 +6,7 @@ import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -18,12 +19,18 @@ import picocli.CommandLine.Parameters;
         description = "Show a stack's deploy waves and order, its teardown order, and the blast radius of"
                 + " components removed since a previous version.")
 final class PlanCommand extends Subcommand {
-    /** The formats of a plan. */
+    /** The formats of a plan: text, the plan's model as JSON or YAML, or a graph as Graphviz DOT or Mermaid. */
     enum Format {
         TEXT,
         JSON,
+        YAML,
         DOT,
-        MERMAID
+        MERMAID;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
@@ -44,22 +51,26 @@ final class PlanCommand extends Subcommand {
     @Nullable
     Path previous;
 
-    @Option(names = "--format", paramLabel = "text|json|dot|mermaid", description = "Output format (default: text).")
+    @Option(
+            names = {"-o", "--output", "--format"},
+            paramLabel = "FORMAT",
+            description = "Output format: text (default), json, yaml, dot or mermaid (--format is an alias).")
     Format format = Format.TEXT;
 
     @Override
     public Integer call() {
-        Stack parsed = StackFiles.readStack(stack);
+        Stack parsed = inputs().stack(stack);
         if (environment != null) {
-            parsed.render(StackFiles.readEnvironment(environment), Overrides.typed(overrides));
+            parsed.render(inputs().environment(environment), Overrides.typed(overrides));
         }
         DeployPlan plan =
-                previous == null ? DeployPlan.of(parsed) : DeployPlan.between(StackFiles.readStack(previous), parsed);
+                previous == null ? DeployPlan.of(parsed) : DeployPlan.between(inputs().stack(previous), parsed);
         spec.commandLine()
                 .getOut()
                 .print(
                         switch (format) {
                             case JSON -> StackFiles.toJson(plan.toTree());
+                            case YAML -> StackFiles.toYaml(List.of(plan.toTree()));
                             case DOT -> plan.toDot();
                             case MERMAID -> plan.toMermaid();
                             case TEXT -> text(plan);
@@ -68,12 +79,13 @@ final class PlanCommand extends Subcommand {
         return 0;
     }
 
+    /** The plan as text; waves count from 0, as in JSON, the graphs and Argo CD's sync-wave (docs/cli.md). */
     static String text(DeployPlan plan) {
         var text = new StringBuilder("plan for stack ").append(plan.stack()).append('\n');
         List<List<String>> waves = plan.waves();
         for (int i = 0; i < waves.size(); i++) {
             text.append("wave ")
-                    .append(i + 1)
+                    .append(i)
                     .append(": ")
                     .append(String.join(", ", waves.get(i)))
                     .append('\n');

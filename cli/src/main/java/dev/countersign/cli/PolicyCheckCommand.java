@@ -3,13 +3,11 @@ package dev.countersign.cli;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Approval;
 import dev.countersign.policy.Decision;
-import dev.countersign.policy.Policy;
 import dev.countersign.policy.PolicyEngine;
 import dev.countersign.policy.PolicyException;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -42,7 +41,11 @@ final class PolicyCheckCommand extends Subcommand {
     @Nullable
     String onBehalfOf;
 
-    @Option(names = "--action", required = true, paramLabel = "ACTION", description = "propose, approve, record, …")
+    @Option(
+            names = "--action",
+            required = true,
+            paramLabel = "ACTION",
+            description = "The action: propose, approve, record, ….")
     @SuppressWarnings("NullAway.Init")
     String action;
 
@@ -73,14 +76,18 @@ final class PolicyCheckCommand extends Subcommand {
     @Nullable
     String at;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "Output format (default: text).")
-    Output format = Output.TEXT;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
-        Decision decision = PolicyEngine.of(Policy.read(policy), clock()).decide(request());
-        out().println(format == Output.JSON ? decision.toJson() : decision.render());
-        out().flush();
+        Decision decision = PolicyEngine.of(inputs().policy(policy), clock()).decide(request());
+        if (output.format == Output.JSON) {
+            out().println(decision.toJson());
+            out().flush();
+        } else {
+            output.print(() -> List.of(decision.render()), () -> DecisionModel.of(decision));
+        }
         return decision.allowed() ? 0 : Countersign.EXIT_NO;
     }
 
@@ -90,14 +97,14 @@ final class PolicyCheckCommand extends Subcommand {
             who = delegate(who, principal(onBehalfOf));
         }
         PolicyRequest.Builder builder = builder(who);
-        Stack proposed = stack == null ? null : StackFiles.readStack(stack);
+        Stack proposed = stack == null ? null : inputs().stack(stack);
         if (proposed != null) {
             String hash = proposed.contentHash().value();
             builder.contentHash(hash).approvals(approvals(hash));
             if (base == null) {
                 builder.firstVersion(proposed);
             } else {
-                builder.change(StackFiles.readStack(base), proposed);
+                builder.change(inputs().stack(base), proposed);
             }
         } else if (base != null || !approvals.isEmpty()) {
             throw usage("--base and --approvals need --stack, the proposed stack they are about");

@@ -1,9 +1,11 @@
 package dev.countersign.cli;
 
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -12,7 +14,7 @@ import picocli.CommandLine.Mixin;
  */
 abstract class ProposalActionCommand extends Subcommand {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Mixin
     ProposalIdParameter proposal = new ProposalIdParameter();
@@ -20,12 +22,23 @@ abstract class ProposalActionCommand extends Subcommand {
     @Mixin
     PrincipalOption actor = new PrincipalOption();
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     /**
      * Reads {@code --as} (a malformed principal fails before the repository is opened), then opens the repository,
-     * takes the step as that principal, prints each line the step returns and closes the repository; exit code 0.
+     * takes the step as that principal, closes the repository and prints the proposal the step returns: its
+     * {@link ProposalText#line} as text, its model as JSON or YAML.
      */
-    final int act(BiFunction<GitOpsRepository, Principal, List<String>> step) {
+    final Proposal act(BiFunction<GitOpsRepository, Principal, Proposal> step) {
+        return act(step, p -> List.of(ProposalText.line(p)));
+    }
+
+    /** As {@link #act(BiFunction)}, printing {@code text} of the proposal as text. */
+    final Proposal act(BiFunction<GitOpsRepository, Principal, Proposal> step, Function<Proposal, List<String>> text) {
         Principal principal = actor.principal();
-        return repository.print(repo -> step.apply(repo, principal));
+        Proposal p = repository.apply(repo -> step.apply(repo, principal));
+        output.print(() -> text.apply(p), () -> ProposalText.tree(p));
+        return p;
     }
 }

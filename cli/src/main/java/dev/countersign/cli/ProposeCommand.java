@@ -1,10 +1,10 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Proposer;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "propose", description = "Propose a new version of a stack; the first line printed is its id.")
 final class ProposeCommand extends Subcommand {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Mixin
     ProposerOptions proposer = new ProposerOptions();
@@ -44,16 +44,22 @@ final class ProposeCommand extends Subcommand {
     @SuppressWarnings("NullAway.Init")
     Path stack;
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
         Principal principal = proposer.principal();
-        return repository.print(repo -> ProposalText.created(propose(repo.proposer(principal))));
+        Proposal p = repository.apply(repo -> propose(repo, repo.proposer(principal)));
+        output.print(() -> ProposalText.created(p), () -> ProposalText.tree(p));
+        return 0;
     }
 
-    private Proposal propose(Proposer proposer) {
-        Stack read = StackFiles.readStack(stack);
+    private Proposal propose(GitOpsRepository repo, Proposer proposer) {
+        KnownNames.environment(repo, environment);
+        Stack read = inputs().stack(stack);
         return secrets == null
                 ? proposer.propose(environment, read, rationale, List.of())
-                : proposer.propose(environment, read, SecretsFile.read(secrets), rationale, List.of());
+                : proposer.propose(environment, read, inputs().secrets(secrets), rationale, List.of());
     }
 }

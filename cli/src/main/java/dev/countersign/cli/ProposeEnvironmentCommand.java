@@ -1,7 +1,7 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
                 + " retirement of an environment without stacks. The first line printed is its id.")
 final class ProposeEnvironmentCommand extends Subcommand {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Mixin
     ProposerOptions proposer = new ProposerOptions();
@@ -47,6 +47,9 @@ final class ProposeEnvironmentCommand extends Subcommand {
     @Nullable
     Path file;
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
         Principal principal = proposer.principal();
@@ -55,10 +58,16 @@ final class ProposeEnvironmentCommand extends Subcommand {
         if ((retired == null) == (changed == null)) {
             throw new ParameterException(spec.commandLine(), "give either ENV_FILE or --retire ENV");
         }
-        return repository.print(repo -> ProposalText.created(
-                retired != null
-                        ? repo.proposer(principal).proposeEnvironmentRetirement(retired, rationale, List.of())
-                        : repo.proposer(principal)
-                                .proposeEnvironment(StackFiles.readEnvironment(changed), rationale, List.of())));
+        Proposal p = retired != null
+                ? repository.apply(
+                        repo -> repo.proposer(principal).proposeEnvironmentRetirement(retired, rationale, List.of()))
+                : proposeChange(principal, changed);
+        output.print(() -> ProposalText.created(p), () -> ProposalText.tree(p));
+        return 0;
+    }
+
+    private Proposal proposeChange(Principal principal, Path changed) {
+        var target = inputs().environment(changed);
+        return repository.apply(repo -> repo.proposer(principal).proposeEnvironment(target, rationale, List.of()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.countersign.cli;
 
 import dev.countersign.gitops.DecryptionKeys;
+import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
                 + " SOPS_AGE_KEY / SOPS_AGE_KEY_FILE. The first line printed is its id.")
 final class ProposeRecipientsCommand extends Subcommand {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Mixin
     ProposerOptions proposer = new ProposerOptions();
@@ -39,12 +40,17 @@ final class ProposeRecipientsCommand extends Subcommand {
     @Option(names = "--rationale", paramLabel = "TEXT", description = "Why the change is needed.")
     String rationale = "";
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
         Principal principal = proposer.principal();
         SopsEnvironment sops = SopsEnvironment.system(out());
         DecryptionKeys keys = DecryptionKeys.fromEnvironment(sops.variables(), sops.home());
-        return repository.print(repo -> ProposalText.created(
-                repo.proposer(principal).proposeRecipients(environment, add, remove, keys, rationale, List.of())));
+        Proposal p = repository.apply(
+                repo -> repo.proposer(principal).proposeRecipients(environment, add, remove, keys, rationale, List.of()));
+        output.print(() -> ProposalText.created(p), () -> ProposalText.tree(p));
+        return 0;
     }
 }

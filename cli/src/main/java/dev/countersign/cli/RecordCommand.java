@@ -2,7 +2,6 @@ package dev.countersign.cli;
 
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
-import dev.countersign.policy.Principal;
 import picocli.CommandLine.Command;
 
 /**
@@ -13,9 +12,7 @@ import picocli.CommandLine.Command;
 final class RecordCommand extends ProposalActionCommand {
     @Override
     public Integer call() {
-        Principal principal = actor.principal();
-        Proposal p = repository.apply(repo -> repo.record(proposal.value(), principal));
-        out().println(ProposalText.line(p));
+        Proposal p = act((repo, principal) -> repo.record(proposal.value(), principal));
         return p.state() == ProposalState.RECORDED ? 0 : Countersign.EXIT_NO;
     }
 }

@@ -20,7 +20,6 @@ final class RegistryOptions {
     @Option(
             names = "--registry-ca",
             paramLabel = "FILE",
-            defaultValue = "${env:COUNTERSIGN_REGISTRY_CA}",
             description = "A PEM bundle of the CA certificates trusted for OCI chart registries, instead of the"
                     + " JVM's trust store (default $COUNTERSIGN_REGISTRY_CA).")
     @Nullable
@@ -35,8 +34,9 @@ final class RegistryOptions {
     OciChartResolver resolver(Map<String, String> environment) {
         OciChartResolver.Builder builder = OciChartResolver.builder().plainHttpForLoopback(plainHttp);
         try {
-            if (registryCa != null) {
-                builder.trustedCertificates(registryCa);
+            Path ca = TransportOptions.orEnvironment(registryCa, environment, "COUNTERSIGN_REGISTRY_CA");
+            if (ca != null) {
+                builder.trustedCertificates(ca);
             }
             String username = environment.get(USERNAME);
             String password = environment.get(PASSWORD);

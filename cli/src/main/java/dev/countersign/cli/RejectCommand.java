@@ -1,6 +1,5 @@
 package dev.countersign.cli;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,7 +12,7 @@ final class RejectCommand extends ProposalActionCommand {
 
     @Override
     public Integer call() {
-        return act((repo, principal) ->
-                List.of(ProposalText.line(repo.reviewer(principal).reject(proposal.value(), reason))));
+        act((repo, principal) -> repo.reviewer(principal).reject(proposal.value(), reason));
+        return 0;
     }
 }

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code countersign render STACK --env ENV}: the stack resolved for an environment. */
@@ -31,8 +33,13 @@ final class RenderCommand extends Subcommand {
             description = "Override a variable (highest precedence); integers and true/false are typed.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--output", paramLabel = "yaml|json", description = "Output format (default: yaml).")
-    Output output = Output.YAML;
+    @Option(
+            names = {"-o", "--output", "--format"},
+            paramLabel = "FORMAT",
+            description = "Output format: yaml (default) or json; with --explain text (default), json or yaml"
+                    + " (--format is an alias).")
+    @Nullable
+    Output output;
 
     @Option(names = "--explain", description = "List each variable use: pointer, variable, value source.")
     boolean explain;
@@ -42,12 +49,20 @@ final class RenderCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        Stack parsed = StackFiles.readStack(stack);
-        Environment target = StackFiles.readEnvironment(environment);
+        if (output == Output.TEXT && !explain) {
+            throw new ParameterException(
+                    spec.commandLine(), "invalid output format 'text' for render: yaml or json (text with --explain)");
+        }
+        Stack parsed = inputs().stack(stack);
+        Environment target = inputs().environment(environment);
         RenderedStack rendered = parsed.render(target, Overrides.typed(overrides));
         PrintWriter out = out();
         if (explain) {
-            out.print(explanation(rendered.uses()));
+            List<VariableUse> uses = rendered.uses();
+            out.print(OutputOption.render(
+                    output == null ? Output.TEXT : output,
+                    () -> uses.stream().map(RenderCommand::line).toList(),
+                    () -> uses.stream().map(RenderCommand::tree).toList()));
         } else {
             Stack shown = showSecrets ? rendered.stack() : rendered.redacted();
             out.print(
@@ -59,20 +74,8 @@ final class RenderCommand extends Subcommand {
         return 0;
     }
 
-    private String explanation(List<VariableUse> uses) {
-        if (output == Output.JSON) {
-            return StackFiles.toJson(uses.stream().map(RenderCommand::tree).toList());
-        }
-        var text = new StringBuilder();
-        for (VariableUse use : uses) {
-            text.append(use.location())
-                    .append('\t')
-                    .append(use.variable())
-                    .append('\t')
-                    .append(use.source().label())
-                    .append('\n');
-        }
-        return text.toString();
+    private static String line(VariableUse use) {
+        return use.location() + "\t" + use.variable() + "\t" + use.source().label();
     }
 
     private static Map<String, Object> tree(VariableUse use) {

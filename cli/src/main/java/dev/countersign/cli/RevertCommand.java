@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "revert", description = "Propose the revert of a recorded commit; the first line printed is its id.")
 final class RevertCommand extends Subcommand {
     @Mixin
-    RepositoryOption repository = new RepositoryOption();
+    RemoteRepositoryOption repository = new RemoteRepositoryOption();
 
     @Parameters(index = "0", paramLabel = "COMMIT", description = "The recorded commit to revert.")
     @SuppressWarnings("NullAway.Init")
@@ -22,10 +23,17 @@ final class RevertCommand extends Subcommand {
     @Option(names = "--rationale", paramLabel = "TEXT", description = "Why.")
     String rationale = "revert";
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
         Principal principal = actor.principal();
-        return repository.print(
-                repo -> ProposalText.created(repo.proposer(principal).proposeRevert(commit, rationale)));
+        Proposal p = repository.apply(repo -> {
+            KnownNames.commit(repo, commit);
+            return repo.proposer(principal).proposeRevert(commit, rationale);
+        });
+        output.print(() -> ProposalText.created(p), () -> ProposalText.tree(p));
+        return 0;
     }
 }

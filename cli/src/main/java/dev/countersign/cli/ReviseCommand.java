@@ -4,7 +4,6 @@ import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Proposer;
 import dev.countersign.stack.Stack;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -38,7 +37,8 @@ final class ReviseCommand extends ProposalActionCommand {
 
     @Override
     public Integer call() {
-        return act((repo, principal) -> ProposalText.created(revise(repo, repo.proposer(principal))));
+        act((repo, principal) -> revise(repo, repo.proposer(principal)), ProposalText::created);
+        return 0;
     }
 
     private Proposal revise(GitOpsRepository repo, Proposer proposer) {
@@ -49,9 +49,9 @@ final class ReviseCommand extends ProposalActionCommand {
                         spec.commandLine(),
                         "--secrets does not apply to " + id + ": it changes an environment, not a stack");
             }
-            return proposer.reviseEnvironment(id, StackFiles.readEnvironment(file));
+            return proposer.reviseEnvironment(id, inputs().environment(file));
         }
-        Stack read = StackFiles.readStack(file);
-        return secrets == null ? proposer.revise(id, read) : proposer.revise(id, read, SecretsFile.read(secrets));
+        Stack read = inputs().stack(file);
+        return secrets == null ? proposer.revise(id, read) : proposer.revise(id, read, inputs().secrets(secrets));
     }
 }

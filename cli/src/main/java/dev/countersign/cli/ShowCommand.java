@@ -30,8 +30,8 @@ final class ShowCommand extends Subcommand {
     @Mixin
     ProposalIdParameter proposal = new ProposalIdParameter();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
-    Output format = Output.TEXT;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Option(
             names = "--statement",
@@ -55,17 +55,20 @@ final class ShowCommand extends Subcommand {
             out().flush();
             return 0;
         }
-        return repository.print(this::lines);
+        repository.apply(this::print);
+        return 0;
     }
 
-    private List<String> lines(GitOpsRepository repo) {
+    private boolean print(GitOpsRepository repo) {
         String id = proposal.value();
         if (repo.proposal(id).isEnvironmentChange()) {
             EnvironmentReview review = repo.environmentReview(id);
-            return format == Output.JSON ? List.of(StackFiles.toJson(tree(review))) : text(review);
+            output.print(() -> text(review), () -> tree(review));
+        } else {
+            Review review = repo.review(id);
+            output.print(() -> text(review), () -> tree(review));
         }
-        Review review = repo.review(id);
-        return format == Output.JSON ? List.of(StackFiles.toJson(tree(review))) : text(review);
+        return true;
     }
 
     private static Map<String, Object> tree(Review review) {

@@ -27,7 +27,7 @@ final class SopsEncryptCommand extends SopsSubcommand {
     @Mixin
     SopsTypes types = new SopsTypes();
 
-    @Option(names = "--age", split = ",", paramLabel = "RECIPIENT", description = "age1… public keys.")
+    @Option(names = "--age", split = ",", paramLabel = "RECIPIENT", description = "The age1… public keys.")
     List<String> age = new ArrayList<>();
 
     @Option(names = "--pgp", split = ",", paramLabel = "FINGERPRINT", description = "PGP key fingerprints.")

@@ -13,7 +13,7 @@ final class SopsTypes {
             names = "--input-type",
             paramLabel = "TYPE",
             converter = Converter.class,
-            description = "yaml, json, dotenv, ini or binary (default: from the file name).")
+            description = "The input type: yaml, json, dotenv, ini or binary (default: from the file name).")
     @Nullable
     FileFormat input;
 
@@ -21,7 +21,7 @@ final class SopsTypes {
             names = "--output-type",
             paramLabel = "TYPE",
             converter = Converter.class,
-            description = "yaml, json, dotenv, ini or binary (default: the input type).")
+            description = "The output type: yaml, json, dotenv, ini or binary (default: the input type).")
     @Nullable
     FileFormat output;
 

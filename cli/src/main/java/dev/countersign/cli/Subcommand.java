@@ -16,6 +16,11 @@ abstract class Subcommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     CommandSpec spec;
 
+    /** The stack, environment, policy and secrets files this command reads ({@code -} is standard input). */
+    final Inputs inputs() {
+        return Inputs.of(spec);
+    }
+
     /** The standard output of this command. */
     final PrintWriter out() {
         return spec.commandLine().getOut();

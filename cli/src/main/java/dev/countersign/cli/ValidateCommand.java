@@ -2,10 +2,12 @@ package dev.countersign.cli;
 
 import dev.countersign.stack.StackException;
 import dev.countersign.stack.StackFile;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code countersign validate FILE...}: checks stack and environment files. */
@@ -14,22 +16,43 @@ final class ValidateCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Stack or environment files (YAML or JSON).")
     List<Path> files = List.of();
 
+    @Mixin
+    OutputOption output = new OutputOption();
+
     @Override
     public Integer call() {
-        int failures = 0;
-        for (Path file : files) {
-            try {
-                StackFile parsed = StackFiles.read(file);
-                if (parsed.stacks().isEmpty() && parsed.environments().isEmpty()) {
-                    throw new StackException(file + " holds no stack or environment document");
-                }
-                out().println("valid " + file + ": " + describe(parsed));
-            } catch (StackException e) {
-                spec.commandLine().getErr().println("invalid " + file + ": " + e.getMessage());
-                failures++;
-            }
+        List<Map<String, Object>> results = files.stream().map(this::check).toList();
+        if (output.machine()) {
+            output.print(List::of, () -> results);
+        } else {
+            results.forEach(this::printText);
         }
-        return failures == 0 ? 0 : Countersign.EXIT_NO;
+        return results.stream().allMatch(r -> Boolean.TRUE.equals(r.get("valid"))) ? ExitCodes.OK : ExitCodes.NO;
+    }
+
+    private Map<String, Object> check(Path file) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("file", Inputs.source(file));
+        try {
+            StackFile parsed = inputs().file(file);
+            if (parsed.stacks().isEmpty() && parsed.environments().isEmpty()) {
+                throw new StackException(Inputs.source(file) + " holds no stack or environment document");
+            }
+            result.put("valid", true);
+            result.put("description", describe(parsed));
+        } catch (StackException e) {
+            result.put("valid", false);
+            result.put("error", String.valueOf(e.getMessage()));
+        }
+        return result;
+    }
+
+    private void printText(Map<String, Object> result) {
+        if (Boolean.TRUE.equals(result.get("valid"))) {
+            out().println("valid " + result.get("file") + ": " + result.get("description"));
+        } else {
+            spec.commandLine().getErr().println("invalid " + result.get("file") + ": " + result.get("error"));
+        }
     }
 
     private static String describe(StackFile file) {

@@ -4,9 +4,10 @@ import dev.countersign.gitops.ApproverKeys;
 import dev.countersign.gitops.TrustedKeys;
 import dev.countersign.gitops.Verification;
 import dev.countersign.gitops.VerifyOptions;
-import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -46,25 +47,24 @@ final class VerifyCommand extends Subcommand {
     @Nullable
     Path approverKeys;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json.")
-    Output format = Output.TEXT;
+    @Mixin
+    OutputOption output = new OutputOption();
 
     @Override
     public Integer call() {
         Verification v = repository.apply(repo -> repo.verifyWith(options()));
-        if (format == Output.JSON) {
-            out().println(StackFiles.toJson(tree(v)));
-        } else {
-            repository
-                    .out()
-                    .println(v.commitsChecked() + " commits checked, "
-                            + v.findings().size() + " findings");
-            v.findings().forEach(out()::println);
-            if (checkpointFile != null && v.isClean()) {
-                out().println("checkpoint " + checkpointFile + " now at " + v.head());
-            }
+        output.print(() -> text(v), () -> tree(v));
+        return v.isClean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private List<String> text(Verification v) {
+        List<String> lines = new ArrayList<>();
+        lines.add(v.commitsChecked() + " commits checked, " + v.findings().size() + " findings");
+        v.findings().forEach(finding -> lines.add(String.valueOf(finding)));
+        if (checkpointFile != null && v.isClean()) {
+            lines.add("checkpoint " + checkpointFile + " now at " + v.head());
         }
-        return v.isClean() ? 0 : Countersign.EXIT_NO;
+        return lines;
     }
 
     private VerifyOptions options() {

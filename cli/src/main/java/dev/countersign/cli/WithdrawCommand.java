@@ -1,6 +1,5 @@
 package dev.countersign.cli;
 
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code countersign withdraw}: Withdraw a proposal. */
@@ -8,7 +7,7 @@ import picocli.CommandLine.Command;
 final class WithdrawCommand extends ProposalActionCommand {
     @Override
     public Integer call() {
-        return act((repo, principal) ->
-                List.of(ProposalText.line(repo.proposer(principal).withdraw(proposal.value()))));
+        act((repo, principal) -> repo.proposer(principal).withdraw(proposal.value()));
+        return 0;
     }
 }

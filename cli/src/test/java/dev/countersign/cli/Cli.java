@@ -1,8 +1,11 @@
 package dev.countersign.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Runs the command in-process and captures what it prints. */
 record Cli(int code, String out, String err) {
@@ -18,6 +21,20 @@ record Cli(int code, String out, String err) {
         var out = new StringWriter();
         var err = new StringWriter();
         int code = Countersign.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** Runs the command in-process with these environment variables and this text on standard input. */
+    static Cli runWith(Map<String, String> variables, String stdin, String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var printOut = new PrintWriter(out);
+        var environment = new SopsEnvironment(
+                variables,
+                Path.of(System.getProperty("user.home", ".")),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new WriterOutput(printOut));
+        int code = Countersign.run(environment, printOut, new PrintWriter(err), args);
         return new Cli(code, out.toString(), err.toString());
     }
 

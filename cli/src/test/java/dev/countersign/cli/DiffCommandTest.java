@@ -75,10 +75,10 @@ class DiffCommandTest {
                         .out())
                 .contains("\"added\" : [ \"pushgateway\" ]");
 
-        Cli yaml = Cli.run("diff", Cli.STACK, Cli.STACK, "--output", "yaml");
+        Cli xml = Cli.run("diff", Cli.STACK, Cli.STACK, "--output", "xml");
 
-        assertThat(yaml.code()).isEqualTo(2);
-        assertThat(yaml.err()).contains("invalid output format 'yaml' for diff: text or json");
-        assertThat(yaml.out()).isEmpty();
+        assertThat(xml.code()).isEqualTo(2);
+        assertThat(xml.err()).contains("'xml'").containsIgnoringCase("text, json, yaml");
+        assertThat(xml.out()).isEmpty();
     }
 }

@@ -22,7 +22,7 @@ class ExistingRepositoryTest {
 
         Cli run = run(command, typo);
 
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(run.err()).startsWith("no Countersign repository at " + typo + ": there is no such directory");
         assertThat(typo).doesNotExist();
     }
@@ -34,7 +34,7 @@ class ExistingRepositoryTest {
 
         Cli run = run(command, empty);
 
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(run.err()).startsWith("no Countersign repository at " + empty + ": it is not a Git repository");
         assertThat(empty).isEmptyDirectory();
     }
@@ -51,7 +51,7 @@ class ExistingRepositoryTest {
 
         Cli run = run(command, tree);
 
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(run.err()).startsWith("no Countersign repository at " + tree + ": it has no refs/heads/main branch");
         assertThat(tree.resolve(".git").resolve("countersign.lock")).doesNotExist();
         assertThat(LifecycleOptionsTest.snapshot(tree)).isEqualTo(before);

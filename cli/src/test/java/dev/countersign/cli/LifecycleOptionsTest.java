@@ -103,7 +103,7 @@ class LifecycleOptionsTest {
 
     @ParameterizedTest
     @MethodSource("commandsTakingAnId")
-    void answersAnUnknownProposalIdWithExitOne(String command) {
+    void answersAnUnknownProposalIdWithExitThree(String command) {
         List<String> args = List.of(command, "--repo", files.repo(), "p-unknown");
         List<String> extra = switch (command) {
             case "approve", "withdraw", "record" -> List.of("--as", "human:alice");
@@ -114,7 +114,7 @@ class LifecycleOptionsTest {
 
         Cli run = Cli.run(Stream.concat(args.stream(), extra.stream()).toArray(String[]::new));
 
-        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(run.err()).contains("p-unknown");
     }
 

@@ -14,8 +14,8 @@ class PlanCommandTest {
 
         assertThat(cli.code()).isZero();
         assertThat(cli.out())
-                .contains("wave 1: cert-manager, prometheus\n")
-                .contains("wave 4: grafana\n")
+                .contains("wave 0: cert-manager, prometheus\n")
+                .contains("wave 3: grafana\n")
                 .contains("teardown: grafana, ");
     }
 

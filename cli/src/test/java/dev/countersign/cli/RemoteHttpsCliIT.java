@@ -87,7 +87,7 @@ class RemoteHttpsCliIT {
                 files.stack());
         String id = proposed.out().lines().findFirst().orElse("");
         Run shown = countersign(
-                token, "show", "--repo", folder.resolve("first").toString(), "--https-ca", ca.toString(), id);
+                tokenAndCa, "show", "--repo", folder.resolve("first").toString(), id);
         Run untrusted = init(token, "third");
 
         assertThat(created.code()).as(created.err()).isZero();

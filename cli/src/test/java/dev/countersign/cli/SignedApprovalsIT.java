@@ -99,7 +99,7 @@ class SignedApprovalsIT {
         assertThat(signed.out()).contains("RECORDED");
         assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
         assertThat(clean.out()).contains("2 commits checked, 0 findings");
-        assertThat(flagged.code()).isEqualTo(1);
+        assertThat(flagged.code()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(flagged.out()).contains("1 findings", "unsigned-approval", "human:alice");
     }
 
@@ -110,7 +110,7 @@ class SignedApprovalsIT {
 
         Cli flagged = verify(files);
 
-        assertThat(flagged.code()).isEqualTo(1);
+        assertThat(flagged.code()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(flagged.out()).contains("untrusted-approval", "not a key of human:alice");
     }
 

@@ -102,7 +102,7 @@ class SignedVerifyIT {
 
         Cli verified = Cli.run(verify);
 
-        assertThat(verified.code()).isEqualTo(1);
+        assertThat(verified.code()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(verified.out()).contains("1 commits checked, 1 findings", "unsigned");
         assertThat(Files.readString(checkpoint)).isEqualTo(before);
     }

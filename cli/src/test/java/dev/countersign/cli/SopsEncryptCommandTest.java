@@ -235,7 +235,7 @@ class SopsEncryptCommandTest {
                         me.recipient(),
                         dir.resolve("nope.yaml").toString());
 
-        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.code()).isEqualTo(ExitCodes.IO);
         assertThat(result.err()).isEqualTo("cannot read " + dir.resolve("nope.yaml") + ": no such file\n");
     }
 }

@@ -47,7 +47,7 @@ class ValidateCommandTest {
     void reportsAMissingFile(@TempDir Path dir) {
         Cli cli = Cli.run("validate", dir.resolve("absent.yaml").toString());
 
-        assertThat(cli.code()).isEqualTo(1);
+        assertThat(cli.code()).isEqualTo(ExitCodes.IO);
         assertThat(cli.err()).contains("cannot read");
     }
 
