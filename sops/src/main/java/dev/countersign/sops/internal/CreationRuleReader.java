@@ -41,8 +41,10 @@ public final class CreationRuleReader {
      * @param config the YAML content
      * @return the rules in order
      * @throws MalformedFileException when the config or a rule is invalid
+     * @throws dev.countersign.sops.FileLimitException when the config is larger than the size limit
      */
     public static List<CreationRule> read(byte[] config) {
+        BoundedStore.check(config, "sops config");
         List<MapNode> documents = new YamlStore().readPlain(config);
         if (documents.isEmpty()
                 || !(documents.get(0).get("creation_rules").orElse(NullNode.INSTANCE) instanceof ListNode list)) {
