@@ -5,6 +5,7 @@
 module dev.countersign.mcp {
     requires static org.jspecify;
     requires transitive dev.countersign.gitops;
+    requires dev.countersign.limits;
     requires io.modelcontextprotocol.sdk.mcp.core;
     requires io.modelcontextprotocol.sdk.mcp.json.jackson3;
     requires tools.jackson.core;

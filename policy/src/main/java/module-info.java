@@ -2,6 +2,7 @@
 module dev.countersign.policy {
     requires static transitive org.jspecify;
     requires transitive dev.countersign.stack;
+    requires dev.countersign.limits;
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.yaml;

@@ -5,6 +5,7 @@
 module dev.countersign.signatures {
     requires static transitive org.jspecify;
     requires org.bouncycastle.provider;
+    requires dev.countersign.limits;
     requires org.bouncycastle.pg;
     requires org.apache.sshd.osgi;
 

@@ -2,6 +2,7 @@
 module dev.countersign.sops {
     requires static transitive org.jspecify;
     requires org.snakeyaml.engine;
+    requires dev.countersign.limits;
     requires com.exceptionfactory.jagged;
     requires com.exceptionfactory.jagged.bech32;
     requires com.exceptionfactory.jagged.framework;

@@ -1,5 +1,7 @@
 package dev.countersign.policy;
 
+import dev.countersign.limits.InputLimits;
+
 /**
  * Makes input text safe to quote in a message: at most {@value #LIMIT} characters, control
  * characters replaced by {@code ?}, and the full length named when cut.
@@ -9,10 +11,10 @@ package dev.countersign.policy;
  */
 final class Excerpt {
     /** The most characters of an input value a message quotes. */
-    static final int LIMIT = 64;
+    static final int LIMIT = InputLimits.QUOTED_CHARS;
 
     /** The most characters of any message of this module (a backstop for composed messages). */
-    static final int MESSAGE_LIMIT = 2048;
+    static final int MESSAGE_LIMIT = InputLimits.MESSAGE_CHARS;
 
     private Excerpt() {}
 

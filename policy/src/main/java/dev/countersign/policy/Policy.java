@@ -1,5 +1,6 @@
 package dev.countersign.policy;
 
+import dev.countersign.limits.InputLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * thread-safe.
  */
 public final class Policy {
-    private static final int MAX_BYTES = 1 << 20;
+    private static final int MAX_BYTES = InputLimits.POLICY_CHARS;
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();

@@ -1,5 +1,6 @@
 package dev.countersign.signatures;
 
+import dev.countersign.limits.InputLimits;
 import dev.countersign.signatures.ssh.Names;
 import dev.countersign.signatures.ssh.VerifyingKey;
 import java.security.MessageDigest;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * thread-safe; two keys are equal when their key blobs are, whatever their comments.
  */
 public final class SshPublicKey {
-    private static final int MAX_CHARS = 16 * 1024;
+    private static final int MAX_CHARS = InputLimits.PUBLIC_KEY_CHARS;
 
     private final String type;
     private final byte[] blob;

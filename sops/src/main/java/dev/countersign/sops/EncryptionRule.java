@@ -1,5 +1,6 @@
 package dev.countersign.sops;
 
+import dev.countersign.sops.internal.Prefix;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -68,7 +69,8 @@ public record EncryptionRule(Kind kind, String argument) {
                 Pattern.compile(argument);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(
-                        "invalid " + kind.metadataKey() + " '" + argument + "': not a regular expression", e);
+                        "invalid " + kind.metadataKey() + " '" + Prefix.of(argument) + "': not a regular expression",
+                        e);
             }
         }
     }

@@ -50,4 +50,44 @@ class HostileInputTest {
         assertThat(tampered).contains(SECRET);
         assertRefusedWithoutTheSecret(() -> sops().decrypt(tampered.getBytes(UTF_8), FileFormat.YAML));
     }
+
+    @Test
+    void refusesAFileOverTheSizeLimitInEveryStoreBeforeParsing() {
+        byte[] huge = (SECRET + "\n").repeat(8 * 1024 * 1024 / SECRET.length()).getBytes(UTF_8);
+
+        assertThat(huge.length).isGreaterThan(8 * 1024 * 1024);
+        for (FileFormat format : FileFormat.values()) {
+            assertRefusedWithoutTheSecret(() -> sops().decrypt(huge, format));
+            assertThatThrownBy(() -> sops().decrypt(huge, format))
+                    .as(format.name())
+                    .isInstanceOf(FileLimitException.class)
+                    .hasMessageContaining("8388608");
+        }
+        assertThatThrownBy(() -> CreationRules.parse(java.nio.file.Path.of("/repo"), huge))
+                .isInstanceOf(FileLimitException.class);
+    }
+
+    @Test
+    void readsAFileOfExactlyTheSizeLimit() {
+        byte[] atLimit = new byte[8 * 1024 * 1024];
+        java.util.Arrays.fill(atLimit, (byte) 'a');
+
+        assertThatThrownBy(() -> sops().decrypt(atLimit, FileFormat.BINARY))
+                .isInstanceOf(SopsException.class)
+                .isNotInstanceOf(FileLimitException.class);
+    }
+
+    @Test
+    void refusesAnInvalidRegexInASopsConfigWithATypedErrorQuotingAPrefix() {
+        String regex = "[" + "x".repeat(10_000) + "TAIL";
+        for (String key : List.of("path_regex", "encrypted_regex", "unencrypted_regex")) {
+            byte[] config = ("creation_rules:\n  - " + key + ": \"" + regex + "\"\n    age: age1x\n").getBytes(UTF_8);
+
+            assertThatThrownBy(() -> CreationRules.parse(java.nio.file.Path.of("/repo"), config))
+                    .as(key)
+                    .isInstanceOf(MalformedFileException.class)
+                    .satisfies(
+                            e -> assertThat(e.getMessage()).hasSizeLessThan(300).doesNotContain("TAIL"));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.stack;
 
+import dev.countersign.limits.InputLimits;
 import java.math.BigDecimal;
 import tools.jackson.core.JsonParser;
 
@@ -11,13 +12,13 @@ import tools.jackson.core.JsonParser;
  */
 final class Numbers {
     /** The longest number text accepted, in characters. */
-    static final int MAX_CHARS = 64;
+    static final int MAX_CHARS = InputLimits.NUMBER_CHARS;
     /** The most significant digits of a decimal. */
-    static final int MAX_DIGITS = 40;
+    static final int MAX_DIGITS = InputLimits.NUMBER_DIGITS;
     /** The largest decimal exponent (float64 tops out at about 1.8e308). */
-    static final int MAX_EXPONENT = 308;
+    static final int MAX_EXPONENT = InputLimits.MAX_EXPONENT;
     /** The smallest decimal exponent (float64 bottoms out at about 4.9e-324). */
-    static final int MIN_EXPONENT = -324;
+    static final int MIN_EXPONENT = InputLimits.MIN_EXPONENT;
 
     private Numbers() {}
 

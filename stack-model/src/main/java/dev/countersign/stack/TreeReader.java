@@ -1,5 +1,6 @@
 package dev.countersign.stack;
 
+import dev.countersign.limits.InputLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,17 +22,19 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * Reads YAML or JSON text into plain value trees, enforcing the document limits.
  *
  * <p>Aliases are rejected outright (which rules out alias bombs), duplicate keys are rejected, and
- * size and nesting depth are bounded. A {@code null} is read as {@link NullValue#NULL} inside a Helm component's
+ * size, nesting depth and the number of tokens are bounded. A {@code null} is read as {@link NullValue#NULL} inside a Helm component's
  * values only, and refused anywhere else. Thread-safe.
  */
 final class TreeReader {
-    static final int MAX_CHARS = 32 * 1024 * 1024;
-    static final int MAX_DEPTH = 64;
+    static final int MAX_CHARS = InputLimits.DOCUMENT_CHARS;
+    static final int MAX_DEPTH = InputLimits.DEPTH;
+    static final long MAX_TOKENS = InputLimits.DOCUMENT_TOKENS;
 
     private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH + 8)
             .maxDocumentLength(MAX_CHARS * 4L)
             .maxStringLength(MAX_CHARS)
+            .maxTokenCount(2 * MAX_TOKENS) // a backstop: Walk refuses at MAX_TOKENS with a typed error
             .build();
     private static final TokenStreamFactory YAML = YAMLFactory.builder()
             .loadSettings(LoadSettings.builder()
@@ -89,6 +92,7 @@ final class TreeReader {
     private record Walk(JsonParser parser, String source) {
         Object value(int depth, String pointer) {
             rejectAlias(pointer);
+            checkTokens();
             JsonToken token = parser.currentToken();
             return switch (token) {
                 case START_OBJECT -> object(depth + 1, pointer);
@@ -143,6 +147,13 @@ final class TreeReader {
             if (depth > MAX_DEPTH) {
                 throw new DocumentLimitException(
                         "nesting deeper than " + MAX_DEPTH + " levels at " + Excerpt.of(pointer) + " in " + source);
+            }
+        }
+
+        private void checkTokens() {
+            if (parser.currentTokenCount() > MAX_TOKENS) {
+                throw new DocumentLimitException(source + " has more than " + MAX_TOKENS
+                        + " tokens (keys, values, starts and ends of maps" + " and lists)");
             }
         }
 

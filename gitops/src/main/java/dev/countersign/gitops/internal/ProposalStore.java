@@ -88,8 +88,7 @@ public final class ProposalStore {
     private Proposal read(String id, CommitId version) {
         byte[] json = git.read(version, FILE)
                 .orElseThrow(() -> new GitOpsException("proposal " + id + " has no " + FILE + " at " + version.name()));
-        Proposal record = Json.read(json, ProposalJson.class, "metadata of proposal " + id)
-                .proposal();
+        Proposal record = ProposalMetadata.read(json, id);
         if (!record.id().equals(id)) {
             throw new GitOpsException("metadata ref of proposal " + id + " holds proposal " + record.id());
         }

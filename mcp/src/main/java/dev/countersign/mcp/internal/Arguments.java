@@ -1,6 +1,6 @@
 package dev.countersign.mcp.internal;
 
-import dev.countersign.stack.StackFiles;
+import dev.countersign.limits.InputLimits;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -9,12 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The arguments of one tool call, checked at the boundary: at most {@link #MAX_CHARS} characters as
- * JSON and {@link StackFiles#MAX_DEPTH} levels deep (the nesting limit of stack files). Identity arguments are
+ * JSON and {@link InputLimits#DEPTH} levels deep (the nesting limit of stack files). Identity arguments are
  * not read: the principal comes from the server's configuration only. Immutable.
  */
 public final class Arguments {
     /** The largest arguments of one call, as JSON characters: 1 MiB, far above any stack document. */
-    public static final int MAX_CHARS = 1 << 20;
+    public static final int MAX_CHARS = InputLimits.TOOL_ARGUMENT_CHARS;
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,8 +38,8 @@ public final class Arguments {
                     "arguments: " + json.length() + " characters, more than the limit of " + MAX_CHARS);
         }
         JsonNode tree = JSON.readTree(json);
-        if (depth(tree) > StackFiles.MAX_DEPTH) {
-            throw new ArgumentException("arguments: nested deeper than the limit of " + StackFiles.MAX_DEPTH);
+        if (depth(tree) > InputLimits.DEPTH) {
+            throw new ArgumentException("arguments: nested deeper than the limit of " + InputLimits.DEPTH);
         }
         return new Arguments(tree);
     }

@@ -1,5 +1,6 @@
 package dev.countersign.signatures.ssh;
 
+import dev.countersign.limits.InputLimits;
 import dev.countersign.signatures.SignatureFormatException;
 import dev.countersign.signatures.UnsupportedKeyTypeException;
 import dev.countersign.signatures.WrongPassphraseException;
@@ -16,7 +17,7 @@ public final class OpenSshPrivateKeyFile {
     static final String BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
     static final String END = "-----END OPENSSH PRIVATE KEY-----";
     static final byte[] MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
-    static final int MAX_CHARS = 64 * 1024;
+    static final int MAX_CHARS = InputLimits.SIGNATURE_CHARS;
 
     private OpenSshPrivateKeyFile() {}
 

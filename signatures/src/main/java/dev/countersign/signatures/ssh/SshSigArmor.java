@@ -1,5 +1,6 @@
 package dev.countersign.signatures.ssh;
 
+import dev.countersign.limits.InputLimits;
 import dev.countersign.signatures.SignatureFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -10,7 +11,7 @@ public final class SshSigArmor {
     static final String END = "-----END SSH SIGNATURE-----";
     static final int LINE = 70;
     /** Armors longer than this are refused before parsing (a 16384-bit RSA signature is under 6 KiB). */
-    static final int MAX_CHARS = 64 * 1024;
+    static final int MAX_CHARS = InputLimits.SIGNATURE_CHARS;
 
     private SshSigArmor() {}
 

@@ -41,8 +41,10 @@ public final class CreationRuleReader {
      * @param config the YAML content
      * @return the rules in order
      * @throws MalformedFileException when the config or a rule is invalid
+     * @throws dev.countersign.sops.FileLimitException when the config is larger than the size limit
      */
     public static List<CreationRule> read(byte[] config) {
+        BoundedStore.check(config, "sops config");
         List<MapNode> documents = new YamlStore().readPlain(config);
         if (documents.isEmpty()
                 || !(documents.get(0).get("creation_rules").orElse(NullNode.INSTANCE) instanceof ListNode list)) {
@@ -51,10 +53,20 @@ public final class CreationRuleReader {
         List<CreationRule> rules = new ArrayList<>();
         for (Node node : list.elements()) {
             if (node instanceof MapNode rule) {
-                rules.add(rule(rule, rules.size()));
+                rules.add(checked(rule, rules.size()));
             }
         }
         return rules;
+    }
+
+    /** Reads one rule; an invalid regex or recipient (an {@link IllegalArgumentException}) is a malformed file. */
+    private static CreationRule checked(MapNode rule, int index) {
+        try {
+            return rule(rule, index);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFileException(
+                    "invalid sops config creation_rules[" + index + "]: " + Prefix.of(String.valueOf(e.getMessage())));
+        }
     }
 
     private static CreationRule rule(MapNode rule, int index) {
@@ -137,7 +149,7 @@ public final class CreationRuleReader {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw new MalformedFileException(
-                    "invalid path_regex '" + regex + "' in " + where + ": not a regular expression", e);
+                    "invalid path_regex '" + Prefix.of(regex) + "' in " + where + ": not a regular expression", e);
         }
     }
 
