@@ -48,7 +48,7 @@ class DecisionPermissionTest {
 
     private Map<String, String> refs() throws IOException {
         try (Repository git = new FileRepositoryBuilder()
-                .setGitDir(directory.resolve(".git"))
+                .setGitDir(directory.resolve(".git").toFile())
                 .readEnvironment()
                 .build()) {
             Map<String, String> refs = new TreeMap<>();

@@ -172,7 +172,11 @@ class ForgedRecordsTest {
         assertThat(rules())
                 .containsExactlyElementsOf(expected(
                         List.of("self-approval", "proposal-record-mismatch", "approval-not-in-record"),
-                        List.of("self-approval", "proposal-record-mismatch", "approval-not-in-record")));
+                        List.of(
+                                "self-approval",
+                                "approvers-not-allowed",
+                                "proposal-record-mismatch",
+                                "approval-not-in-record")));
     }
 
     @ParameterizedTest
