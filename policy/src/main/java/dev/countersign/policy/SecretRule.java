@@ -10,6 +10,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class SecretRule implements Rule {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
+    /** A sops ciphertext: {@code ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]}, base64 parts. */
+    private static final Pattern CIPHERTEXT = Pattern.compile(
+            "ENC\\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+]");
 
     @Override
     public void check(Evaluation e) {
@@ -49,7 +52,12 @@ final class SecretRule implements Rule {
             return false;
         }
         String text = value.isString() ? value.stringValue() : value.asString();
-        return !text.isEmpty() && !REFERENCE.matcher(text).matches() && !text.startsWith("ENC[");
+        return !text.isEmpty() && !REFERENCE.matcher(text).matches() && !isCiphertext(text);
+    }
+
+    /** Tells whether a value is a whole sops ciphertext, not just a value that starts like one. */
+    static boolean isCiphertext(String text) {
+        return CIPHERTEXT.matcher(text).matches();
     }
 
     private static void checkCredential(Evaluation e, Edit edit, String value) {

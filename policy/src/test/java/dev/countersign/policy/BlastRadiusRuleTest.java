@@ -34,6 +34,16 @@ class BlastRadiusRuleTest {
     }
 
     @Test
+    void needsNoExtraApprovalAtExactlyTheThreshold() {
+        // api reaches web, worker and admin-ui: exactly maxDependents (3), not more
+        Decision decision = record(Fixtures.edit("replicaCount: 1\n", "replicaCount: 4\n"), BOB, CAROL);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(decision.reasons()).extracting(Reason::rule).doesNotContain("blast-radius");
+        assertThat(List.of(decision.missingApprovals())).containsExactly(0);
+    }
+
+    @Test
     void needsExtraApprovalsBeyondTheThresholdNamingTheDependents() {
         // postgres reaches api, web, worker and admin-ui
         Decision decision = record(Fixtures.edit("max_connections: \"100\"", "max_connections: \"200\""), BOB, CAROL);

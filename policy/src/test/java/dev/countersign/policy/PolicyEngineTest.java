@@ -103,9 +103,12 @@ class PolicyEngineTest {
 
         @Test
         void deniesRecordUnprotectAndChangePolicyToAnAgent() {
-            for (Action action : List.of(Action.UNPROTECT, Action.CHANGE_POLICY)) {
-                assertThat(engine.decide(ask(BUILDER, action, "staging").build())
-                                .reasons())
+            for (Action action : List.of(Action.RECORD, Action.UNPROTECT, Action.CHANGE_POLICY)) {
+                PolicyRequest.Builder ask = ask(BUILDER, action, "staging");
+                if (action == Action.RECORD) {
+                    ask = ask.proposer(ALICE).contentHash(HASH_A);
+                }
+                assertThat(engine.decide(ask.build()).reasons())
                         .extracting(Reason::rule)
                         .contains("agent-limits");
             }

@@ -42,6 +42,16 @@ class SecretRuleTest {
                         "/helm/values/adminPassword"),
                 Arguments.of(
                         "adminPassword: \"${api_admin}\"",
+                        "adminPassword: \"ENC[hunter2\"",
+                        "api",
+                        "/helm/values/adminPassword"),
+                Arguments.of(
+                        "adminPassword: \"${api_admin}\"",
+                        "adminPassword: \"ENC[AES256_GCM,data:hunter2]\"",
+                        "api",
+                        "/helm/values/adminPassword"),
+                Arguments.of(
+                        "adminPassword: \"${api_admin}\"",
                         "adminPassword: \"${api_admin:=hunter2}\"",
                         "api",
                         "/helm/values/adminPassword"),

@@ -29,10 +29,21 @@ final class Fixture implements AutoCloseable {
     final Lifecycle lifecycle;
 
     private Fixture(Path directory, String prefix) {
+        this(directory, prefix, FakeAuthority.source());
+    }
+
+    private Fixture(Path directory, String prefix, Authority.Source authorities) {
         this.directory = directory;
         this.git = GitStore.open(directory);
         AtomicInteger next = new AtomicInteger();
-        this.lifecycle = Lifecycle.of(git, FakeAuthority.source(), CLOCK, () -> prefix + next.incrementAndGet());
+        this.lifecycle = Lifecycle.of(git, authorities, CLOCK, () -> prefix + next.incrementAndGet());
+    }
+
+    /** A repository initialized with a real policy document, decided by the policy module's engine. */
+    static Fixture initializedWithPolicy(Path directory, String policyYaml) {
+        Fixture fixture = new Fixture(directory, "p", PolicyAuthority.source());
+        fixture.lifecycle.initialization().initialize(files(Layout.POLICY, policyYaml), "human:admin");
+        return fixture;
     }
 
     static Fixture initialized(Path directory, String policy) {

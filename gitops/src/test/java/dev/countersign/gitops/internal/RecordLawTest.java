@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import static dev.countersign.gitops.testing.Theories.examples;
 import static dev.countersign.gitops.testing.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -54,7 +55,7 @@ class RecordLawTest {
 
     @Test
     void mainChangesOnlyInsideTheStacksRegion() {
-        qt().withExamples(40)
+        qt().withExamples(examples(40))
                 .withShrinkCycles(20)
                 .forAll(
                         lists().of(integers().between(0, PATHS.size() * 2 - 1)).ofSizeBetween(0, 4),

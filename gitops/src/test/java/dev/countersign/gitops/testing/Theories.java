@@ -22,4 +22,15 @@ public final class Theories {
         long seed = fixed == null || fixed.isBlank() ? System.nanoTime() : Long.parseLong(fixed.strip());
         return QuickTheory.qt().withFixedSeed(seed);
     }
+
+    /**
+     * Scales an example count by {@code -Dqt.examples.percent} (100 unless set): the mutation profile runs every
+     * property many times and asks for fewer examples each time.
+     *
+     * @param count the examples of a normal run
+     * @return the examples to run, at least one
+     */
+    public static int examples(int count) {
+        return Math.max(1, count * Integer.getInteger("qt.examples.percent", 100) / 100);
+    }
 }
