@@ -85,11 +85,15 @@ public final class ProposalStore {
                 Refs.proposal(record.id()), previous == null ? null : previous.version(), commit, message.strip());
     }
 
-    private Proposal read(String id, CommitId version) {
-        byte[] json = git.read(version, FILE)
+    Proposal read(String id, CommitId version) {
+        Proposal record = git.parsed()
+                .read(
+                        version,
+                        FILE,
+                        Proposal.class,
+                        json -> Json.read(json, ProposalJson.class, "metadata of proposal " + id)
+                                .proposal())
                 .orElseThrow(() -> new GitOpsException("proposal " + id + " has no " + FILE + " at " + version.name()));
-        Proposal record = Json.read(json, ProposalJson.class, "metadata of proposal " + id)
-                .proposal();
         if (!record.id().equals(id)) {
             throw new GitOpsException("metadata ref of proposal " + id + " holds proposal " + record.id());
         }
