@@ -211,6 +211,31 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
+     * Lists the open proposals: drafts, proposed and approved ones, not those recorded, rejected, withdrawn,
+     * superseded or conflicted. Reads the metadata of the open proposals only, however long the history: the
+     * state of the others comes from an index kept on a local ref ({@code refs/countersign-index/proposals}).
+     *
+     * @return the open proposals, sorted by id
+     */
+    public List<Proposal> openProposals() {
+        return reading.open();
+    }
+
+    /**
+     * Lists one page of the proposals, sorted by id, reading the metadata of the proposals on the page only:
+     * pass the last id of a page as {@code after} to get the next one; a page shorter than the limit is the last.
+     *
+     * @param state the state to keep, or null for every state
+     * @param after the id the page starts after, or null for the first page
+     * @param limit the most proposals on the page, at least 1
+     * @return the page
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    public List<Proposal> proposalPage(@Nullable ProposalState state, @Nullable String after, int limit) {
+        return reading.page(state, after, limit);
+    }
+
+    /**
      * Records an approved proposal whose record policy held (for example during a freeze), as asked by a named
      * principal: a human or a service (such as a CI job) holding the {@code record} action in the proposal's
      * environment. The record is dated no earlier than its base and its approvals, whatever the clock says, and

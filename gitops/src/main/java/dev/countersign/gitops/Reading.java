@@ -17,9 +17,25 @@ final class Reading {
     }
 
     List<Proposal> proposals(@Nullable ProposalState state) {
+        if (state != null) {
+            return state.isTerminal()
+                    ? ledger.page(state, null, Integer.MAX_VALUE)
+                    : ledger.open().stream().filter(r -> r.state() == state).toList();
+        }
         return ledger.list().stream()
                 .filter(r -> state == null || r.state() == state)
                 .toList();
+    }
+
+    List<Proposal> open() {
+        return ledger.open();
+    }
+
+    List<Proposal> page(@Nullable ProposalState state, @Nullable String after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one proposal, not " + limit);
+        }
+        return ledger.page(state, after, limit);
     }
 
     Review review(String id) {

@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.UnknownProposalException;
 import dev.countersign.gitops.internal.Authority.Ruling;
@@ -133,6 +134,34 @@ public final class Ledger {
     public List<Proposal> list() {
         refresh();
         return store.all();
+    }
+
+    /**
+     * Lists the proposals not in a terminal state, fresh from the remote, reading no other proposal's metadata
+     * ({@link ProposalIndex}).
+     *
+     * @return the open proposals, sorted by id
+     */
+    public List<Proposal> open() {
+        refresh();
+        return ProposalIndex.open(git, store);
+    }
+
+    /**
+     * Lists one page of the proposals, fresh from the remote, reading the metadata of those on the page only.
+     *
+     * @param state the state to keep, or null for every state
+     * @param after the id the page starts after, or null for the first page
+     * @param limit the most proposals on the page
+     * @return the page, sorted by id
+     */
+    public List<Proposal> page(@Nullable ProposalState state, @Nullable String after, int limit) {
+        refresh();
+        return ProposalIndex.page(git, store, state, after, limit);
+    }
+
+    java.util.SortedMap<String, ProposalIndex.Entry> indexed() {
+        return ProposalIndex.entries(git, store);
     }
 
     Stored load(String id) {

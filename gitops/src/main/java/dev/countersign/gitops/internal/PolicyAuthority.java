@@ -50,10 +50,14 @@ public final class PolicyAuthority implements Authority {
     public static Authority.Source source() {
         return (GitStore git, CommitId commit) -> new PolicyAuthority(
                 git,
-                Policy.parse(git.read(commit, Layout.POLICY)
-                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                git.parsed()
+                        .read(
+                                commit,
+                                Layout.POLICY,
+                                Policy.class,
+                                bytes -> Policy.parse(new String(bytes, StandardCharsets.UTF_8)))
                         .orElseThrow(() -> new dev.countersign.gitops.GitOpsException(
-                                "commit " + commit.name() + " has no " + Layout.POLICY))));
+                                "commit " + commit.name() + " has no " + Layout.POLICY)));
     }
 
     @Override

@@ -102,10 +102,14 @@ final class ProposalHistoryCheck {
     }
 
     private Proposal read(CommitId version) {
-        byte[] json = git.read(version, ProposalStore.FILE)
+        Proposal r = git.parsed()
+                .read(
+                        version,
+                        ProposalStore.FILE,
+                        Proposal.class,
+                        json -> Json.read(json, ProposalJson.class, "event " + version.name())
+                                .proposal())
                 .orElseThrow(() -> new GitOpsException("no " + ProposalStore.FILE));
-        Proposal r =
-                Json.read(json, ProposalJson.class, "event " + version.name()).proposal();
         if (!r.id().equals(id)) {
             throw new GitOpsException("it holds proposal " + r.id());
         }

@@ -85,10 +85,14 @@ public final class ProposalStore {
                 Refs.proposal(record.id()), previous == null ? null : previous.version(), commit, message.strip());
     }
 
-    private Proposal read(String id, CommitId version) {
-        byte[] json = git.read(version, FILE)
+    Proposal read(String id, CommitId version) {
+        Proposal record = git.parsed()
+                .read(
+                        version,
+                        FILE,
+                        Proposal.class,
+                        json -> ProposalMetadata.read(json, id))
                 .orElseThrow(() -> new GitOpsException("proposal " + id + " has no " + FILE + " at " + version.name()));
-        Proposal record = ProposalMetadata.read(json, id);
         if (!record.id().equals(id)) {
             throw new GitOpsException("metadata ref of proposal " + id + " holds proposal " + record.id());
         }

@@ -60,13 +60,17 @@ public final class Recovery {
         if (git.resolve(Refs.MAIN).isEmpty()) {
             return repaired;
         }
-        for (Proposal r : ledger.all()) {
-            if (r.state() == ProposalState.APPROVED && onMain(r)) {
+        // the index gives every proposal's state without parsing the metadata of those that ended
+        java.util.SortedMap<String, ProposalIndex.Entry> proposals = ledger.indexed();
+        for (ProposalIndex.Entry r : proposals.values()) {
+            if (r.state() == ProposalState.APPROVED
+                    && onMain(ledger.load(r.id()).proposal())) {
                 recording.recordLocked(r.id(), Idents.RECORDER);
                 repaired++;
             }
             String supersedes = r.supersedes();
-            if (supersedes != null && completeRevision(supersedes, r.id())) {
+            ProposalIndex.Entry older = supersedes == null ? null : proposals.get(supersedes);
+            if (older != null && !older.state().isTerminal() && completeRevision(older.id(), r.id())) {
                 repaired++;
             }
         }

@@ -184,9 +184,13 @@ public final class RenderedLayout {
      * @return the environment, or empty
      */
     static Optional<Environment> environment(GitStore git, CommitId commit, String environment) {
-        return git.read(commit, Layout.environmentFile(environment))
-                .map(text -> StackFiles.parseEnvironment(
-                        new String(text, StandardCharsets.UTF_8), Layout.environmentFile(environment)));
+        String path = Layout.environmentFile(environment);
+        return git.parsed()
+                .read(
+                        commit,
+                        path,
+                        Environment.class,
+                        text -> StackFiles.parseEnvironment(new String(text, StandardCharsets.UTF_8), path));
     }
 
     /**

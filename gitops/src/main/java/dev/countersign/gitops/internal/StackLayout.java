@@ -71,11 +71,15 @@ public final class StackLayout {
      */
     public static Environment environment(GitStore git, CommitId commit, String environment) {
         String path = Layout.environmentFile(environment);
-        byte[] text = git.read(commit, path)
+        return git.parsed()
+                .read(
+                        commit,
+                        path,
+                        Environment.class,
+                        text -> StackFiles.parseEnvironment(new String(text, StandardCharsets.UTF_8), path))
                 .orElseThrow(() -> new InvalidProposalException("unknown environment '" + environment
                         + "': the repository has no " + path
                         + "; propose adding it with countersign propose-environment FILE"));
-        return StackFiles.parseEnvironment(new String(text, StandardCharsets.UTF_8), path);
     }
 
     /**
@@ -89,7 +93,11 @@ public final class StackLayout {
      */
     public static Optional<Stack> stack(GitStore git, CommitId commit, String environment, String stack) {
         String path = Layout.fileIn(Layout.stackFolder(environment, stack), STACK);
-        return git.read(commit, path)
-                .map(bytes -> StackFiles.parseStack(new String(bytes, StandardCharsets.UTF_8), path));
+        return git.parsed()
+                .read(
+                        commit,
+                        path,
+                        Stack.class,
+                        bytes -> StackFiles.parseStack(new String(bytes, StandardCharsets.UTF_8), path));
     }
 }

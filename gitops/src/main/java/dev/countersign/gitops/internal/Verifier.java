@@ -5,6 +5,7 @@ import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Verification;
 import dev.countersign.gitops.internal.git.CommitInfo;
+import dev.countersign.gitops.internal.git.FirstParentWalk;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.gitops.internal.git.Trailers;
@@ -84,12 +85,10 @@ public final class Verifier {
                     "checkpoint " + stop.name() + " is no longer an ancestor of main: history was rewritten"));
             return new Verification(head.name(), stop.name(), 0, findings);
         }
-        List<CommitInfo> line = git.firstParentLine(head, stop);
         Set<String> seen = new HashSet<>();
-        for (CommitInfo commit : line) {
-            findings.addAll(check(commit, trusted, approvers, seen));
-        }
-        return new Verification(head.name(), stop == null ? "" : stop.name(), line.size(), findings);
+        int checked = FirstParentWalk.walk(
+                git, head, stop, commit -> findings.addAll(check(commit, trusted, approvers, seen)));
+        return new Verification(head.name(), stop == null ? "" : stop.name(), checked, findings);
     }
 
     private List<Finding> check(

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class GitStore extends GitTrees implements AutoCloseable {
     private final Path directory;
     private final @Nullable CommitSigner signer;
+    private final ParsedBlobs parsed = new ParsedBlobs(this);
 
     private GitStore(Repository repository, Path directory, @Nullable CommitSigner signer) {
         super(repository);
@@ -84,6 +85,15 @@ public final class GitStore extends GitTrees implements AutoCloseable {
 
     Repository repository() {
         return repository;
+    }
+
+    /**
+     * Returns this repository's files parsed once per blob: {@link ParsedBlobs}.
+     *
+     * @return the parsed files
+     */
+    public ParsedBlobs parsed() {
+        return parsed;
     }
 
     /**
@@ -265,7 +275,7 @@ public final class GitStore extends GitTrees implements AutoCloseable {
         return new CommitId(id.name());
     }
 
-    private static CommitInfo info(RevCommit commit) {
+    static CommitInfo info(RevCommit commit) {
         return new CommitInfo(
                 id(commit),
                 Arrays.stream(commit.getParents()).map(GitStore::id).toList(),
