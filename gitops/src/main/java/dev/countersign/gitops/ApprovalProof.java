@@ -2,6 +2,7 @@ package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.ApprovalSignatures;
 import dev.countersign.gitops.internal.ApprovalSigning;
+import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.signatures.SignatureException;
 import dev.countersign.signatures.SshAgentException;
 import dev.countersign.signatures.SshSignature;
@@ -32,7 +33,7 @@ public final class ApprovalProof {
      * @return the proof
      */
     public static ApprovalProof signedWith(SigningKey key) {
-        var signer = key.signer();
+        var signer = CommitSigner.of(key);
         return new ApprovalProof(
                 "OpenPGP key " + key.fingerprint(),
                 (statement, registered, when) -> ApprovalSignatures.signOpenPgp(signer, statement, when));

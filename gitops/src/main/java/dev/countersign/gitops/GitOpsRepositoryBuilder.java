@@ -1,6 +1,7 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Opening;
+import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.render.spi.ChartResolver;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -180,7 +181,7 @@ public final class GitOpsRepositoryBuilder {
                 directory,
                 clock,
                 random,
-                signingKey == null ? null : signingKey.signer(),
+                signingKey == null ? null : CommitSigner.of(signingKey),
                 remote,
                 credentials,
                 sshIdentity,
