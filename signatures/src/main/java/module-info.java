@@ -9,4 +9,5 @@ module dev.countersign.signatures {
     requires org.apache.sshd.osgi;
 
     exports dev.countersign.signatures;
+    exports dev.countersign.signatures.keys;
 }

@@ -7,6 +7,8 @@ import dev.countersign.signatures.SignatureException;
 import dev.countersign.signatures.SshAgentException;
 import dev.countersign.signatures.SshSignature;
 import dev.countersign.signatures.SshSigner;
+import dev.countersign.signatures.keys.KeyringException;
+import dev.countersign.signatures.keys.SigningKey;
 import java.nio.file.Path;
 
 /**

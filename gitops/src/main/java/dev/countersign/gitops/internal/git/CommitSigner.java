@@ -1,8 +1,8 @@
 package dev.countersign.gitops.internal.git;
 
 import dev.countersign.gitops.GitOpsException;
-import dev.countersign.gitops.SigningKey;
 import dev.countersign.signatures.SignatureException;
+import dev.countersign.signatures.keys.SigningKey;
 import java.time.Instant;
 
 /** Signs the raw bytes of a commit object, as {@code git commit -S} does; implementations are thread-safe. */

@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
 import dev.countersign.signatures.OpenPgpCertificates;
 import dev.countersign.signatures.SignatureException;
