@@ -72,7 +72,7 @@ public final class Reviewer {
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
     public Proposal approve(String id, ApprovalProof proof) {
-        return lifecycle.deciding().approve(id, principal, proof.signing());
+        return lifecycle.deciding().approve(id, principal, proof::sign);
     }
 
     /**
