@@ -10,4 +10,6 @@ module dev.countersign.signatures {
 
     exports dev.countersign.signatures;
     exports dev.countersign.signatures.keys;
+    exports dev.countersign.signatures.approvals to
+            dev.countersign.gitops;
 }

@@ -2,6 +2,7 @@ package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.ApprovalProof;
 import dev.countersign.signatures.keys.SigningKey;
 
 /**

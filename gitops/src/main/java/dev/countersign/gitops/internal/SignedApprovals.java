@@ -8,6 +8,8 @@ import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.ApproverKey;
 import dev.countersign.policy.Principal;
 import dev.countersign.signatures.SignatureException;
+import dev.countersign.signatures.approvals.ApprovalSigning;
+import dev.countersign.signatures.approvals.RegisteredKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

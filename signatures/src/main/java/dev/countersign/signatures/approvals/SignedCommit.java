@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures.approvals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

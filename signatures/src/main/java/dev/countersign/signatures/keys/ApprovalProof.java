@@ -1,14 +1,12 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
-import dev.countersign.gitops.internal.ApprovalSignatures;
-import dev.countersign.gitops.internal.ApprovalSigning;
 import dev.countersign.signatures.SignatureException;
 import dev.countersign.signatures.SshAgentException;
 import dev.countersign.signatures.SshPublicKey;
 import dev.countersign.signatures.SshSignature;
 import dev.countersign.signatures.SshSigner;
-import dev.countersign.signatures.keys.KeyringException;
-import dev.countersign.signatures.keys.SigningKey;
+import dev.countersign.signatures.approvals.ApprovalSignatures;
+import dev.countersign.signatures.approvals.ApprovalSigning;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
