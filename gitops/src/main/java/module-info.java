@@ -5,7 +5,7 @@ module dev.countersign.gitops {
     requires transitive dev.countersign.stack;
     requires dev.countersign.dag;
     requires transitive dev.countersign.render;
-    requires dev.countersign.signatures;
+    requires transitive dev.countersign.signatures;
     requires dev.countersign.sops;
     requires org.snakeyaml.engine;
     requires org.eclipse.jgit;

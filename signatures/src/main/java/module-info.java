@@ -10,4 +10,7 @@ module dev.countersign.signatures {
     requires org.apache.sshd.osgi;
 
     exports dev.countersign.signatures;
+    exports dev.countersign.signatures.keys;
+    exports dev.countersign.signatures.approvals to
+            dev.countersign.gitops;
 }

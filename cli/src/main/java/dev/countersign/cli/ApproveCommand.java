@@ -1,7 +1,7 @@
 package dev.countersign.cli;
 
-import dev.countersign.gitops.ApprovalProof;
-import dev.countersign.gitops.SigningKey;
+import dev.countersign.signatures.keys.ApprovalProof;
+import dev.countersign.signatures.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

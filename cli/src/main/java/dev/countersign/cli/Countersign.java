@@ -152,6 +152,7 @@ public final class Countersign {
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult result) {
         if (!(e instanceof StackException)
                 && !(e instanceof dev.countersign.gitops.GitOpsException)
+                && !(e instanceof dev.countersign.signatures.SignatureException)
                 && !(e instanceof PolicyException)
                 && !(e instanceof SopsException)
                 && !(e instanceof CommandFailure)

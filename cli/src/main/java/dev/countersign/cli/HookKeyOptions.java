@@ -2,7 +2,7 @@ package dev.countersign.cli;
 
 import dev.countersign.gitops.ApproverKeys;
 import dev.countersign.gitops.ReceiveCheck;
-import dev.countersign.gitops.TrustedKeys;
+import dev.countersign.signatures.keys.TrustedKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.countersign.cli;
 
 import dev.countersign.gitops.GitOpsRepositoryBuilder;
 import dev.countersign.gitops.RemoteCredentials;
-import dev.countersign.gitops.SigningKey;
-import dev.countersign.gitops.SshIdentity;
-import dev.countersign.gitops.TrustedCertificates;
+import dev.countersign.signatures.keys.SigningKey;
+import dev.countersign.signatures.keys.SshIdentity;
+import dev.countersign.signatures.keys.TrustedCertificates;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;

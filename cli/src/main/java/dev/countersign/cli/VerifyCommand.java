@@ -1,9 +1,9 @@
 package dev.countersign.cli;
 
 import dev.countersign.gitops.ApproverKeys;
-import dev.countersign.gitops.TrustedKeys;
 import dev.countersign.gitops.Verification;
 import dev.countersign.gitops.VerifyOptions;
+import dev.countersign.signatures.keys.TrustedKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.countersign.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.countersign.gitops.KeyringException;
+import dev.countersign.signatures.keys.KeyringException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

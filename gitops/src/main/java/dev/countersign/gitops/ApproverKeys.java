@@ -1,9 +1,11 @@
 package dev.countersign.gitops;
 
-import dev.countersign.gitops.internal.ApproverKeyring;
 import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.InvalidPrincipalException;
 import dev.countersign.signatures.OpenPgpCertificates;
+import dev.countersign.signatures.approvals.ApproverKeyring;
+import dev.countersign.signatures.keys.KeyringException;
+import dev.countersign.signatures.keys.TrustedKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

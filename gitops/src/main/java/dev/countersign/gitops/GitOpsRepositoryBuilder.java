@@ -1,7 +1,11 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Opening;
+import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.render.spi.ChartResolver;
+import dev.countersign.signatures.keys.SigningKey;
+import dev.countersign.signatures.keys.SshIdentity;
+import dev.countersign.signatures.keys.TrustedCertificates;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -180,7 +184,7 @@ public final class GitOpsRepositoryBuilder {
                 directory,
                 clock,
                 random,
-                signingKey == null ? null : signingKey.signer(),
+                signingKey == null ? null : CommitSigner.of(signingKey),
                 remote,
                 credentials,
                 sshIdentity,

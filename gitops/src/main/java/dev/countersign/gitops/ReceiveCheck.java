@@ -1,6 +1,7 @@
 package dev.countersign.gitops;
 
 import dev.countersign.gitops.internal.Receiving;
+import dev.countersign.signatures.keys.TrustedKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,7 @@
 package dev.countersign.gitops;
 
+import dev.countersign.signatures.keys.TrustedCertificates;
+
 /**
  * Thrown in remote mode when the Git server and this host do not accept each other: the server refused the
  * credentials (a wrong or missing password, token or SSH key), the SSH server's host key is not listed

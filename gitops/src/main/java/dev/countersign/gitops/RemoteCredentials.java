@@ -1,5 +1,7 @@
 package dev.countersign.gitops;
 
+import dev.countersign.signatures.keys.SshIdentity;
+
 /**
  * The credentials a repository in remote mode presents to its Git server over http(s): a user name and a
  * password or access token. The host supplies them (from its own secret store); Countersign never writes

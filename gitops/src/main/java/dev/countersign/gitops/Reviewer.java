@@ -3,6 +3,8 @@ package dev.countersign.gitops;
 import dev.countersign.gitops.internal.ApprovalTally;
 import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.ApprovalProof;
+import dev.countersign.signatures.keys.SigningKey;
 
 /**
  * The handle of a human reviewer: approve, reject and record. Approving binds the proposal's id, content
@@ -73,7 +75,7 @@ public final class Reviewer {
      * @throws IllegalTransitionException if the proposal is not open for approval
      */
     public Proposal approve(String id, ApprovalProof proof) {
-        return lifecycle.deciding().approve(id, principal, proof.signing());
+        return lifecycle.deciding().approve(id, principal, proof::sign);
     }
 
     /**

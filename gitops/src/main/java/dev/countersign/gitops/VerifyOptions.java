@@ -1,5 +1,6 @@
 package dev.countersign.gitops;
 
+import dev.countersign.signatures.keys.TrustedKeys;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 

@@ -7,6 +7,7 @@ import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.gitops.internal.PolicyAuthority;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.ApprovalProof;
 import dev.countersign.stack.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.ApprovalProof;
 import dev.countersign.stack.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import dev.countersign.gitops.testing.GitHttpServer;
 import dev.countersign.gitops.testing.Processes;
 import dev.countersign.gitops.testing.TestCertificates;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.TrustedCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;

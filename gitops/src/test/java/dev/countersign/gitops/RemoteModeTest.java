@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.SshIdentity;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

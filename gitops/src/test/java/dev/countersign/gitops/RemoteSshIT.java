@@ -7,6 +7,7 @@ import dev.countersign.gitops.testing.GitDaemon;
 import dev.countersign.gitops.testing.Processes;
 import dev.countersign.gitops.testing.SshServer;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.SshIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;

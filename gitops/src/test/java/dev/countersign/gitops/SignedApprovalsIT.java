@@ -3,6 +3,9 @@ package dev.countersign.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.KeyringException;
+import dev.countersign.signatures.keys.SigningKey;
+import dev.countersign.signatures.keys.TrustedKeys;
 import dev.countersign.stack.Stack;
 import java.nio.file.Files;
 import java.nio.file.Path;

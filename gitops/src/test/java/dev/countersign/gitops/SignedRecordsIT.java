@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.KeyringException;
+import dev.countersign.signatures.keys.SigningKey;
+import dev.countersign.signatures.keys.TrustedKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,8 @@ import dev.countersign.gitops.internal.git.Trailers;
 import dev.countersign.signatures.OpenPgpCertificates;
 import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.OpenPgpVerification;
+import dev.countersign.signatures.approvals.ApprovalSignatures;
+import dev.countersign.signatures.approvals.ApproverKeyring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

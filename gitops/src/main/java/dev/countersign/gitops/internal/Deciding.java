@@ -14,6 +14,7 @@ import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
 import dev.countersign.policy.Action;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.approvals.ApprovalSigning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

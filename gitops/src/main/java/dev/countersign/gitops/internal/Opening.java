@@ -1,13 +1,13 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.RemoteCredentials;
-import dev.countersign.gitops.SshIdentity;
-import dev.countersign.gitops.TrustedCertificates;
 import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.RemoteConfigs;
 import dev.countersign.gitops.internal.git.RemoteSync;
 import dev.countersign.render.spi.ChartResolver;
+import dev.countersign.signatures.keys.SshIdentity;
+import dev.countersign.signatures.keys.TrustedCertificates;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

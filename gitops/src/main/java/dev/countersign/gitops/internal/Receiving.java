@@ -9,6 +9,7 @@ import dev.countersign.gitops.Verification;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.signatures.OpenPgpCertificates;
+import dev.countersign.signatures.approvals.ApproverKeyring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

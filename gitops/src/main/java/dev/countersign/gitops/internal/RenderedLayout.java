@@ -211,10 +211,7 @@ public final class RenderedLayout {
             String stackName,
             Map<String, byte[]> folder,
             byte @Nullable [] secret) {
-        String path = Layout.fileIn(Layout.stackFolder(env.name(), stackName), StackLayout.STACK);
-        byte[] stackFile = folder.get(StackLayout.STACK);
-        Stack stack =
-                stackFile == null ? null : StackFiles.parseStack(new String(stackFile, StandardCharsets.UTF_8), path);
+        Stack stack = draftStack(env, stackName, folder);
         List<String> names = SecretFiles.names(folder.getOrDefault(StackLayout.SECRETS, new byte[0]));
         boolean keepSecret =
                 secret != null && stack != null && !names.isEmpty() && env.renderer() == RendererChoice.FLUX;
@@ -228,12 +225,24 @@ public final class RenderedLayout {
         if (keepSecret) {
             files.put(fluxSecret(env.name(), stackName), secret);
         }
+        keepSharedRules(git, base, env, stackName, files);
+        return files;
+    }
+
+    private static @Nullable Stack draftStack(Environment env, String stackName, Map<String, byte[]> folder) {
+        String path = Layout.fileIn(Layout.stackFolder(env.name(), stackName), StackLayout.STACK);
+        byte[] stackFile = folder.get(StackLayout.STACK);
+        return stackFile == null ? null : StackFiles.parseStack(new String(stackFile, StandardCharsets.UTF_8), path);
+    }
+
+    /** Keeps the environment's recorded shared rules when the draft renders none but other stacks remain. */
+    private static void keepSharedRules(
+            GitStore git, CommitId base, Environment env, String stackName, SortedMap<String, byte[]> files) {
         String shared = sharedRules(env.name());
         Optional<byte[]> recorded = git.read(base, shared);
         if (!files.containsKey(shared) && recorded.isPresent() && othersRemain(git, base, env, stackName)) {
             files.put(shared, recorded.get());
         }
-        return files;
     }
 
     private static boolean othersRemain(GitStore git, CommitId base, Environment env, String stack) {

@@ -5,6 +5,7 @@ import dev.countersign.signatures.OpenPgpCertificates;
 import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.OpenPgpVerification;
 import dev.countersign.signatures.SignatureFormatException;
+import dev.countersign.signatures.approvals.SignedCommit;
 import java.util.Optional;
 
 /**

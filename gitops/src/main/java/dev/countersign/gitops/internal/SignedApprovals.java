@@ -5,9 +5,13 @@ import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.internal.git.Idents;
+import dev.countersign.policy.ApproverKey;
 import dev.countersign.policy.Principal;
 import dev.countersign.signatures.SignatureException;
+import dev.countersign.signatures.approvals.ApprovalSigning;
+import dev.countersign.signatures.approvals.RegisteredKeys;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +42,7 @@ final class SignedApprovals {
             byte[] statement) {
         boolean required = authority.signedApprovals(r.environment());
         var registered = authority.approverKeys(approver);
-        RegisteredKeys keys = RegisteredKeys.of(approver.name(), registered);
+        RegisteredKeys keys = registered(approver.name(), registered);
         String signature = sign(signing, statement, keys, now, required, approver);
         if (required || (signature != null && !registered.isEmpty())) {
             Optional<String> problem = keys.problem(signature, statement);
@@ -78,7 +82,7 @@ final class SignedApprovals {
             return true;
         }
         Principal approver = approval.approver();
-        return RegisteredKeys.of(approver.name(), authority.approverKeys(approver))
+        return registered(approver.name(), authority.approverKeys(approver))
                 .problem(
                         approval.signature(),
                         ApprovalStatement.of(r, changes, approver.name()).bytes())
@@ -101,7 +105,21 @@ final class SignedApprovals {
         } catch (dev.countersign.policy.PolicyException e) {
             return Optional.of(approver + " is not a principal");
         }
-        return RegisteredKeys.of(approver, authority.approverKeys(principal)).problem(signature, statement);
+        return registered(approver, authority.approverKeys(principal)).problem(signature, statement);
+    }
+
+    /** Reads the keys the policy registers for an approver, OpenPGP and SSH apart, each in policy order. */
+    private static RegisteredKeys registered(String approver, List<ApproverKey> keys) {
+        return RegisteredKeys.of(
+                approver,
+                keys.stream()
+                        .filter(key -> key.format() == ApproverKey.Format.OPENPGP)
+                        .map(ApproverKey::text)
+                        .toList(),
+                keys.stream()
+                        .filter(key -> key.format() != ApproverKey.Format.OPENPGP)
+                        .map(ApproverKey::text)
+                        .toList());
     }
 
     private static ActionDeniedException refusal(Principal approver, String explanation) {

@@ -10,6 +10,7 @@ import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.gitops.internal.git.Trailers;
 import dev.countersign.signatures.OpenPgpCertificates;
+import dev.countersign.signatures.approvals.ApproverKeyring;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

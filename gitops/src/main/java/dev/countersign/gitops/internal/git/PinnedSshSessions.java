@@ -1,6 +1,6 @@
 package dev.countersign.gitops.internal.git;
 
-import dev.countersign.gitops.SshIdentity;
+import dev.countersign.signatures.keys.SshIdentity;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

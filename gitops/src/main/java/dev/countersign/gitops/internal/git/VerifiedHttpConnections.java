@@ -1,7 +1,7 @@
 package dev.countersign.gitops.internal.git;
 
 import dev.countersign.gitops.GitOpsException;
-import dev.countersign.gitops.TrustedCertificates;
+import dev.countersign.signatures.keys.TrustedCertificates;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.URL;

@@ -1,7 +1,7 @@
 package dev.countersign.samples.quickstart;
 
-import dev.countersign.gitops.ApprovalProof;
 import dev.countersign.policy.Principal;
+import dev.countersign.signatures.keys.ApprovalProof;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,14 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
-import dev.countersign.gitops.internal.git.CommitSigner;
+import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.OpenPgpSigner;
 import dev.countersign.signatures.SignatureException;
+import java.time.Instant;
 
 /**
- * An OpenPGP secret key, unlocked, that signs the commits a {@link GitOpsRepository} writes, so that {@code
- * git verify-commit} and {@link GitOpsRepository#verifyWith(VerifyOptions)} with {@link TrustedKeys} accept
- * them, or an approver's own key that signs their approvals ({@link Reviewer#approve(String, SigningKey)},
- * checked with {@link ApproverKeys}). Immutable and thread-safe; {@link #toString()} shows the fingerprint and user id, never key
- * material.
+ * An OpenPGP secret key, unlocked: it signs the commits a Countersign repository writes, so that {@code git
+ * verify-commit} and verification with {@link TrustedKeys} accept them, or an approver's own approvals.
+ * Immutable and thread-safe; {@link #toString()} shows the fingerprint and user id, never key material.
  */
 public final class SigningKey {
     private final OpenPgpSigner signer;
@@ -53,14 +52,16 @@ public final class SigningKey {
         return signer.userId();
     }
 
-    CommitSigner signer() {
-        return (payload, when) -> {
-            try {
-                return signer.sign(payload, when).armored();
-            } catch (SignatureException e) {
-                throw new GitOpsException("cannot sign commit with key " + fingerprint(), e);
-            }
-        };
+    /**
+     * Signs bytes with a detached signature, as {@code git commit -S} signs a commit object.
+     *
+     * @param payload the bytes to sign
+     * @param when the signature's creation time
+     * @return the signature
+     * @throws SignatureException if the key cannot sign
+     */
+    public OpenPgpSignature sign(byte[] payload, Instant when) {
+        return signer.sign(payload, when);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +13,8 @@ import java.util.Arrays;
  *
  * <p>Holds paths and, for an encrypted key, a copy of its passphrase (never shown by {@link #toString()}),
  * never key material. The passphrase is given to the key's decryption only, once per connection and never
- * interactively: a wrong or missing passphrase fails the action with a {@link RemoteAuthenticationException}
- * at once, with no retry. Immutable and thread-safe.
+ * interactively: a wrong or missing passphrase fails the action (the repository reports
+ * a remote authentication failure) at once, with no retry. Immutable and thread-safe.
  */
 public final class SshIdentity {
     private static final char[] NONE = new char[0];

@@ -1,6 +1,5 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures.approvals;
 
-import dev.countersign.policy.ApproverKey;
 import dev.countersign.signatures.OpenPgpCertificates;
 import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.OpenPgpVerification;
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * approval signature ({@link ApprovalSignatures}) over the statement against them. A key that cannot be read
  * verifies nothing. Immutable and thread-safe.
  */
-final class RegisteredKeys {
+public final class RegisteredKeys {
     private final String approver;
     private final List<SshPublicKey> ssh;
     private final @Nullable OpenPgpCertificates openPgp;
@@ -29,23 +28,29 @@ final class RegisteredKeys {
         this.openPgp = openPgp;
     }
 
-    /** Reads the keys registered for an approver. */
-    static RegisteredKeys of(String approver, List<ApproverKey> keys) {
-        List<SshPublicKey> ssh = new ArrayList<>();
+    /**
+     * Reads the keys registered for an approver.
+     *
+     * @param approver the approver, as named in messages
+     * @param openPgp the armored OpenPGP public keys, in policy order
+     * @param ssh the OpenSSH public keys ({@code authorized_keys} lines), in policy order
+     * @return the keys; a key that cannot be read is left out
+     */
+    public static RegisteredKeys of(String approver, List<String> openPgp, List<String> ssh) {
+        List<SshPublicKey> sshKeys = new ArrayList<>();
         StringBuilder armored = new StringBuilder();
-        for (ApproverKey key : keys) {
-            if (key.format() == ApproverKey.Format.OPENPGP) {
-                armored.append(key.text()).append('\n');
-            } else {
-                sshKey(key).ifPresent(ssh::add);
-            }
+        for (String key : openPgp) {
+            armored.append(key).append('\n');
         }
-        return new RegisteredKeys(approver, ssh, certificates(armored.toString()));
+        for (String key : ssh) {
+            sshKey(key).ifPresent(sshKeys::add);
+        }
+        return new RegisteredKeys(approver, sshKeys, certificates(armored.toString()));
     }
 
-    private static Optional<SshPublicKey> sshKey(ApproverKey key) {
+    private static Optional<SshPublicKey> sshKey(String key) {
         try {
-            return Optional.of(SshPublicKey.parse(key.text()));
+            return Optional.of(SshPublicKey.parse(key));
         } catch (SignatureException e) {
             return Optional.empty();
         }
@@ -62,17 +67,23 @@ final class RegisteredKeys {
         }
     }
 
-    /** The SSH keys, in policy order: the keys an agent may sign with for this approver. */
-    List<SshPublicKey> ssh() {
+    /**
+     * Returns the SSH keys, in policy order: the keys an agent may sign with for this approver.
+     *
+     * @return the keys
+     */
+    public List<SshPublicKey> ssh() {
         return ssh;
     }
 
     /**
      * Checks an approval signature over a statement.
      *
+     * @param encoded the encoded signature ({@link ApprovalSignatures}), or null for none
+     * @param statement the exact statement bytes
      * @return why the signature does not prove the approval, or empty when it is valid
      */
-    Optional<String> problem(@Nullable String encoded, byte[] statement) {
+    public Optional<String> problem(@Nullable String encoded, byte[] statement) {
         if (encoded == null) {
             return Optional.of("the approval of " + approver + " carries no signature by their registered key");
         }

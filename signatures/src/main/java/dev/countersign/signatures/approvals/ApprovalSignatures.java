@@ -1,17 +1,16 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures.approvals;
 
-import dev.countersign.gitops.GitOpsException;
-import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.signatures.OpenPgpSignature;
 import dev.countersign.signatures.SignatureException;
 import dev.countersign.signatures.SignatureFormatException;
 import dev.countersign.signatures.SshSignature;
+import dev.countersign.signatures.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Approver signatures: an OpenPGP detached signature over an {@link ApprovalStatement}, kept as standard
+ * Approver signatures: an OpenPGP detached signature over an approval statement, kept as standard
  * base64 of the binary signature packet, or an OpenSSH {@code sshsig} signature in the namespace {@code
  * countersign}, kept as standard base64 of its binary form (which starts with {@code SSHSIG}); carried into
  * the record commit as one trailer per signed approval, {@code Countersign-Approval-Signature: <principal>
@@ -52,40 +51,47 @@ public final class ApprovalSignatures {
         return OpenPgpSignature.parse(data).base64();
     }
 
-    static boolean isSsh(String encoded) {
+    /**
+     * Tells whether an encoded approval signature is an SSH one.
+     *
+     * @param encoded the encoded signature
+     * @return true for an {@code sshsig} signature
+     */
+    public static boolean isSsh(String encoded) {
         return encoded.startsWith(SSH_MAGIC_BASE64);
     }
 
-    static SshSignature ssh(String encoded) {
+    /**
+     * Reads an encoded SSH approval signature.
+     *
+     * @param encoded the encoded signature
+     * @return the signature
+     * @throws SignatureException when it is not one
+     */
+    public static SshSignature ssh(String encoded) {
         return SshSignature.parse(SSH_BEGIN + "\n" + encoded + "\n" + SSH_END + "\n");
-    }
-
-    /** Signs a statement; the result is the base64 of the binary detached signature. */
-    static String sign(CommitSigner signer, ApprovalStatement statement, Instant when) {
-        return signOpenPgp(signer, statement.bytes(), when);
     }
 
     /**
      * Signs statement bytes with an OpenPGP key.
      *
-     * @param signer the approver's key
+     * @param key the approver's key
      * @param statement the statement bytes
      * @param when the signature's creation time
      * @return the base64 of the binary detached signature
+     * @throws SignatureException if the key cannot sign
      */
-    public static String signOpenPgp(CommitSigner signer, byte[] statement, Instant when) {
-        byte[] armored = signer.sign(statement, when);
-        try {
-            return OpenPgpSignature.parse(armored).base64();
-        } catch (SignatureFormatException e) {
-            throw new GitOpsException("the approver's key produced no OpenPGP signature", e);
-        } catch (SignatureException e) {
-            throw new GitOpsException("cannot encode the approval signature", e);
-        }
+    public static String signOpenPgp(SigningKey key, byte[] statement, Instant when) {
+        return key.sign(statement, when).base64();
     }
 
-    /** Decodes the base64 of a trailer, or empty when it is not one OpenPGP signature. */
-    static Optional<OpenPgpSignature> decode(String base64) {
+    /**
+     * Decodes the base64 of a trailer.
+     *
+     * @param base64 the encoded signature
+     * @return the OpenPGP signature, or empty when it is not one
+     */
+    public static Optional<OpenPgpSignature> decode(String base64) {
         if (isSsh(base64)) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures.approvals;
 
 import dev.countersign.signatures.SshPublicKey;
 import java.time.Instant;

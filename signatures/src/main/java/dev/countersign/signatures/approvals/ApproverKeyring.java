@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures.approvals;
 
 import dev.countersign.signatures.OpenPgpCertificates;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class ApproverKeyring {
      * @param principal the principal's name
      * @return the certificates, or empty when the principal has none here
      */
-    Optional<OpenPgpCertificates> keysOf(String principal) {
+    public Optional<OpenPgpCertificates> keysOf(String principal) {
         return Optional.ofNullable(keys.get(principal));
     }
 

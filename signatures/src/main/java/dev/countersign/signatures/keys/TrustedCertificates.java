@@ -1,4 +1,4 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,19 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
-import dev.countersign.gitops.internal.ApprovalSignatures;
-import dev.countersign.gitops.internal.ApprovalSigning;
 import dev.countersign.signatures.SignatureException;
 import dev.countersign.signatures.SshAgentException;
+import dev.countersign.signatures.SshPublicKey;
 import dev.countersign.signatures.SshSignature;
 import dev.countersign.signatures.SshSigner;
+import dev.countersign.signatures.approvals.ApprovalSignatures;
+import dev.countersign.signatures.approvals.ApprovalSigning;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * How an approver proves an approval is theirs: a signature over the approval statement ({@link
- * Reviewer#approvalStatement(String)}) by one of their keys, registered in the policy's {@code
+ * How an approver proves an approval is theirs: a signature over the approval statement (the bytes
+ * the reviewer's handle names, {@code Reviewer.approvalStatement}) by one of their keys, registered in the policy's {@code
  * spec.approverKeys}. Made with an OpenPGP key, an OpenSSH private key file, the running ssh-agent, or
  * elsewhere and handed over ({@code ssh-keygen -Y sign -n countersign}, which a hardware key that needs a
  * touch requires). SSH signatures are made in the namespace {@code countersign}. Immutable and thread-safe;
@@ -32,10 +35,9 @@ public final class ApprovalProof {
      * @return the proof
      */
     public static ApprovalProof signedWith(SigningKey key) {
-        var signer = key.signer();
         return new ApprovalProof(
                 "OpenPGP key " + key.fingerprint(),
-                (statement, registered, when) -> ApprovalSignatures.signOpenPgp(signer, statement, when));
+                (statement, registered, when) -> ApprovalSignatures.signOpenPgp(key, statement, when));
     }
 
     /**
@@ -95,8 +97,18 @@ public final class ApprovalProof {
         return new ApprovalProof("detached signature", (statement, registered, when) -> encoded);
     }
 
-    ApprovalSigning signing() {
-        return signing;
+    /**
+     * Signs, or supplies the signature over, an approval statement.
+     *
+     * @param statement the exact statement bytes
+     * @param registeredSsh the approver's registered OpenSSH keys, in policy order (an agent signs with the
+     *     first of them it holds)
+     * @param when the approval time
+     * @return the signature, encoded as an approval keeps it
+     * @throws SignatureException when no signature can be made or read
+     */
+    public String sign(byte[] statement, List<SshPublicKey> registeredSsh, Instant when) {
+        return signing.sign(statement, registeredSsh, when);
     }
 
     @Override

@@ -1,12 +1,12 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
 
 import dev.countersign.signatures.OpenPgpCertificates;
 import dev.countersign.signatures.SignatureException;
 import java.util.List;
 
 /**
- * The OpenPGP certificates whose signatures {@link GitOpsRepository#verifyWith(VerifyOptions) verify} accepts
- * on main-line commits. Immutable and thread-safe.
+ * The OpenPGP certificates whose signatures a verifier accepts, such as the keys that may sign main-line
+ * commits. Immutable and thread-safe.
  */
 public final class TrustedKeys {
     private final OpenPgpCertificates keyring;
@@ -40,7 +40,12 @@ public final class TrustedKeys {
         return keyring.fingerprints();
     }
 
-    OpenPgpCertificates keyring() {
+    /**
+     * Returns the certificates, to verify signatures with.
+     *
+     * @return the certificates
+     */
+    public OpenPgpCertificates keyring() {
         return keyring;
     }
 

@@ -1,4 +1,4 @@
-package dev.countersign.gitops.internal;
+package dev.countersign.signatures.approvals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * A raw commit object split as {@code git verify-commit} splits it: the {@code gpgsig} header's value (the
  * signature) and everything else (the signed payload).
  */
-final class SignedCommit {
+public final class SignedCommit {
     private static final byte[] HEADER = "gpgsig ".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] payload;
@@ -18,17 +18,31 @@ final class SignedCommit {
         this.signature = signature;
     }
 
-    /** The commit without its {@code gpgsig} header. */
-    byte[] payload() {
+    /**
+     * Returns the commit without its {@code gpgsig} header.
+     *
+     * @return the signed payload
+     */
+    public byte[] payload() {
         return payload.clone();
     }
 
-    /** The armored signature, empty when the commit is unsigned. */
-    byte[] signature() {
+    /**
+     * Returns the armored signature.
+     *
+     * @return the signature, empty when the commit is unsigned
+     */
+    public byte[] signature() {
         return signature.clone();
     }
 
-    static SignedCommit parse(byte[] raw) {
+    /**
+     * Splits a raw commit object.
+     *
+     * @param raw the commit object as Git stores it, headers and message
+     * @return its payload and signature
+     */
+    public static SignedCommit parse(byte[] raw) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream(raw.length);
         ByteArrayOutputStream signature = new ByteArrayOutputStream();
         int pos = 0;

@@ -1,10 +1,12 @@
-package dev.countersign.gitops;
+package dev.countersign.signatures.keys;
+
+import dev.countersign.signatures.SignatureException;
 
 /**
- * Thrown when an OpenPGP key or keyring cannot be used: no key in the data, no signing key, a wrong
- * passphrase. The message names the problem, never key material or the passphrase.
+ * Thrown when a key or keyring cannot be used: no key in the data, no signing key, a wrong passphrase. The
+ * message names the problem, never key material or the passphrase.
  */
-public final class KeyringException extends GitOpsException {
+public final class KeyringException extends SignatureException {
     private static final long serialVersionUID = 1L;
 
     /**
