@@ -48,8 +48,8 @@ final class ProposeRecipientsCommand extends Subcommand {
         Principal principal = proposer.principal();
         SopsEnvironment sops = SopsEnvironment.system(out());
         DecryptionKeys keys = DecryptionKeys.fromEnvironment(sops.variables(), sops.home());
-        Proposal p = repository.apply(
-                repo -> repo.proposer(principal).proposeRecipients(environment, add, remove, keys, rationale, List.of()));
+        Proposal p = repository.apply(repo ->
+                repo.proposer(principal).proposeRecipients(environment, add, remove, keys, rationale, List.of()));
         output.print(() -> ProposalText.created(p), () -> ProposalText.tree(p));
         return 0;
     }

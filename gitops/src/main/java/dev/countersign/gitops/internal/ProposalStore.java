@@ -87,11 +87,7 @@ public final class ProposalStore {
 
     Proposal read(String id, CommitId version) {
         Proposal record = git.parsed()
-                .read(
-                        version,
-                        FILE,
-                        Proposal.class,
-                        json -> ProposalMetadata.read(json, id))
+                .read(version, FILE, Proposal.class, json -> ProposalMetadata.read(json, id))
                 .orElseThrow(() -> new GitOpsException("proposal " + id + " has no " + FILE + " at " + version.name()));
         if (!record.id().equals(id)) {
             throw new GitOpsException("metadata ref of proposal " + id + " holds proposal " + record.id());

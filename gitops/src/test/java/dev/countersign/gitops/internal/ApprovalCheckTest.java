@@ -6,6 +6,7 @@ import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Finding;
 import dev.countersign.gitops.internal.git.CommitInfo;
 import dev.countersign.gitops.internal.git.Trailers;
+import dev.countersign.signatures.approvals.ApproverKeyring;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
