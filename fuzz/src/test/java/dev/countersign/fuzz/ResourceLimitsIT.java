@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * Inputs at the sizes of issue 23 (64 MiB, 10^6 keys, 10^4 components, 10^5 edges), run by failsafe in a JVM of
  * at most 256 MiB heap ({@code -Xmx256m}, see this module's pom): each is either read or refused with the typed
  * error of the limit it exceeds. An {@link OutOfMemoryError} or an untyped exception fails the test; the timeout is
- * a hang guard only, not a measurement. Not here: a SOPS file of 10^6 keys within the 8 MiB limit, which runs out
- * of a 256 MiB heap today (docs/reliability.md, known gaps).
+ * a hang guard only, not a measurement.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ResourceLimitsIT {
@@ -74,6 +73,26 @@ class ResourceLimitsIT {
 
         assertThatThrownBy(() -> StackFiles.parseStack(minimalStack("{" + values + "}"), "keys.yaml"))
                 .isInstanceOf(DocumentLimitException.class);
+    }
+
+    @Test
+    void refusesAMillionKeysInASopsFileWithinItsSizeLimitByTheItemLimit() {
+        var yaml = new StringBuilder(8 * 1_000_000);
+        for (int i = 0; i < 1_000_000; i++) {
+            yaml.append('k').append(i).append(": 1\n");
+        }
+        byte[] bytes = yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bytes.length).isLessThan(InputLimits.SECRETS_FILE_BYTES);
+
+        for (FileFormat format : List.of(FileFormat.YAML, FileFormat.DOTENV, FileFormat.INI)) {
+            byte[] input = format == FileFormat.DOTENV
+                    ? yaml.toString().replace(": ", "=").getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : bytes;
+            assertThatThrownBy(() -> SOPS.decrypt(input, format))
+                    .as(format.name())
+                    .isInstanceOf(FileLimitException.class)
+                    .hasMessageContaining(String.valueOf(InputLimits.SECRETS_FILE_ITEMS));
+        }
     }
 
     @Test

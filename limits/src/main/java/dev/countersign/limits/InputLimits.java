@@ -22,6 +22,13 @@ public final class InputLimits {
     /** The largest SOPS file read for decryption or editing, in bytes: 8 MiB, eight Kubernetes Secrets. */
     public static final int SECRETS_FILE_BYTES = 8 * 1024 * 1024;
 
+    /**
+     * Keys, values and comments in one sops file (YAML, JSON, dotenv or INI) or one YAML event stream of it: far
+     * above any real secrets file, low enough that a file within {@link #SECRETS_FILE_BYTES} cannot exhaust a
+     * 256 MiB heap by being parsed.
+     */
+    public static final int SECRETS_FILE_ITEMS = 100_000;
+
     /** The longest armored SSH signature or OpenSSH private key file, in characters: 64 KiB. */
     public static final int SIGNATURE_CHARS = 64 * 1024;
 

@@ -39,11 +39,13 @@ final class DotenvStore implements Store {
 
     private static void parse(byte[] bytes, List<Item> items, Map<String, String> metadata) {
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        ItemBudget budget = ItemBudget.of("dotenv");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.isEmpty()) {
                 continue;
             }
+            budget.spend();
             if (line.startsWith("#")) {
                 items.add(new Comment(line.substring(1)));
                 continue;

@@ -9,6 +9,7 @@ import java.util.Map;
 /** Parses INI text the way go-ini does for sops: sections, comments, quoted and multi-line values. */
 final class IniParser {
     private final String[] lines;
+    private final ItemBudget budget = ItemBudget.of("INI");
     private final Map<String, List<Item>> sections = new LinkedHashMap<>();
     private final List<Comment> pending = new ArrayList<>();
     private List<Item> current;
@@ -32,6 +33,7 @@ final class IniParser {
             if (line.isEmpty()) {
                 continue;
             }
+            budget.spend();
             if (line.startsWith(";") || line.startsWith("#")) {
                 pending.add(new Comment(line.substring(1).stripLeading()));
             } else if (line.startsWith("[")) {

@@ -7,6 +7,7 @@ import java.util.List;
 /** A small ordered JSON parser: objects keep key order, integers that fit int64 stay {@code int}. */
 final class JsonReader {
     private final String text;
+    private final ItemBudget budget = ItemBudget.of("JSON");
     private int pos;
 
     private JsonReader(String text) {
@@ -28,6 +29,7 @@ final class JsonReader {
     }
 
     private Node value(String where) {
+        budget.spend();
         skipSpace();
         char c = peek();
         return switch (c) {

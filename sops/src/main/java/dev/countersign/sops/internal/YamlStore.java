@@ -43,7 +43,10 @@ final class YamlStore implements Store {
                 .build();
         List<MapNode> documents = new ArrayList<>();
         try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            Composer composer = new Composer(
+                    settings,
+                    new CountingParser(
+                            new ParserImpl(settings, new StreamReader(settings, text)), ItemBudget.of("YAML")));
             while (composer.hasNext()) {
                 documents.add(document(composer.next(), documents.isEmpty()));
             }
