@@ -7,6 +7,7 @@ module dev.countersign.gitops {
     requires transitive dev.countersign.render;
     requires transitive dev.countersign.signatures;
     requires dev.countersign.sops;
+    requires dev.countersign.limits;
     requires org.snakeyaml.engine;
     requires org.eclipse.jgit;
     // JGit, an automatic module, logs through SLF4J: naming it resolves it on a consumer's module path

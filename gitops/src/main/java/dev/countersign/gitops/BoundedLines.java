@@ -1,12 +1,13 @@
 package dev.countersign.gitops;
 
+import dev.countersign.limits.InputLimits;
 import java.io.IOException;
 import java.io.Reader;
 import org.jspecify.annotations.Nullable;
 
 /** Reads {@code \n}-ended lines of bounded length, so that no input makes a hook buffer without limit. */
 final class BoundedLines {
-    static final int MAX_LINE = 2_200;
+    static final int MAX_LINE = InputLimits.HOOK_LINE_CHARS;
 
     private final Reader reader;
 

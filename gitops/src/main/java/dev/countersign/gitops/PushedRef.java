@@ -1,5 +1,6 @@
 package dev.countersign.gitops;
 
+import dev.countersign.limits.InputLimits;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 public record PushedRef(String oldId, String newId, String ref) {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final Pattern ZERO = Pattern.compile("0+");
-    private static final int MAX_REF_LENGTH = 1024;
+    private static final int MAX_REF_LENGTH = InputLimits.REF_NAME_CHARS;
 
     /**
      * Checks the parts.

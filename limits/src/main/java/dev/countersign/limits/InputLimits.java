@@ -22,6 +22,12 @@ public final class InputLimits {
     /** The largest SOPS file read for decryption or editing, in bytes: 8 MiB, eight Kubernetes Secrets. */
     public static final int SECRETS_FILE_BYTES = 8 * 1024 * 1024;
 
+    /** One line of a Git server's {@code pre-receive} input ({@code <old> <new> <ref>}), in characters. */
+    public static final int HOOK_LINE_CHARS = 2_200;
+
+    /** A ref name in a push, in characters. */
+    public static final int REF_NAME_CHARS = 1_024;
+
     /**
      * Keys, values and comments in one sops file (YAML, JSON, dotenv or INI) or one YAML event stream of it: far
      * above any real secrets file, low enough that a file within {@link #SECRETS_FILE_BYTES} cannot exhaust a
