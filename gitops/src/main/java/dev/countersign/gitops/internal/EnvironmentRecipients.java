@@ -29,35 +29,9 @@ import org.jspecify.annotations.Nullable;
  * environment change: hashed, approved, recorded and verified like one.
  */
 public final class EnvironmentRecipients {
-    private static final String FOLDER = ".countersign/recipients/";
     private static final String AGE = "age1[02-9ac-hj-np-z]{58}";
 
     private EnvironmentRecipients() {}
-
-    /**
-     * Returns the path of an environment's own recipients rule.
-     *
-     * @param environment the environment's name
-     * @return {@code .countersign/recipients/<env>.sops.yaml}
-     */
-    public static String path(String environment) {
-        return FOLDER + Layout.name("environment", environment) + ".sops.yaml";
-    }
-
-    /**
-     * Returns the sops rules that apply to an environment's files at a commit: its own rule file, else the
-     * repository's {@code .sops.yaml}.
-     *
-     * @param git the repository
-     * @param commit the commit
-     * @param environment the environment's name
-     * @return the rules file, or null when there is none
-     */
-    static byte @Nullable [] config(GitStore git, CommitId commit, String environment) {
-        return git.read(commit, path(environment))
-                .or(() -> git.read(commit, Layout.SOPS_CONFIG))
-                .orElse(null);
-    }
 
     /**
      * Proposes the change, inside a transaction of the ledger.
@@ -75,22 +49,13 @@ public final class EnvironmentRecipients {
         CommitId base = ledger.mainHead();
         String name = draft.environment();
         Environment env = StackLayout.environment(git, base, name);
-        List<String> recipients = recipients(RenderedLayout.ageRecipients(env, config(git, base, name)), draft);
+        List<String> recipients =
+                recipients(RenderedLayout.ageRecipients(env, RecipientFiles.config(git, base, name)), draft);
         List<String> sopsFiles = sopsFiles(git, base, name);
         List<String> touched = new ArrayList<>(sopsFiles);
-        touched.add(path(name));
+        touched.add(RecipientFiles.path(name));
         requireAllowed(touched, file -> git.read(base, file).orElse(null), draft);
-        Map<String, byte @Nullable []> edits = new TreeMap<>();
-        edits.put(path(name), rule(name, recipients).getBytes(StandardCharsets.UTF_8));
-        for (String file : sopsFiles) {
-            edits.put(file, rekeying.rekey(git.read(base, file).orElseThrow(), recipients, draft.identities()));
-        }
-        CommitId staged = git.commit(
-                git.writeTree(base, edits),
-                List.of(base),
-                Idents.of(Idents.RECORDER, ledger.now()),
-                Idents.of(Idents.RECORDER, ledger.now()),
-                "staged recipients change of " + name);
+        CommitId staged = stage(ledger, base, recipients, sopsFiles, rekeying, draft);
         SortedMap<String, byte[]> files = EnvironmentRendering.after(git, staged, env, null);
         List<String> changed = changed(EnvironmentRendering.region(git, git.tree(base), name), files);
         requireAllowed(changed, path -> files.get(path), draft);
@@ -106,6 +71,29 @@ public final class EnvironmentRecipients {
                 null);
         byte[] envFile = files.get(Layout.environmentFile(name));
         return proposing.propose(header, files, envFile == null ? null : new String(envFile, StandardCharsets.UTF_8));
+    }
+
+    /** Commits the new rule and the re-encrypted files on top of main, unreferenced, to render the draft from. */
+    private static CommitId stage(
+            Ledger ledger,
+            CommitId base,
+            List<String> recipients,
+            List<String> sopsFiles,
+            SecretRekeying rekeying,
+            RecipientsDraft draft) {
+        GitStore git = ledger.git();
+        String name = draft.environment();
+        Map<String, byte @Nullable []> edits = new TreeMap<>();
+        edits.put(RecipientFiles.path(name), rule(name, recipients).getBytes(StandardCharsets.UTF_8));
+        for (String file : sopsFiles) {
+            edits.put(file, rekeying.rekey(git.read(base, file).orElseThrow(), recipients, draft.identities()));
+        }
+        return git.commit(
+                git.writeTree(base, edits),
+                List.of(base),
+                Idents.of(Idents.RECORDER, ledger.now()),
+                Idents.of(Idents.RECORDER, ledger.now()),
+                "staged recipients change of " + name);
     }
 
     /** Applies the contract's secret rules before anything is decrypted, and again to the draft. */

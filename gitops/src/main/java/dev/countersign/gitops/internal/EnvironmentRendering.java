@@ -38,7 +38,7 @@ public final class EnvironmentRendering {
      */
     static boolean inRegion(String environment, String path) {
         return path.equals(Layout.environmentFile(environment))
-                || path.equals(EnvironmentRecipients.path(environment))
+                || path.equals(RecipientFiles.path(environment))
                 || ReconcilerLayout.environmentFolders(environment).stream()
                         .anyMatch(folder -> path.startsWith(folder + "/"));
     }
@@ -53,7 +53,7 @@ public final class EnvironmentRendering {
      */
     public static SortedMap<String, byte[]> region(GitStore git, TreeId tree, String environment) {
         SortedMap<String, byte[]> files = git.readTreeFolder(tree, Layout.environmentFile(environment));
-        files.putAll(git.readTreeFolder(tree, EnvironmentRecipients.path(environment)));
+        files.putAll(git.readTreeFolder(tree, RecipientFiles.path(environment)));
         ReconcilerLayout.environmentFolders(environment)
                 .forEach(folder -> files.putAll(git.readTreeFolder(tree, folder)));
         return files;
@@ -89,8 +89,7 @@ public final class EnvironmentRendering {
         String name = changed.name();
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put(Layout.environmentFile(name), NativeLayout.environmentFile(changed));
-        git.read(base, EnvironmentRecipients.path(name))
-                .ifPresent(rule -> files.put(EnvironmentRecipients.path(name), rule));
+        git.read(base, RecipientFiles.path(name)).ifPresent(rule -> files.put(RecipientFiles.path(name), rule));
         for (String stackName : stacks(git, base, name)) {
             files.putAll(stack(git, base, changed, stackName, restoreFrom));
         }
@@ -155,7 +154,7 @@ public final class EnvironmentRendering {
     static List<String> differences(GitStore git, CommitId commit, String environment) {
         SortedMap<String, byte[]> actual = region(git, git.tree(commit), environment);
         if (git.read(commit, Layout.environmentFile(environment)).isEmpty()) {
-            return EnvironmentRetirement.leftOver(actual);
+            return FileDifferences.compare(new TreeMap<>(), actual);
         }
         Environment env = StackLayout.environment(git, commit, environment);
         SortedMap<String, byte[]> expected = after(git, commit, env, null);

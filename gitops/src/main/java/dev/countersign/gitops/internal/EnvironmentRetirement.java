@@ -7,9 +7,7 @@ import dev.countersign.gitops.ProposalHeader;
 import dev.countersign.gitops.Subject;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Principal;
-import dev.countersign.render.layout.FileDifferences;
 import java.util.List;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -62,15 +60,5 @@ final class EnvironmentRetirement {
                 null,
                 null);
         return proposing.propose(header, new TreeMap<>(), null);
-    }
-
-    /**
-     * Lists what a commit that no longer defines an environment still holds in its region: each path is extra.
-     *
-     * @param actual the region at the commit
-     * @return one {@code extra <path>} per path left
-     */
-    static List<String> leftOver(SortedMap<String, byte[]> actual) {
-        return FileDifferences.compare(new TreeMap<>(), actual);
     }
 }

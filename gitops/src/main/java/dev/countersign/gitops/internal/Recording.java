@@ -198,7 +198,7 @@ public final class Recording {
                 || RenderedLayout.owns(s.environment(), s.stack(), path)
                 || path.equals(Layout.environmentFile(s.environment()))
                 || path.equals(Layout.SOPS_CONFIG)
-                || path.equals(EnvironmentRecipients.path(s.environment()))
+                || path.equals(RecipientFiles.path(s.environment()))
                 || (edits.edits().containsKey(path)
                         && !Arrays.equals(
                                 git.read(head, path).orElse(null), edits.edits().get(path)));

@@ -146,7 +146,7 @@ public final class RenderedLayout {
                 StackLayout.stack(git, commit, environment, stack).orElse(null),
                 StackLayout.secretNames(git, commit, environment, stack),
                 git.read(commit, fluxSecret(environment, stack)).isPresent(),
-                EnvironmentRecipients.config(git, commit, environment),
+                RecipientFiles.config(git, commit, environment),
                 PolicyProtection.at(git, commit));
     }
 
@@ -220,7 +220,7 @@ public final class RenderedLayout {
                 stack,
                 names,
                 keepSecret,
-                EnvironmentRecipients.config(git, base, env.name()),
+                RecipientFiles.config(git, base, env.name()),
                 PolicyProtection.at(git, base));
         if (keepSecret) {
             files.put(fluxSecret(env.name(), stackName), secret);

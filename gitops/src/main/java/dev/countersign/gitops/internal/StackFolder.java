@@ -131,7 +131,7 @@ public final class StackFolder {
             return null;
         }
         return secretFiles.encryptFluxSecret(
-                EnvironmentRecipients.config(git, base, env.name()),
+                RecipientFiles.config(git, base, env.name()),
                 Layout.fileIn(folder, StackLayout.SECRETS),
                 stack.name(),
                 secrets,
@@ -161,7 +161,7 @@ public final class StackFolder {
         String path = Layout.fileIn(folder, StackLayout.SECRETS);
         files.put(
                 StackLayout.SECRETS,
-                secretFiles.encrypt(EnvironmentRecipients.config(git, base, folder.split("/", -1)[1]), path, secrets));
+                secretFiles.encrypt(RecipientFiles.config(git, base, folder.split("/", -1)[1]), path, secrets));
         Map<String, String> previous = git.read(base, Layout.fileIn(folder, StackLayout.FINGERPRINTS))
                 .map(Fingerprints::read)
                 .orElse(new TreeMap<>());
