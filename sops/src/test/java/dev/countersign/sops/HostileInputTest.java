@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 /** A secrets file never has a key or value quoted in an error message (issue 23). */
@@ -75,6 +76,74 @@ class HostileInputTest {
         assertThatThrownBy(() -> sops().decrypt(atLimit, FileFormat.BINARY))
                 .isInstanceOf(SopsException.class)
                 .isNotInstanceOf(FileLimitException.class);
+    }
+
+    @Test
+    void refusesAnInvalidRegexInAFilesMetadataWithATypedErrorQuotingAPrefix() {
+        // found by fuzzing (SopsDecryptFuzzTest#json): EncryptionRule's IllegalArgumentException escaped decrypt
+        String file = new String(encrypt("db: x\n", FileFormat.YAML), UTF_8);
+        String rule = "unencrypted_comment_regex: \"[" + "x".repeat(10_000) + "TAIL\"";
+        String tampered = file.contains("unencrypted_suffix:")
+                ? file.replaceFirst("unencrypted_suffix: [^\n]*", rule)
+                : file.replaceFirst("\nsops:\n", "\nsops:\n    " + rule + "\n");
+
+        assertThat(tampered).contains("TAIL");
+        assertThatThrownBy(() -> sops().decrypt(tampered.getBytes(UTF_8), FileFormat.YAML))
+                .isInstanceOf(MalformedFileException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .contains("not a regular expression")
+                        .hasSizeLessThan(300)
+                        .doesNotContain("TAIL"));
+    }
+
+    @Test
+    void refusesATruncatedAgeArmorWithATypedError() {
+        // found by fuzzing (SopsDecryptFuzzTest#dotenv): jagged's armor reader threw a BufferUnderflowException
+        String file = new String(encrypt("user=admin\n", FileFormat.DOTENV), UTF_8);
+        String armor = "-----BEGIN AGE ENCRYPTED FILE-----\\n"
+                + "YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBDUlZpeU9aN29iZ3NhV3ZE\\n"
+                + "TVJpcW1PWCtXS0hSUFdVNGpkYUxHWk10dTFNCnBRWXRtdAIPNpvw==,type:str]";
+        String tampered = file.replaceFirst(
+                "sops_age__list_0__map_enc=[^\n]*", Matcher.quoteReplacement("sops_age__list_0__map_enc=" + armor));
+
+        assertThat(tampered).contains("type:str]");
+        assertThatThrownBy(() -> sops().decrypt(tampered.getBytes(UTF_8), FileFormat.DOTENV))
+                .isInstanceOf(SopsException.class);
+    }
+
+    @Test
+    void refusesAFlattenedListIndexBeyondTheIntRangeWithATypedError() {
+        // found by fuzzing (SopsDecryptFuzzTest#dotenv): Integer.valueOf's NumberFormatException escaped
+        String file = new String(encrypt("user=admin\n", FileFormat.DOTENV), UTF_8);
+        String tampered = file + "sops_age__list_" + "1".repeat(80) + "__map_recipient=x\n";
+
+        assertThatThrownBy(() -> sops().decrypt(tampered.getBytes(UTF_8), FileFormat.DOTENV))
+                .isInstanceOf(MalformedFileException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("1".repeat(20)));
+    }
+
+    @Test
+    void refusesAMasterKeyListWithABlankNameWithATypedError() {
+        // found by fuzzing (SopsDecryptFuzzTest#dotenv, #binary): KeyEntry's IllegalArgumentException escaped
+        String file = new String(encrypt("user=admin\n", FileFormat.DOTENV), UTF_8);
+        String tampered = file + "sops___list_0__map_recipient=x\n";
+        Sops stranger = Sops.builder()
+                .keySource(AgeKeys.source(List.of(AgeIdentity.generate(new SecureRandom()))))
+                .build();
+
+        // a host holding none of the keys names the recipients in its error: that is where it escaped
+        assertThatThrownBy(() -> stranger.decrypt(tampered.getBytes(UTF_8), FileFormat.DOTENV))
+                .isInstanceOf(MalformedFileException.class);
+    }
+
+    @Test
+    void refusesACommentWhereAYamlValueIsExpectedWithATypedError() {
+        // found by fuzzing (SopsConfigFuzzTest#creationRules): snakeyaml-engine's composer threw a ClassCastException
+        byte[] yaml = "[#-- :\n\n ".getBytes(UTF_8);
+
+        assertThatThrownBy(() -> CreationRules.parse(java.nio.file.Path.of("/repo"), yaml))
+                .isInstanceOf(MalformedFileException.class);
+        assertThatThrownBy(() -> sops().decrypt(yaml, FileFormat.YAML)).isInstanceOf(MalformedFileException.class);
     }
 
     @Test

@@ -20,6 +20,9 @@ final class Numbers {
     /** The smallest decimal exponent (float64 bottoms out at about 4.9e-324). */
     static final int MIN_EXPONENT = InputLimits.MIN_EXPONENT;
 
+    private static final String OUT_OF_RANGE = "number out of range: the decimal exponent must lie between "
+            + MIN_EXPONENT + " and " + MAX_EXPONENT + " (the range of a float64)";
+
     private Numbers() {}
 
     /** Reads the current integer token; it must fit an int64. */
@@ -37,7 +40,14 @@ final class Numbers {
             throw new InvalidStackException(pointer, "NaN and infinities are not allowed: numbers must be finite");
         }
         checkLength(parser, pointer);
-        return Values.normalise(parser.getDecimalValue(), pointer);
+        BigDecimal value;
+        try {
+            value = parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+            // an exponent beyond the int range (e.g. 1E99999999999): Jackson cannot build the BigDecimal
+            throw new InvalidStackException(pointer, OUT_OF_RANGE);
+        }
+        return Values.normalise(value, pointer);
     }
 
     /** Checks a decimal's digits and exponent, which is cheap, before anything expands it. */
@@ -50,10 +60,7 @@ final class Numbers {
         }
         long exponent = (long) decimal.precision() - decimal.scale() - 1;
         if (exponent > MAX_EXPONENT || exponent < MIN_EXPONENT) {
-            throw new InvalidStackException(
-                    pointer,
-                    "number out of range: the decimal exponent must lie between " + MIN_EXPONENT + " and "
-                            + MAX_EXPONENT + " (the range of a float64)");
+            throw new InvalidStackException(pointer, OUT_OF_RANGE);
         }
         return decimal;
     }

@@ -26,6 +26,21 @@ class HostileInputTest {
     }
 
     @Test
+    void rejectsAnExponentBeyondTheIntRangeWithATypedError() {
+        // found by fuzzing (StackReaderFuzzTest#environmentText): Jackson cannot build such a BigDecimal at all;
+        // as a flow sequence item it reached Numbers.decimal and its NumberFormatException escaped
+        for (String number : List.of("44E44444444444444444444", "1e-99999999999999999999")) {
+            assertThatThrownBy(() -> StackFiles.parseEnvironment("[" + number + "]", "env.yaml"))
+                    .as(number)
+                    .isInstanceOf(InvalidStackException.class)
+                    .hasMessageContaining("out of range");
+            assertThatThrownBy(() -> StackFilesTest.minimal("{data: [" + number + "]}"))
+                    .as(number)
+                    .isInstanceOf(StackException.class);
+        }
+    }
+
+    @Test
     void rejectsHugeExponentInJsonQuickly() {
         String json =
                 StackFiles.toJson(StackFilesTest.minimal("{a: 1}").toTree()).replace(": 1\n", ": 1e999999\n");

@@ -80,7 +80,7 @@ final class Flattener {
             }
             pendingName = m.group(1) == null;
             if (!pendingName) {
-                steps.add(Integer.valueOf(m.group(1)));
+                steps.add(index(key, m.group(1)));
             }
             start = m.end();
         }
@@ -88,6 +88,16 @@ final class Flattener {
             steps.add(key.substring(start));
         }
         return steps;
+    }
+
+    private static Integer index(String key, String digits) {
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            // found by fuzzing: an index beyond the int range
+            throw new MalformedFileException(
+                    "flattened sops metadata key " + Redacted.path(key) + " has a list index beyond the int range");
+        }
     }
 
     private static Node toNode(Object value) {

@@ -59,10 +59,19 @@ public final class MetadataCodec {
                             "sops metadata sets both " + found.kind().metadataKey() + " and " + kind.metadataKey()
                                     + ": at most one encryption rule is allowed");
                 }
-                found = new EncryptionRule(kind, value.get());
+                found = rule(kind, value.get());
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    private static EncryptionRule rule(EncryptionRule.Kind kind, String argument) {
+        try {
+            return new EncryptionRule(kind, argument);
+        } catch (IllegalArgumentException e) {
+            // an invalid regex: the rule's message quotes at most a prefix of it (Prefix)
+            throw new MalformedFileException("invalid sops metadata: " + e.getMessage());
+        }
     }
 
     private static List<List<MasterKey>> readGroups(MapNode sops) {
@@ -90,6 +99,10 @@ public final class MetadataCodec {
             if (item instanceof Pair pair && !SCALAR_KEYS.contains(pair.key()) && pair.value() instanceof ListNode l) {
                 for (Node element : l.elements()) {
                     if (element instanceof MapNode entry) {
+                        if (pair.key().isBlank()) {
+                            // found by fuzzing: KeyEntry refuses a blank type with an IllegalArgumentException
+                            throw new MalformedFileException("sops metadata has a master key list with a blank name");
+                        }
                         keys.add(new MasterKey(pair.key(), entry));
                     }
                 }

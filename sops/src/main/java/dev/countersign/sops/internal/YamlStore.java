@@ -53,6 +53,9 @@ final class YamlStore implements Store {
         } catch (YamlEngineException e) {
             // the engine's message quotes the offending line, which may hold a secret: keep only its position
             throw new MalformedFileException("invalid YAML" + where(e));
+        } catch (ClassCastException e) {
+            // the engine's composer fails so on a comment where it expects a node (found by fuzzing: "[#-- :")
+            throw new MalformedFileException("invalid YAML: a comment where a value is expected");
         }
         return documents;
     }

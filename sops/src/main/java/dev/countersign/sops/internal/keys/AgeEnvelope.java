@@ -48,6 +48,9 @@ final class AgeEnvelope {
                 Channels.newChannel(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
         try (ReadableByteChannel channel = new ArmoredDecryptingChannelFactory().newDecryptingChannel(input, readers)) {
             return readAll(channel);
+        } catch (RuntimeException e) {
+            // jagged throws unchecked exceptions on some malformed armor (a BufferUnderflowException, found by fuzzing)
+            throw new IOException("malformed age armor", e);
         }
     }
 
