@@ -3,13 +3,10 @@ package dev.countersign.gitops.internal;
 import static dev.countersign.gitops.internal.Fixture.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
-import dev.countersign.gitops.internal.git.LocalFile;
 import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.policy.Principal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The index of proposal states: a cache checked against the metadata refs on every read, never trusted blindly. */
+/** The proposal states read from the metadata refs: open proposals, pages, and no ref written by a read. */
 class ProposalIndexTest {
     private static final Principal ALICE = Principal.parse("human:alice");
     private static final Principal BUILDER = Principal.parse("agent:builder");
@@ -50,7 +47,7 @@ class ProposalIndexTest {
     }
 
     @Test
-    void listsTheOpenProposalsOnlyAndKeepsTheStateOfEveryOneOnALocalRef() {
+    void listsTheOpenProposalsOnlyAndKnowsTheStateOfEveryOne() {
         Proposal recorded = propose("web");
         lifecycle.deciding().approve(recorded.id(), ALICE);
         Proposal withdrawn = propose("api");
@@ -58,65 +55,33 @@ class ProposalIndexTest {
         Proposal open = propose("db");
 
         assertThat(openIds()).containsExactly(open.id());
-        assertThat(fixture.git.resolve(ProposalIndex.REF)).isPresent();
         assertThat(ProposalIndex.entries(fixture.git, store))
                 .containsOnlyKeys(recorded.id(), withdrawn.id(), open.id())
                 .hasEntrySatisfying(recorded.id(), e -> assertThat(e.state()).isEqualTo(ProposalState.RECORDED));
-        assertThat(fixture.git.refs("refs/countersign/")).doesNotContainKey(ProposalIndex.REF);
     }
 
     @Test
-    void readsAgainAProposalWhoseRefMovedSinceTheIndexWasWritten() {
+    void readingWritesNoRef() {
+        Proposal p = propose("web");
+        lifecycle.deciding().approve(p.id(), ALICE);
+        var before = fixture.git.refs("refs/");
+
+        assertThat(openIds()).isEmpty();
+        ProposalIndex.page(fixture.git, store, null, null, 10);
+
+        assertThat(fixture.git.refs("refs/")).isEqualTo(before);
+    }
+
+    @Test
+    void followsAProposalWhoseRefMoved() {
         Proposal p = propose("web");
         assertThat(openIds()).containsExactly(p.id());
-        CommitId indexed = fixture.git.resolve(ProposalIndex.REF).orElseThrow();
 
         lifecycle.deciding().approve(p.id(), ALICE);
 
         assertThat(openIds()).isEmpty();
-        assertThat(fixture.git.resolve(ProposalIndex.REF)).isPresent().get().isNotEqualTo(indexed);
-    }
-
-    @Test
-    void doesNotRewriteAnIndexThatIsCurrent() {
-        propose("web");
-        openIds();
-        CommitId indexed = fixture.git.resolve(ProposalIndex.REF).orElseThrow();
-
-        openIds();
-
-        assertThat(fixture.git.resolve(ProposalIndex.REF)).contains(indexed);
-    }
-
-    @Test
-    void rebuildsAMissingOrGarbledIndex() {
-        Proposal p = propose("web");
-        openIds();
-        CommitId indexed = fixture.git.resolve(ProposalIndex.REF).orElseThrow();
-        assertThat(fixture.git.delete(ProposalIndex.REF, indexed)).isTrue();
-        assertThat(openIds()).containsExactly(p.id());
-
-        CommitId rebuilt = fixture.git.resolve(ProposalIndex.REF).orElseThrow();
-        assertThat(LocalFile.write(
-                        fixture.git,
-                        ProposalIndex.REF,
-                        rebuilt,
-                        "index",
-                        ("not an index\nx RECORDED " + p.id() + " -\n").getBytes(StandardCharsets.US_ASCII)))
-                .isTrue();
-        assertThat(openIds()).containsExactly(p.id());
-    }
-
-    @Test
-    void neverTrustsALineNamingAnotherCommitThanTheRef() {
-        Proposal p = propose("web");
-        CommitId version = fixture.git.resolve(Refs.proposal(p.id())).orElseThrow();
-        CommitId other = fixture.git.resolve(Refs.MAIN).orElseThrow();
-        String forged = other.name() + " RECORDED " + p.id() + " -\n";
-        assertThat(version).isNotEqualTo(other);
-        LocalFile.write(fixture.git, ProposalIndex.REF, null, "index", forged.getBytes(StandardCharsets.US_ASCII));
-
-        assertThat(openIds()).containsExactly(p.id());
+        assertThat(ProposalIndex.entries(fixture.git, store).get(p.id()).version())
+                .isEqualTo(fixture.git.resolve(Refs.proposal(p.id())).orElseThrow());
     }
 
     @Test
