@@ -1,6 +1,7 @@
 package dev.countersign.cli;
 
 import dev.countersign.gitops.UnknownProposalException;
+import dev.countersign.gitops.UnpinnedChartException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,10 @@ final class ExitCodes {
         }
         if (failure instanceof UnknownProposalException) {
             return NOT_FOUND;
+        }
+        if (failure instanceof UnpinnedChartException) {
+            // the environment's charts.pin rule refuses the change, even when a registry read is why
+            return NO;
         }
         return causedByIo(failure) ? IO : NO;
     }
