@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.RemoteAuthenticationException;
 import dev.countersign.gitops.UnknownProposalException;
 import dev.countersign.gitops.UnpinnedChartException;
 import java.io.IOException;
@@ -42,6 +43,11 @@ final class ExitCodes {
         }
         if (failure instanceof UnpinnedChartException) {
             // the environment's charts.pin rule refuses the change, even when a registry read is why
+            return NO;
+        }
+        if (failure instanceof RemoteAuthenticationException) {
+            // the remote answered and said no (credentials, host key, TLS certificate, an undecryptable key):
+            // a refusal to fix in configuration, not a failed read to retry
             return NO;
         }
         return causedByIo(failure) ? IO : NO;
