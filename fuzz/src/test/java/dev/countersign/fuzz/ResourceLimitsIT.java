@@ -19,6 +19,7 @@ import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,23 +77,42 @@ class ResourceLimitsIT {
     }
 
     @Test
-    void refusesAMillionKeysInASopsFileWithinItsSizeLimitByTheItemLimit() {
-        var yaml = new StringBuilder(8 * 1_000_000);
+    void refusesAMillionItemsInASopsFileWithinItsSizeLimitByTheItemLimit() {
+        // YAML: a million list items under one key (4 bytes each); dotenv and INI: a million keys of at
+        // most five letters (at most 8 bytes a line), so every file stays under the size limit
+        var list = new StringBuilder(4 * 1_000_000 + 8).append("k:\n");
+        var lines = new StringBuilder(8 * 1_000_000);
         for (int i = 0; i < 1_000_000; i++) {
-            yaml.append('k').append(i).append(": 1\n");
+            list.append("- 1\n");
+            lines.append(letters(i)).append("=1\n");
         }
-        byte[] bytes = yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(bytes.length).isLessThan(InputLimits.SECRETS_FILE_BYTES);
+        Map<FileFormat, byte[]> inputs = Map.of(
+                FileFormat.YAML, utf8(list),
+                FileFormat.DOTENV, utf8(lines),
+                FileFormat.INI, utf8(new StringBuilder("[s]\n").append(lines)));
 
-        for (FileFormat format : List.of(FileFormat.YAML, FileFormat.DOTENV, FileFormat.INI)) {
-            byte[] input = format == FileFormat.DOTENV
-                    ? yaml.toString().replace(": ", "=").getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : bytes;
+        inputs.forEach((format, input) -> {
+            assertThat(input.length).as(format.name()).isLessThan(InputLimits.SECRETS_FILE_BYTES);
             assertThatThrownBy(() -> SOPS.decrypt(input, format))
                     .as(format.name())
                     .isInstanceOf(FileLimitException.class)
                     .hasMessageContaining(String.valueOf(InputLimits.SECRETS_FILE_ITEMS));
-        }
+        });
+    }
+
+    /** {@code i} in base 26 with the letters a to z: at most five letters below 26^5. */
+    private static String letters(int i) {
+        var name = new StringBuilder();
+        int rest = i;
+        do {
+            name.append((char) ('a' + rest % 26));
+            rest /= 26;
+        } while (rest > 0);
+        return name.toString();
+    }
+
+    private static byte[] utf8(CharSequence text) {
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
