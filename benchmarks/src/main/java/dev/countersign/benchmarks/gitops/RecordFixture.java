@@ -1,6 +1,8 @@
 package dev.countersign.benchmarks.gitops;
 
+import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.gitops.internal.git.TreeId;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -30,10 +31,10 @@ final class RecordFixture implements AutoCloseable {
     private final Path directory;
     private final Path index;
     private final GitStore git;
-    private ObjectId libraryHead;
+    private CommitId libraryHead;
     private String plumbingHead;
 
-    private RecordFixture(Path directory, GitStore git, ObjectId seed) {
+    private RecordFixture(Path directory, GitStore git, CommitId seed) {
         this.directory = directory;
         this.index = directory.resolve("countersign-temporary-index");
         this.git = git;
@@ -49,7 +50,7 @@ final class RecordFixture implements AutoCloseable {
             run(directory, List.of("git", "fast-import", "--quiet"), null, fastImport(files));
             String seed = run(directory, List.of("git", "rev-parse", MAIN), null, null);
             run(directory, List.of("git", "update-ref", PLUMBING, seed), null, null);
-            return new RecordFixture(directory, GitStore.open(directory), ObjectId.fromString(seed));
+            return new RecordFixture(directory, GitStore.open(directory), new CommitId(seed));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,10 +85,10 @@ final class RecordFixture implements AutoCloseable {
      *
      * @return the new tree
      */
-    ObjectId recordWithLibrary(byte[] content) {
-        ObjectId head = git.resolve(MAIN).orElseThrow();
-        ObjectId tree = git.writeTree(head, Map.of(PATH, content));
-        ObjectId commit = git.commit(tree, List.of(head), RECORDER, RECORDER, message());
+    TreeId recordWithLibrary(byte[] content) {
+        CommitId head = git.resolve(MAIN).orElseThrow();
+        TreeId tree = git.writeTree(head, Map.of(PATH, content));
+        CommitId commit = git.commit(tree, List.of(head), RECORDER, RECORDER, message());
         if (!git.compareAndSwap(MAIN, head, commit, "record")) {
             throw new IllegalStateException("main moved during the benchmark");
         }
@@ -119,7 +120,7 @@ final class RecordFixture implements AutoCloseable {
         }
     }
 
-    ObjectId libraryHead() {
+    CommitId libraryHead() {
         return libraryHead;
     }
 
