@@ -33,6 +33,13 @@ class SecretRuleTest {
         assertThat(propose(change).allowed()).isTrue();
     }
 
+    @Test
+    void allowsANullInASecretPath() {
+        Change change = Fixtures.edit("adminPassword: \"${api_admin}\"", "adminPassword: null");
+
+        assertThat(propose(change).reasons()).isEmpty();
+    }
+
     static Stream<Arguments> plaintextSecretValues() {
         return Stream.of(
                 Arguments.of(
