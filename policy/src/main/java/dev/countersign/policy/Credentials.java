@@ -22,9 +22,12 @@ final class Credentials {
 
     private Credentials() {}
 
-    /** What the value under {@code key} looks like, if it looks like a credential. */
+    /**
+     * What the value under {@code key} looks like, if it looks like a credential. A variable reference and a
+     * whole sops ciphertext are not judged; a value that merely starts like one ({@code ENC[…}) is.
+     */
     static Optional<String> detect(String key, String value) {
-        if (value.contains("${") || value.startsWith("ENC[")) {
+        if (value.contains("${") || SecretRule.isCiphertext(value)) {
             return Optional.empty();
         }
         for (Map.Entry<String, Pattern> pattern : PATTERNS.entrySet()) {

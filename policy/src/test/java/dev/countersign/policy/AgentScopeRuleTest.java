@@ -4,6 +4,7 @@ import static dev.countersign.policy.Fixtures.ALICE;
 import static dev.countersign.policy.Fixtures.BUILDER;
 import static dev.countersign.policy.Fixtures.HASH_A;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -113,6 +114,58 @@ class AgentScopeRuleTest {
                     .isEqualTo("agent:builder may not touch ClusterRoleBinding/root: its kind is denied to agents");
             assertThat(reason.path()).isEqualTo("postgres:/manifests/1");
         });
+    }
+
+    @Test
+    void deniesAnAgentRemovingAnObjectOfADeniedKind() {
+        Policy open = Policy.parse(Fixtures.POLICY.replace(
+                "allow: [\"/helm/values/replicaCount\", \"/helm/values/resources/**\"]", "allow: []"));
+        String binding = "spec: {replicas: 1}\n        - {apiVersion: rbac.authorization.k8s.io/v1,"
+                + " kind: ClusterRoleBinding, metadata: {name: root}, roleRef: {name: cluster-admin}}";
+        String base = Fixtures.STACK.replace("spec: {replicas: 1}", binding);
+
+        Decision decision = PolicyEngine.of(open, Fixtures.CLOCK)
+                .decide(PolicyRequest.builder(BUILDER, Action.PROPOSE, "staging")
+                        .change(Fixtures.change(base, Fixtures.STACK))
+                        .build());
+
+        assertThat(decision.reasons())
+                .extracting(Reason::path, Reason::message)
+                .containsExactly(tuple(
+                        "cache:/manifests/1",
+                        "agent:builder may not touch ClusterRoleBinding/root: its kind is denied to agents"));
+    }
+
+    @Test
+    void deniesAPointerThatIsAllowedAndDeniedBecauseTheDenyListWins() {
+        Decision decision = propose(
+                BUILDER,
+                Fixtures.edit(
+                        "values: {replicaCount: 2}",
+                        "values: {replicaCount: 2, resources: {securityContext: {privileged: true}}}"));
+
+        assertThat(decision.reasons())
+                .extracting(Reason::path, Reason::message)
+                .containsExactly(tuple(
+                        "web:/helm/values/resources/securityContext/privileged",
+                        "agent:builder may not change this value: denied by '**/securityContext/**'"));
+    }
+
+    @Test
+    void listsExactlyTwentyPointersWithoutASummary() {
+        StringBuilder many = new StringBuilder("values: {replicaCount: 2");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.append(", k").append(i).append(": ").append(i);
+            expected.add("web:/helm/values/k" + i);
+        }
+        Decision decision = propose(BUILDER, Fixtures.edit("values: {replicaCount: 2}", many + "}"));
+
+        assertThat(decision.reasons()).extracting(Reason::path).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(decision.reasons())
+                .extracting(Reason::message)
+                .containsOnly("agent:builder may not change this value: outside the allowed pointers"
+                        + " [/helm/values/replicaCount, /helm/values/resources/**]");
     }
 
     @Test

@@ -26,7 +26,7 @@ class CredentialsTest {
     @ParameterizedTest
     @CsvSource({
         "password, ${db_password}",
-        "password, ENC[AES256_GCM,data:x]",
+        "password, 'ENC[AES256_GCM,data:q8Zr2LmX9vPw4KtN7sBd,iv:Jpn3o7V1r5r2bYOCZdDIjP==,tag:PPM7aIl1p4PWH==,type:str]'",
         "password, short",
         "password, aaaaaaaaaaaaaaaaaaaaaaaa",
         "password, correct horse battery staple",
@@ -36,6 +36,16 @@ class CredentialsTest {
     })
     void ignoresReferencesCiphertextAndOrdinaryValues(String key, String value) {
         assertThat(Credentials.detect(key, value)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "note, ENC[AKIAIOSFODNN7EXAMPLE, AWS access key id",
+        "password, ENC[q8Zr2LmX9vPw4KtN7sBd, high-entropy string under 'password'",
+        "password, 'ENC[AES256_GCM,data:q8Zr2LmX9vPw4KtN7sBd]', high-entropy string under 'password'"
+    })
+    void judgesAValueThatOnlyStartsLikeACiphertext(String key, String value, String kind) {
+        assertThat(Credentials.detect(key, value)).contains(kind);
     }
 
     @Test

@@ -158,4 +158,22 @@ class ImageRuleTest {
                 .isEqualTo(new ImageReference("localhost:5000/a/b", "1", DIGEST));
         assertThat(ImageReference.parse("acme/app:v2")).isEqualTo(new ImageReference("docker.io/acme/app", "v2", ""));
     }
+
+    @Test
+    void readsADigestAtTheFirstCharacterAndASlashAtTheFirstCharacterAsARuntimeDoes() {
+        assertThat(ImageReference.parse("@" + DIGEST)).isEqualTo(new ImageReference("docker.io/library/", "", DIGEST));
+        assertThat(ImageReference.parse("/app:1")).isEqualTo(new ImageReference("docker.io//app", "1", ""));
+    }
+
+    @Test
+    void allowsARegistryPatternWithoutSlashByTheHostAlone() {
+        assertThat(imageReasons("tag", deployment("registry.example.com/team/app:1.0.0")))
+                .filteredOn(r -> !r.contains("initContainers"))
+                .isEmpty();
+        assertThat(imageReasons("tag", deployment("registry.example.org/team/app:1.0.0")))
+                .filteredOn(r -> !r.contains("initContainers"))
+                .containsExactly("app:/manifests/0/spec/template/spec/containers/0/image image at"
+                        + " /manifests/0/spec/template/spec/containers/0/image 'registry.example.org/team/app:1.0.0'"
+                        + " is not from an allowed registry [ghcr.io/acme/*, registry.example.com]");
+    }
 }

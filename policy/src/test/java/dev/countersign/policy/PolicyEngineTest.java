@@ -303,6 +303,38 @@ class PolicyEngineTest {
         }
 
         @Test
+        void addsUpTheApprovalsOneHostRuleDemandsInTwoFindings() {
+            HostRule two = rule(
+                    "acme-billing",
+                    c -> List.of(
+                            HostFinding.requireApprovals(1, "billing change"),
+                            HostFinding.requireApprovals(1, "payments change")));
+
+            Decision decision = engine.withHostRule(two)
+                    .decide(record("staging", approval(CAROL)).build());
+
+            assertThat(decision.missingApprovals()).isEqualTo(2);
+            assertThat(decision.reasons())
+                    .containsExactly(
+                            Reason.of("approvals", "1 of 3 required approvals from [admin, approver]: human:carol"),
+                            Reason.of("acme-billing", "billing change"),
+                            Reason.of("acme-billing", "payments change"));
+        }
+
+        @Test
+        void runsTwoHostRulesWithDifferentIds() {
+            HostRule board = rule("acme-board", c -> List.of(HostFinding.deny("board says no")));
+
+            Decision decision = engine.withHostRule(denyAll)
+                    .withHostRule(board)
+                    .decide(ask(BUILDER, Action.PROPOSE, "staging").build());
+
+            assertThat(decision.reasons())
+                    .containsExactly(
+                            Reason.of("acme-change-board", "board says no"), Reason.of("acme-board", "board says no"));
+        }
+
+        @Test
         void seesTheRequestPolicyAndClock() {
             List<RuleContext> seen = new java.util.ArrayList<>();
             engine.withHostRule(rule("acme-spy", c -> {

@@ -67,6 +67,18 @@ class PolicyTest {
         }
 
         @Test
+        void namesTheProtectedKindsWithTheBuiltInOnesAndTheProtectedComponents() {
+            Policy more = Policy.parse(Fixtures.POLICY.replace(
+                    "kinds: [PersistentVolumeClaim, StatefulSet, Namespace, CustomResourceDefinition]",
+                    "kinds: [Secret]"));
+
+            assertThat(more.protectedKinds())
+                    .containsExactlyInAnyOrder(
+                            "PersistentVolumeClaim", "StatefulSet", "Namespace", "CustomResourceDefinition", "Secret");
+            assertThat(more.protectedComponents()).containsExactly("postgres");
+        }
+
+        @Test
         void bindsGroupsAndKindWildcards() {
             Policy grouped = Policy.parse("""
                     apiVersion: countersign.dev/v1

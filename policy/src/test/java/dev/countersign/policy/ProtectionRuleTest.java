@@ -179,6 +179,54 @@ class ProtectionRuleTest {
         }
 
         @Test
+        void notesWhyAnUnprotectChangeNeedsApproversWhoMayUnprotect() {
+            Decision decision = engine.decide(PolicyRequest.builder(Fixtures.CI, Action.RECORD, "staging")
+                    .proposer(DAVE)
+                    .contentHash(HASH_A)
+                    .change(unlabel)
+                    .build());
+
+            assertThat(decision.reasons())
+                    .containsExactly(
+                            Reason.of("approvals", "0 of 2 required approvals from [admin]"),
+                            new Reason(
+                                    "protection",
+                                    "this change lifts the protection of [Deployment/shop/cache]: it needs approval"
+                                            + " from a role that may unprotect",
+                                    "cache",
+                                    "/manifests/0"),
+                            Reason.of(
+                                    "blast-radius",
+                                    "changing [cache] reaches 4 dependents [admin-ui, api, web, worker], more than 3: 1"
+                                            + " extra approval(s) required"));
+        }
+
+        @Test
+        void asksForTheRolesThatMayUnprotectWhenTheEnvironmentsApproversMayNot() {
+            Policy approversOnly = Policy.parse(Fixtures.POLICY
+                    .replace(
+                            "staging:    {approvals: {required: 1, from: [approver, admin]}}",
+                            "staging:    {approvals: {required: 1, from: [approver]}}")
+                    .replace(
+                            "{principal: \"human:bob\",   roles: [admin],    environments: [production]}",
+                            "{principal: \"human:bob\",   roles: [admin],    environments: [\"*\"]}"));
+
+            Decision decision = PolicyEngine.of(approversOnly, Fixtures.CLOCK)
+                    .decide(PolicyRequest.builder(Fixtures.CI, Action.RECORD, "staging")
+                            .proposer(DAVE)
+                            .contentHash(HASH_A)
+                            .approvals(List.of(new Approval(BOB, HASH_A)))
+                            .change(unlabel)
+                            .build());
+
+            assertThat(decision.approverRoles()).containsExactly("admin");
+            assertThat(decision.missingApprovals()).isEqualTo(1);
+            assertThat(decision.reasons())
+                    .first()
+                    .isEqualTo(Reason.of("approvals", "1 of 2 required approvals from [admin]: human:bob"));
+        }
+
+        @Test
         void countsOnlyAdminsOtherThanTheProposerForAnUnprotectChange() {
             Policy policy = Fixtures.policy();
             Decision decision = PolicyEngine.of(policy, Fixtures.CLOCK)

@@ -192,6 +192,32 @@ class ReviewedSourcesRuleTest {
         }
 
         @Test
+        void anUnchangedSourceNextToAnEditedObjectOfTheSameComponent() {
+            String stack = """
+                    apiVersion: countersign.dev/v1
+                    kind: Stack
+                    metadata: {name: shop}
+                    spec:
+                      components:
+                        - name: delivery
+                          manifests:
+                            - %s
+                            - {apiVersion: v1, kind: ConfigMap, metadata: {name: c, namespace: n}, data: {a: "1"}}
+                    """.formatted(GIT_REPOSITORY
+                    .formatted("https://github.com/attacker/payload", "{branch: main}")
+                    .replace("\n", " "));
+            Change change = Fixtures.change(stack, stack.replace("data: {a: \"1\"}", "data: {a: \"2\"}"));
+
+            Decision decision = Fixtures.engine()
+                    .decide(PolicyRequest.builder(ALICE, Action.PROPOSE, "staging")
+                            .change(change)
+                            .build());
+
+            assertThat(change.edits()).extracting(Edit::pointer).containsExactly("/manifests/1/data/a");
+            assertThat(decision.reasons()).isEmpty();
+        }
+
+        @Test
         void kindsOfOtherGroupsAreNotSources() {
             Decision decision = propose(
                     Fixtures.policy(),

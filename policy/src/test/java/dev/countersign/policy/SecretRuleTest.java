@@ -33,6 +33,13 @@ class SecretRuleTest {
         assertThat(propose(change).allowed()).isTrue();
     }
 
+    @Test
+    void allowsANullInASecretPath() {
+        Change change = Fixtures.edit("adminPassword: \"${api_admin}\"", "adminPassword: null");
+
+        assertThat(propose(change).reasons()).isEmpty();
+    }
+
     static Stream<Arguments> plaintextSecretValues() {
         return Stream.of(
                 Arguments.of(
@@ -80,6 +87,7 @@ class SecretRuleTest {
         return Stream.of(
                 Arguments.of("-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjE=", "PEM private key"),
                 Arguments.of("AKIAIOSFODNN7EXAMPLE", "AWS access key id"),
+                Arguments.of("ENC[AKIAIOSFODNN7EXAMPLE", "AWS access key id"),
                 Arguments.of("ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "GitHub token"));
     }
 

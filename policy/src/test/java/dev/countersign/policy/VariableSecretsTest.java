@@ -115,6 +115,24 @@ class VariableSecretsTest {
         }
 
         @Test
+        void deniesAStructuredDefaultWithPlaintextInsideUsedInASecretPath() {
+            Decision decision = propose(DAVE, "    api_admin: {pass: " + PLAINTEXT + "}\n");
+
+            assertThat(decision.reasons())
+                    .extracting(Reason::rule, Reason::component, Reason::pointer)
+                    .containsExactly(tuple("secret-plaintext", "api", ADMIN));
+        }
+
+        @Test
+        void allowsAStructuredDefaultOfCiphertextsAndEmptyValuesInASecretPath() {
+            Decision decision = propose(
+                    DAVE,
+                    "    api_admin: {user: \"\", pass: [\"ENC[AES256_GCM,data:abc,iv:def,tag:ghi,type:str]\"]}\n");
+
+            assertThat(decision.reasons()).isEmpty();
+        }
+
+        @Test
         void allowsAHumanToLeaveAnUnchangedDefaultWhereItWas() {
             String base = withVariables(Fixtures.STACK, "    note: plain\n")
                     .replace("replicaCount: 2}", "replicaCount: 2, note: \"${note}\"}");
@@ -165,6 +183,19 @@ class VariableSecretsTest {
                     .extracting(Reason::rule, Reason::component, Reason::pointer)
                     .containsExactly(tuple("credential-in-value", "web", "/helm/values/apiToken"));
             assertThat(decision.render()).doesNotContain("9fQ2xL7vR4mZ8kP1wN6s");
+        }
+
+        @Test
+        void namesOnlyTheLastKeyOfThePlaceInTheMessage() {
+            String proposed = withVariables(Fixtures.STACK, "    t: \"9fQ2xL7vR4mZ8kP1wN6s\"\n")
+                    .replace("replicaCount: 2}", "replicaCount: 2, password: \"${t}\"}");
+
+            Decision decision = propose(DAVE, Fixtures.STACK, proposed);
+
+            assertThat(decision.reasons())
+                    .extracting(Reason::message)
+                    .containsExactly("the default of variable 't' looks like a high-entropy string under 'password' and"
+                            + " lands here; credentials belong in a secret path, supplied separately");
         }
     }
 }

@@ -1,13 +1,13 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.ApprovalOutcome;
-import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Shortfall;
 import dev.countersign.policy.Action;
+import dev.countersign.policy.Approval;
 import dev.countersign.policy.Decision;
 import dev.countersign.policy.InvalidRequestException;
 import dev.countersign.policy.Principal;
@@ -28,15 +28,13 @@ public final class ApprovalTally {
      * @return the outcome; approvals are missing only while the proposal is still proposed
      */
     public static ApprovalOutcome of(Ledger ledger, Proposal approved, Principal approver) {
-        List<Principal> approvers = approved.validApprovals().stream()
-                .map(Countersignature::approver)
-                .toList();
+        List<Approval> approvals = CountedApprovals.of(approved.validApprovals());
         Shortfall missing = approved.state() == ProposalState.PROPOSED
                 ? ledger.authorityAt(ledger.mainHead())
-                        .shortfall(new Ask(Action.RECORD, approver, approved, approvers, ledger.now()))
+                        .shortfall(new Ask(Action.RECORD, approver, approved, approvals, ledger.now()))
                 : new Shortfall(0, Set.of());
         return new ApprovalOutcome(
-                approved, approvers.size(), missing.approvals(), missing.roles(), lastExplanation(approved));
+                approved, approvals.size(), missing.approvals(), missing.roles(), lastExplanation(approved));
     }
 
     /**

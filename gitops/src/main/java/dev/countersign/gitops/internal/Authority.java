@@ -6,6 +6,7 @@ import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.Action;
+import dev.countersign.policy.Approval;
 import dev.countersign.policy.ApproverKey;
 import dev.countersign.policy.Principal;
 import java.time.Instant;
@@ -25,7 +26,8 @@ public interface Authority {
      * @param principal who acts, with the human it acts for, if any
      * @param proposal the proposal acted on (for a proposal being created, its would-be revision, without a
      *     draft commit)
-     * @param approvers the approvers counted, including the one approving now
+     * @param approvals the approvals counted, including the one given now, each with the content hash its
+     *     approver approved (as recorded, not the proposal's current hash)
      * @param at when the action happens
      * @param proposedText the proposed {@code stack.yaml} (for an environment change, the proposed environment
      *     file) when it is not yet written to Git, else null
@@ -34,9 +36,23 @@ public interface Authority {
             Action action,
             Principal principal,
             Proposal proposal,
-            List<Principal> approvers,
+            List<Approval> approvals,
             Instant at,
             @Nullable String proposedText) {
+
+        /**
+         * Asks a question.
+         *
+         * @param action the action
+         * @param principal who acts
+         * @param proposal the proposal acted on
+         * @param approvals the approvals counted
+         * @param at when the action happens
+         * @param proposedText the proposed file when not yet in Git, else null
+         */
+        public Ask {
+            approvals = List.copyOf(approvals);
+        }
 
         /**
          * Asks about a proposal whose draft is already in Git.
@@ -44,11 +60,20 @@ public interface Authority {
          * @param action the action
          * @param principal who acts
          * @param proposal the proposal acted on
-         * @param approvers the approvers counted
+         * @param approvals the approvals counted
          * @param at when the action happens
          */
-        public Ask(Action action, Principal principal, Proposal proposal, List<Principal> approvers, Instant at) {
-            this(action, principal, proposal, approvers, at, null);
+        public Ask(Action action, Principal principal, Proposal proposal, List<Approval> approvals, Instant at) {
+            this(action, principal, proposal, approvals, at, null);
+        }
+
+        /**
+         * Returns who gave the approvals counted, in order.
+         *
+         * @return the approvers
+         */
+        public List<Principal> approvers() {
+            return CountedApprovals.approvers(approvals);
         }
     }
 
@@ -114,7 +139,7 @@ public interface Authority {
      * Returns how many more approvals a proposal needs before it may be recorded, and from which roles, as
      * asked by its last approver; an authority that cannot tell answers none missing.
      *
-     * @param ask the record question, with the approvers counted so far
+     * @param ask the record question, with the approvals counted so far
      * @return the approvals still missing
      */
     default Shortfall shortfall(Ask ask) {

@@ -13,6 +13,7 @@ import dev.countersign.gitops.internal.Authority.Ask;
 import dev.countersign.gitops.internal.Authority.Ruling;
 import dev.countersign.gitops.internal.ProposalStore.Stored;
 import dev.countersign.policy.Action;
+import dev.countersign.policy.Approval;
 import dev.countersign.policy.Principal;
 import dev.countersign.signatures.approvals.ApprovalSigning;
 import java.time.Instant;
@@ -146,11 +147,10 @@ public final class Deciding {
         throw Ledger.lostRaces(id);
     }
 
-    private static List<Principal> approversWith(Proposal r, Principal principal) {
-        List<Principal> approvers = new ArrayList<>();
-        r.validApprovals().forEach(a -> approvers.add(a.approver()));
-        approvers.add(principal);
-        return approvers;
+    private static List<Approval> approversWith(Proposal r, Principal principal) {
+        List<Approval> approvals = new ArrayList<>(CountedApprovals.of(r.validApprovals()));
+        approvals.add(new Approval(principal, r.contentHash()));
+        return approvals;
     }
 
     private Proposal decide(Stored stored, ProposalEvent event, Action action, Principal principal, String reason) {

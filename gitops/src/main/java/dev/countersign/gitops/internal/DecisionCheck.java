@@ -102,7 +102,12 @@ final class DecisionCheck {
                 .map(r -> asLanded(r, parent));
         List<Principal> counted = approvers.stream().map(Idents::principal).toList();
         record.ifPresent(r -> {
-            Ruling ruling = authority.decide(new Ask(Action.RECORD, recorder(), r, counted, commit.committedAt()));
+            Ruling ruling = authority.decide(new Ask(
+                    Action.RECORD,
+                    recorder(),
+                    r,
+                    CountedApprovals.attested(counted, r.contentHash()),
+                    commit.committedAt()));
             if (ruling.verdict() != Verdict.ALLOW) {
                 findings.accept(
                         "approvers-not-allowed",

@@ -7,7 +7,6 @@ import dev.countersign.gitops.Verdict;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.policy.Action;
-import dev.countersign.policy.Approval;
 import dev.countersign.policy.ApproverKey;
 import dev.countersign.policy.Decision;
 import dev.countersign.policy.Policy;
@@ -202,13 +201,10 @@ public final class PolicyAuthority implements Authority {
 
     private PolicyRequest.Builder request(Ask ask, Principal principal, Action action) {
         Proposal r = ask.proposal();
-        List<Approval> approvals = ask.approvers().stream()
-                .map(approver -> new Approval(approver, r.contentHash()))
-                .toList();
         return PolicyRequest.builder(principal, action, r.environment())
                 .proposer(r.proposer())
                 .contentHash(r.contentHash())
-                .approvals(approvals);
+                .approvals(ask.approvals());
     }
 
     private PolicyEngine engine(Ask ask) {

@@ -1,7 +1,6 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
-import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
@@ -19,6 +18,7 @@ import dev.countersign.gitops.internal.git.Refs;
 import dev.countersign.gitops.internal.git.Trailers;
 import dev.countersign.gitops.internal.git.TreeId;
 import dev.countersign.policy.Action;
+import dev.countersign.policy.Approval;
 import dev.countersign.policy.Principal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -99,12 +99,11 @@ public final class Recording {
         return write(stored, decided, head, decision, time.at(), edits);
     }
 
-    /** The approvers whose approvals count: valid, and signed over these edits where the policy asks. */
-    private static List<Principal> counted(Proposal r, Authority authority, DraftEdits edits) {
-        return r.validApprovals().stream()
+    /** The approvals that count: valid, and signed over these edits where the policy asks. */
+    private static List<Approval> counted(Proposal r, Authority authority, DraftEdits edits) {
+        return CountedApprovals.of(r.validApprovals().stream()
                 .filter(approval -> SignedApprovals.counts(approval, r, authority, edits.digest()))
-                .map(Countersignature::approver)
-                .toList();
+                .toList());
     }
 
     /** Writes a denied record's decision and refuses it, or keeps a held one approved. */
@@ -127,7 +126,7 @@ public final class Recording {
             return atClock;
         }
         return authority.decide(new Ask(
-                ask.action(), ask.principal(), ask.proposal(), ask.approvers(), time.notBefore(), ask.proposedText()));
+                ask.action(), ask.principal(), ask.proposal(), ask.approvals(), time.notBefore(), ask.proposedText()));
     }
 
     private @Nullable Proposal write(
