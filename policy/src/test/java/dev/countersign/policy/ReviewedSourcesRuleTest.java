@@ -227,6 +227,23 @@ class ReviewedSourcesRuleTest {
 
             assertThat(sourceReasons(decision)).isEmpty();
         }
+
+        @Test
+        void aHostKindIsASourceInItsOwnGroupOnly() {
+            Decision decision = propose(
+                    Policy.parse(ALLOWING),
+                    ALICE,
+                    "{apiVersion: other.example.org/v1, kind: Mirror, metadata: {name: elsewhere}, spec: {}}",
+                    "{apiVersion: v1, kind: ConfigMap, metadata: {name: c, namespace: n}, data: {a: b}}",
+                    "{apiVersion: example.com/v1, kind: Mirror, metadata: {name: m}, spec: {}}");
+
+            assertThat(sourceReasons(decision))
+                    .extracting(Reason::message)
+                    .singleElement()
+                    .asString()
+                    .contains("Mirror/m")
+                    .endsWith("its kind cannot be pinned to a reviewed revision");
+        }
     }
 
     @Nested

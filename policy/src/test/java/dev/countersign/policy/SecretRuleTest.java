@@ -34,6 +34,15 @@ class SecretRuleTest {
     }
 
     @Test
+    void deniesANumberInASecretPathAsPlaintext() {
+        Change change = Fixtures.edit("adminPassword: \"${api_admin}\"", "adminPassword: 12345678");
+
+        assertThat(propose(change).reasons())
+                .extracting(Reason::rule)
+                .containsExactly(BuiltInRule.SECRET_PLAINTEXT.id());
+    }
+
+    @Test
     void allowsANullInASecretPath() {
         Change change = Fixtures.edit("adminPassword: \"${api_admin}\"", "adminPassword: null");
 
