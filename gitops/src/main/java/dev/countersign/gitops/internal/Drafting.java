@@ -92,6 +92,23 @@ public final class Drafting {
     }
 
     /**
+     * Proposes a change of the repository's policy (see {@link PolicyDraft}): writes {@code drafts/<id>} with the
+     * new {@code .countersign/policy.yaml} and the metadata, after the policy in force allowed it.
+     *
+     * @param by the proposer
+     * @param changed the policy as it is to be
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if the policy in force denies the proposer {@code change-policy}
+     * @throws InvalidProposalException if the policy file would not change
+     */
+    public Proposal proposePolicy(
+            Principal by, dev.countersign.policy.Policy changed, String rationale, java.util.List<String> evidence) {
+        return ledger.transact(() -> PolicyDraft.propose(ledger, proposing, by, changed, rationale, evidence, null));
+    }
+
+    /**
      * Revises a stack change: the new content becomes a new revision, based on the main line as it is now.
      *
      * @param id the proposal to revise
@@ -122,6 +139,10 @@ public final class Drafting {
                                     throw new InvalidProposalException("proposal " + id + " changes environment "
                                             + environment.environment()
                                             + ": revise it with a new environment definition, not a stack");
+                                },
+                                policy -> {
+                                    throw new InvalidProposalException("proposal " + id
+                                            + " changes the policy: revise it with a new policy, not a stack");
                                 }));
     }
 

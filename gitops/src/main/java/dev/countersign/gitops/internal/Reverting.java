@@ -56,6 +56,10 @@ public final class Reverting {
             String environment = target.trailers().single(Trailers.ENVIRONMENT).orElse("");
             CommitId parent = target.parents().get(0);
             CommitId reverts = target.id();
+            if (target.trailers().all(Trailers.SUBJECT).equals(List.of(Trailers.POLICY_SUBJECT))) {
+                return PolicyDraft.propose(
+                        ledger, proposing, principal, PolicyDraft.at(git, parent), rationale, List.of(), reverts);
+            }
             if (target.trailers().single(Trailers.SUBJECT).isPresent()) {
                 Environment previous = StackLayout.environment(git, parent, environment);
                 return proposing.environment(
