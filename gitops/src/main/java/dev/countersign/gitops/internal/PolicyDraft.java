@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * and nothing else, proposed, judged, approved and recorded under the policy in force on the main line before
  * it (see {@link PolicyChangeDecision}). Its content hash covers the policy file alone.
  */
-final class PolicyDraft {
+public final class PolicyDraft {
     private PolicyDraft() {}
 
     /**
@@ -78,7 +78,7 @@ final class PolicyDraft {
      * @return the policy
      * @throws InvalidProposalException if the commit has no readable policy
      */
-    static Policy at(GitStore git, CommitId commit) {
+    public static Policy at(GitStore git, CommitId commit) {
         byte[] text = git.read(commit, Layout.POLICY)
                 .orElseThrow(
                         () -> new InvalidProposalException("commit " + commit.name() + " has no " + Layout.POLICY));
