@@ -53,7 +53,7 @@ public record Proposal(ProposalHeader header, ProposalProgress progress) {
     }
 
     /**
-     * Returns the stack's name; empty for an environment change.
+     * Returns the stack's name; empty for an environment or policy change.
      *
      * @return the stack, or {@code ""}
      */

@@ -110,6 +110,11 @@ class PolicyChangeTest {
         assertThat(proposed.environment()).isEqualTo("*");
         assertThat(proposed.changedPaths()).containsExactly(".countersign/policy.yaml");
         assertThat(repo.review(proposed.id()).proposal().id()).isEqualTo(proposed.id());
+        PolicyReview review = repo.policyReview(proposed.id());
+        assertThat(review.before().hash()).isEqualTo(Policy.parse(POLICY).hash());
+        assertThat(review.after().principals()).contains(FRANK);
+        assertThat(review.changedLines())
+                .containsExactly("+     - {principal: \"human:frank\", roles: [approver], environments: [\"*\"]}");
         assertThat(repo.reviewer(CAROL).approve(proposed.id()).state()).isEqualTo(ProposalState.PROPOSED);
         assertThat(mainPolicy()).doesNotContain("human:frank");
 

@@ -77,7 +77,7 @@ public final class Drafting {
     public Proposal retireEnvironment(
             Principal by, String environment, String rationale, java.util.List<String> evidence) {
         return ledger.transact(
-                () -> EnvironmentRetirement.propose(ledger, proposing, by, environment, rationale, evidence));
+                () -> EnvironmentRetirement.propose(ledger, proposing, by, environment, rationale, evidence, null));
     }
 
     /**
