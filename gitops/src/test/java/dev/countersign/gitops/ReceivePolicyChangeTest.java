@@ -121,6 +121,38 @@ class ReceivePolicyChangeTest {
         }
     }
 
+    @Test
+    void refusesAPolicyRecordPushedWhileAnyEnvironmentIsFrozenByTheServersClock() throws Exception {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant freeze = now.plus(java.time.Duration.ofDays(10));
+        String frozen = PolicyChangeTest.POLICY.replace(
+                "production: {approvals: {required: 2, from: [approver, admin]}}",
+                "production: {approvals: {required: 2, from: [approver, admin]}, freeze: [{from: \"" + freeze
+                        + "\", to: \"" + freeze.plus(java.time.Duration.ofDays(10)) + "\", reason: release freeze}]}");
+        PushServer frozenServer = PushServer.initialized(temp.resolve("frozen.git"), frozen, b -> b);
+        Path host = frozenServer.sync(temp.resolve("host.git"));
+        try (GitOpsRepository repo = GitOpsRepositoryBuilder.of(host)
+                .clock(java.time.Clock.fixed(now.plusSeconds(60), java.time.ZoneOffset.UTC))
+                .open()) {
+            Proposal p = repo.proposer(PolicyChangeTest.ALICE)
+                    .proposePolicy(
+                            dev.countersign.policy.Policy.parse(frozen.replace("required: 1", "required: 0")),
+                            "no staging approvals",
+                            List.of());
+            repo.reviewer(PolicyChangeTest.CAROL).approve(p.id());
+            assertThat(repo.reviewer(PolicyChangeTest.ERIN).approve(p.id()).state())
+                    .isEqualTo(ProposalState.RECORDED);
+        }
+        SortedMap<String, String> before = frozenServer.refs();
+
+        List<Refusal> refused = frozenServer
+                .with(b -> b.clock(java.time.Clock.fixed(freeze.plusSeconds(3600), java.time.ZoneOffset.UTC)))
+                .push(host);
+
+        assertThat(refused).extracting(Refusal::ref, Refusal::rule).contains(tuple(MAIN, "freeze"));
+        assertThat(frozenServer.refs()).isEqualTo(before);
+    }
+
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
     }
