@@ -48,6 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
             InitCommand.class,
             ProposeCommand.class,
             ProposeEnvironmentCommand.class,
+            ProposePolicyCommand.class,
             ProposeRecipientsCommand.class,
             ReviseCommand.class,
             WithdrawCommand.class,

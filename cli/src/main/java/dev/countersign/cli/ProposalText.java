@@ -22,6 +22,9 @@ final class ProposalText {
     }
 
     static String target(Proposal p) {
+        if (p.isPolicyChange()) {
+            return "policy";
+        }
         return p.isEnvironmentChange() ? p.environment() + " (environment)" : p.environment() + "/" + p.stack();
     }
 
@@ -30,7 +33,7 @@ final class ProposalText {
         tree.put("id", p.id());
         tree.put("state", p.state().name());
         tree.put("environment", p.environment());
-        tree.put("subject", p.isEnvironmentChange() ? "environment" : "stack");
+        tree.put("subject", p.isPolicyChange() ? "policy" : p.isEnvironmentChange() ? "environment" : "stack");
         tree.put("stack", p.stack());
         tree.put("proposer", p.proposer().toString());
         tree.put("rationale", p.rationale());

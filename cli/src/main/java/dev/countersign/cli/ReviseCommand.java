@@ -43,6 +43,10 @@ final class ReviseCommand extends ProposalActionCommand {
 
     private Proposal revise(GitOpsRepository repo, Proposer proposer) {
         String id = proposal.value();
+        if (repo.proposal(id).isPolicyChange()) {
+            throw new CommandFailure(
+                    "proposal " + id + " changes the policy: withdraw it and propose-policy the new version instead");
+        }
         if (repo.proposal(id).isEnvironmentChange()) {
             if (secrets != null) {
                 throw new ParameterException(

@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import dev.countersign.gitops.ChartChange;
 import dev.countersign.gitops.EnvironmentReview;
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.PolicyReview;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Review;
 import dev.countersign.policy.Principal;
@@ -61,7 +62,11 @@ final class ShowCommand extends Subcommand {
 
     private boolean print(GitOpsRepository repo) {
         String id = proposal.value();
-        if (repo.proposal(id).isEnvironmentChange()) {
+        Proposal proposed = repo.proposal(id);
+        if (proposed.isPolicyChange()) {
+            PolicyReview review = repo.policyReview(id);
+            output.print(() -> text(review), () -> tree(review));
+        } else if (proposed.isEnvironmentChange()) {
             EnvironmentReview review = repo.environmentReview(id);
             output.print(() -> text(review), () -> tree(review));
         } else {
@@ -81,6 +86,25 @@ final class ShowCommand extends Subcommand {
         tree.put("secrets", review.secrets());
         tree.put("secretValues", review.secretValues());
         tree.put("charts", review.charts().stream().map(ShowCommand::chart).toList());
+        return tree;
+    }
+
+    private static List<String> text(PolicyReview review) {
+        List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
+        lines.add("file      .countersign/policy.yaml");
+        lines.add("policy    " + review.before().hash() + " -> "
+                + review.after().hash() + " (judged under the policy in force)");
+        review.changedLines().forEach(line -> lines.add("change    " + line));
+        lines.addAll(trail(review.proposal()));
+        return lines;
+    }
+
+    private static Map<String, Object> tree(PolicyReview review) {
+        Map<String, Object> tree = new LinkedHashMap<>(ProposalText.tree(review.proposal()));
+        tree.put("policyBefore", review.before().hash());
+        tree.put("policyAfter", review.after().hash());
+        tree.put("changedLines", review.changedLines());
+        tree.put("policy", review.after().source());
         return tree;
     }
 

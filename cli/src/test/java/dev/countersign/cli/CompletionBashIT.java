@@ -19,7 +19,8 @@ class CompletionBashIT {
         Path script = folder.resolve("countersign_completion");
         Files.writeString(script, Cli.run("completion", "bash").out());
 
-        assertThat(complete(script, "countersign prop")).isEqualTo("propose propose-environment propose-recipients");
+        assertThat(complete(script, "countersign prop"))
+                .isEqualTo("propose propose-environment propose-policy propose-recipients");
         assertThat(complete(script, "countersign approve --rep")).isEqualTo("--repo");
         assertThat(complete(script, "countersign sops upd")).isEqualTo("updatekeys");
     }

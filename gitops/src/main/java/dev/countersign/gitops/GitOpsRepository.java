@@ -318,6 +318,18 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
+     * Returns the review of a policy change: the policy in force at its base, under which it is judged, and the
+     * policy proposed.
+     *
+     * @param id the proposal id
+     * @return the review
+     * @throws InvalidProposalException if the proposal changes a stack or an environment, not the policy
+     */
+    public PolicyReview policyReview(String id) {
+        return reading.policyReview(id);
+    }
+
+    /**
      * Lists the changes recorded on {@code main}, newest first.
      *
      * @return the recorded changes (the root commit included)

@@ -53,12 +53,12 @@ public record Proposal(ProposalHeader header, ProposalProgress progress) {
     }
 
     /**
-     * Returns the stack's name; empty for an environment change.
+     * Returns the stack's name; empty for an environment or policy change.
      *
      * @return the stack, or {@code ""}
      */
     public String stack() {
-        return header.subject().fold(Subject.StackChange::stack, environment -> "");
+        return header.subject().fold(Subject.StackChange::stack, environment -> "", policy -> "");
     }
 
     /**
@@ -69,6 +69,16 @@ public record Proposal(ProposalHeader header, ProposalProgress progress) {
      */
     public boolean isEnvironmentChange() {
         return header.subject() instanceof Subject.EnvironmentChange;
+    }
+
+    /**
+     * Tells whether this proposal changes the repository's policy ({@code .countersign/policy.yaml}); its
+     * {@link #environment()} is then {@value Subject.PolicyChange#EVERY_ENVIRONMENT}.
+     *
+     * @return true for a {@link Subject.PolicyChange}
+     */
+    public boolean isPolicyChange() {
+        return header.subject() instanceof Subject.PolicyChange;
     }
 
     /**

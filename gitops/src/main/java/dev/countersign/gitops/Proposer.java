@@ -249,6 +249,28 @@ public final class Proposer {
     }
 
     /**
+     * Proposes a change of the repository's policy, {@code .countersign/policy.yaml}: its roles, bindings,
+     * approval rules, protections, agent scope and {@code spec.approverKeys} (the keys that sign approvals). The
+     * draft writes the policy file alone. It is judged, approved and recorded under the policy in force on {@code
+     * main} (never the proposed one), in every environment the repository defines, the strictest answer winning:
+     * the proposer needs {@code change-policy} there (agents never have it), each approver too, the approvals each
+     * environment requires are counted among those approvers only (signed where any environment requires signed
+     * approvals), and the record is decided again at the head. Once recorded the new policy decides every later
+     * change; {@code verify} and the receive check judge the record under the policy of its parent.
+     *
+     * @param changed the policy as it is to be; its text ({@link dev.countersign.policy.Policy#source()}) is written
+     * @param rationale why the change is needed
+     * @param evidence links or notes backing the rationale
+     * @return the proposal, in state {@link ProposalState#PROPOSED}; {@link Proposal#isPolicyChange()}
+     * @throws ActionDeniedException if the policy in force denies this principal {@code change-policy}, naming the
+     *     rule ({@code agent-limits} for an agent, {@code permission} without the role)
+     * @throws InvalidProposalException if the policy text equals the recorded one
+     */
+    public Proposal proposePolicy(dev.countersign.policy.Policy changed, String rationale, List<String> evidence) {
+        return lifecycle.drafting().proposePolicy(principal, changed, rationale, evidence);
+    }
+
+    /**
      * Revises an environment change: the new definition becomes a new revision; the old one is superseded and
      * its approvals are void.
      *
@@ -273,7 +295,8 @@ public final class Proposer {
 
     /**
      * Proposes the revert of a recorded change, to be approved and recorded like any change. Reverting an
-     * environment change proposes the environment as it was before it, every stack rendered again.
+     * environment change proposes the environment as it was before it, every stack rendered again; reverting a
+     * policy change proposes the policy as it was before it, judged like any policy change.
      *
      * @param commit the recorded commit to revert
      * @param rationale why

@@ -45,4 +45,17 @@ final class Reading {
     EnvironmentReview environmentReview(String id) {
         return Reviews.ofEnvironment(ledger.git(), ledger.get(id));
     }
+
+    PolicyReview policyReview(String id) {
+        Proposal r = ledger.get(id);
+        if (!r.isPolicyChange()) {
+            throw new InvalidProposalException(
+                    "proposal " + id + " changes " + r.header().subject().describe() + ", not the policy");
+        }
+        var git = ledger.git();
+        return new PolicyReview(
+                r,
+                dev.countersign.gitops.internal.PolicyDraft.at(git, r.header().base()),
+                dev.countersign.gitops.internal.PolicyDraft.at(git, dev.countersign.gitops.internal.DraftCommit.of(r)));
+    }
 }

@@ -25,7 +25,9 @@ final class Reviews {
     private Reviews() {}
 
     static Review of(GitStore git, Proposal proposal) {
-        return proposal.header().subject().fold(s -> ofStack(git, proposal), e -> ofEnvironmentOnly(proposal));
+        return proposal.header()
+                .subject()
+                .fold(s -> ofStack(git, proposal), e -> ofEnvironmentOnly(proposal), p -> ofEnvironmentOnly(proposal));
     }
 
     private static Review ofEnvironmentOnly(Proposal proposal) {
@@ -80,7 +82,11 @@ final class Reviews {
                             throw new InvalidProposalException("proposal " + proposal.id() + " changes stack "
                                     + s.describe() + ", not its environment");
                         },
-                        e -> ofEnvironment(git, proposal, e.environment()));
+                        e -> ofEnvironment(git, proposal, e.environment()),
+                        p -> {
+                            throw new InvalidProposalException(
+                                    "proposal " + proposal.id() + " changes the policy, not an environment");
+                        });
     }
 
     private static EnvironmentReview ofEnvironment(GitStore git, Proposal r, String environment) {

@@ -3,13 +3,15 @@ package dev.countersign.gitops;
 import java.util.function.Function;
 
 /**
- * What a proposal changes: one stack of an environment, or the environment's own definition (renderer,
- * options, cluster, variables), which renders every stack of the environment again. Immutable.
+ * What a proposal changes: one stack of an environment, the environment's own definition (renderer, options,
+ * cluster, variables), which renders every stack of the environment again, or the repository's policy
+ * ({@code .countersign/policy.yaml}), which governs every environment. Immutable.
  */
-public sealed interface Subject permits Subject.StackChange, Subject.EnvironmentChange {
+public sealed interface Subject permits Subject.StackChange, Subject.EnvironmentChange, Subject.PolicyChange {
 
     /**
-     * Returns the environment changed.
+     * Returns the environment changed: for a {@link PolicyChange}, {@value PolicyChange#EVERY_ENVIRONMENT}, the
+     * policy's own spelling of every environment (never a valid environment name).
      *
      * @return the environment's name
      */
@@ -21,12 +23,16 @@ public sealed interface Subject permits Subject.StackChange, Subject.Environment
      * @param <T> the result
      * @param ifStack applied to a stack change
      * @param ifEnvironment applied to an environment change
+     * @param ifPolicy applied to a policy change
      * @return the result of the one applied
      */
-    <T> T fold(Function<StackChange, T> ifStack, Function<EnvironmentChange, T> ifEnvironment);
+    <T> T fold(
+            Function<StackChange, T> ifStack,
+            Function<EnvironmentChange, T> ifEnvironment,
+            Function<PolicyChange, T> ifPolicy);
 
     /**
-     * Returns the subject for messages: {@code <env>/<stack>}, or {@code <env> (environment)}.
+     * Returns the subject for messages: {@code <env>/<stack>}, {@code <env> (environment)}, or {@code policy}.
      *
      * @return the description
      */
@@ -40,7 +46,10 @@ public sealed interface Subject permits Subject.StackChange, Subject.Environment
      */
     record StackChange(String environment, String stack) implements Subject {
         @Override
-        public <T> T fold(Function<StackChange, T> ifStack, Function<EnvironmentChange, T> ifEnvironment) {
+        public <T> T fold(
+                Function<StackChange, T> ifStack,
+                Function<EnvironmentChange, T> ifEnvironment,
+                Function<PolicyChange, T> ifPolicy) {
             return ifStack.apply(this);
         }
 
@@ -57,13 +66,43 @@ public sealed interface Subject permits Subject.StackChange, Subject.Environment
      */
     record EnvironmentChange(String environment) implements Subject {
         @Override
-        public <T> T fold(Function<StackChange, T> ifStack, Function<EnvironmentChange, T> ifEnvironment) {
+        public <T> T fold(
+                Function<StackChange, T> ifStack,
+                Function<EnvironmentChange, T> ifEnvironment,
+                Function<PolicyChange, T> ifPolicy) {
             return ifEnvironment.apply(this);
         }
 
         @Override
         public String describe() {
             return environment + " (environment)";
+        }
+    }
+
+    /**
+     * A change of the repository's policy file, judged, approved and recorded under the policy in force before
+     * it, for every environment at once.
+     */
+    record PolicyChange() implements Subject {
+        /** The environment a policy change names: every one, spelled as the policy spells it. */
+        public static final String EVERY_ENVIRONMENT = "*";
+
+        @Override
+        public String environment() {
+            return EVERY_ENVIRONMENT;
+        }
+
+        @Override
+        public <T> T fold(
+                Function<StackChange, T> ifStack,
+                Function<EnvironmentChange, T> ifEnvironment,
+                Function<PolicyChange, T> ifPolicy) {
+            return ifPolicy.apply(this);
+        }
+
+        @Override
+        public String describe() {
+            return "policy";
         }
     }
 }

@@ -10,14 +10,24 @@ class SubjectTest {
 
     @Test
     void foldsAStackChangeIntoTheStackBranch() {
-        assertThat(stack.<String>fold(s -> "stack " + s.stack(), e -> "environment"))
+        assertThat(stack.<String>fold(s -> "stack " + s.stack(), e -> "environment", p -> "policy"))
                 .isEqualTo("stack shop");
     }
 
     @Test
     void foldsAnEnvironmentChangeIntoTheEnvironmentBranch() {
-        assertThat(environment.<String>fold(s -> "stack", e -> "environment " + e.environment()))
+        assertThat(environment.<String>fold(s -> "stack", e -> "environment " + e.environment(), p -> "policy"))
                 .isEqualTo("environment prod");
+    }
+
+    @Test
+    void foldsAPolicyChangeIntoThePolicyBranchAndNamesEveryEnvironment() {
+        Subject policy = new Subject.PolicyChange();
+        assertThat(policy.<String>fold(s -> "stack", e -> "environment", p -> "policy"))
+                .isEqualTo("policy");
+        assertThat(policy.environment()).isEqualTo("*");
+        assertThat(policy.describe()).isEqualTo("policy");
+        assertThat(policy).isEqualTo(new Subject.PolicyChange()).isNotEqualTo(environment);
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param proposal the proposal id
  * @param environment the environment
  * @param stack the stack; empty for an environment change, whose statement reads {@code subject: environment}
- *     in place of the stack line
+ *     in place of the stack line, or for a policy change (environment {@code *}), {@code subject: policy}
  * @param contentHash the content hash approved
  * @param approver the approving principal, {@code kind:id}
  * @param binding what version 2 adds, or null for a version 1 statement
@@ -129,7 +129,12 @@ record ApprovalStatement(
         }
         line(text, "environment", environment);
         if (stack.isEmpty()) {
-            line(text, "subject", Trailers.ENVIRONMENT_SUBJECT);
+            line(
+                    text,
+                    "subject",
+                    environment.equals(dev.countersign.gitops.Subject.PolicyChange.EVERY_ENVIRONMENT)
+                            ? Trailers.POLICY_SUBJECT
+                            : Trailers.ENVIRONMENT_SUBJECT);
         } else {
             line(text, "stack", stack);
         }

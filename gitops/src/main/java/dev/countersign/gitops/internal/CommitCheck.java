@@ -57,10 +57,17 @@ final class CommitCheck {
         }
     }
 
-    /** Returns the subject the trailers claim: an environment change carries {@code Countersign-Subject}. */
+    /**
+     * Returns the subject the trailers claim: an environment change carries {@code Countersign-Subject:
+     * environment}, a policy change {@code Countersign-Subject: policy} alone.
+     */
     private Subject claimedSubject() {
-        return trailers.all(Trailers.SUBJECT).isEmpty()
-                ? new Subject.StackChange(value(Trailers.ENVIRONMENT), value(Trailers.STACK))
+        List<String> subject = trailers.all(Trailers.SUBJECT);
+        if (subject.isEmpty()) {
+            return new Subject.StackChange(value(Trailers.ENVIRONMENT), value(Trailers.STACK));
+        }
+        return subject.equals(List.of(Trailers.POLICY_SUBJECT))
+                ? new Subject.PolicyChange()
                 : new Subject.EnvironmentChange(value(Trailers.ENVIRONMENT));
     }
 
@@ -78,8 +85,20 @@ final class CommitCheck {
         return missing;
     }
 
+    private List<String> missingOfPolicyChange() {
+        List<String> missing = missing(
+                REQUIRED.stream().filter(key -> !key.equals(Trailers.STACK)).toList());
+        if (!trailers.all(Trailers.STACK).isEmpty()
+                || !value(Trailers.ENVIRONMENT).equals(Subject.PolicyChange.EVERY_ENVIRONMENT)) {
+            missing.add(Trailers.ENVIRONMENT + ": " + Subject.PolicyChange.EVERY_ENVIRONMENT + " without "
+                    + Trailers.STACK);
+        }
+        return missing;
+    }
+
     private boolean hasTrailers() {
-        List<String> missing = claimedSubject().fold(stack -> missing(REQUIRED), env -> missingOfEnvironmentChange());
+        List<String> missing = claimedSubject()
+                .fold(stack -> missing(REQUIRED), env -> missingOfEnvironmentChange(), p -> missingOfPolicyChange());
         if (trailers.all(Trailers.APPROVED_BY).isEmpty()) {
             missing.add(Trailers.APPROVED_BY);
         }
@@ -92,7 +111,9 @@ final class CommitCheck {
     private void checkChange(CommitId parent) {
         claimedSubject()
                 .<Runnable>fold(
-                        stack -> () -> checkStackChange(parent), env -> () -> checkEnvironmentChange(parent, env))
+                        stack -> () -> checkStackChange(parent),
+                        env -> () -> checkEnvironmentChange(parent, env),
+                        policy -> () -> checkPolicyChange(parent, policy))
                 .run();
         RenderedNames.introduced(git, parent, commit.id(), value(Trailers.ENVIRONMENT))
                 .forEach(collision -> add(RenderedNames.RULE, collision));
@@ -138,6 +159,26 @@ final class CommitCheck {
                         trailers.single(Trailers.REVERTS).isPresent())
                 .ifPresent(ruling -> add(ruling.rule(), ruling.explanation()));
         content.checkHashAndRenderings(env, value(Trailers.CONTENT_HASH));
+        checkDecision(parent);
+    }
+
+    /** A policy change writes the policy file alone, a valid policy, and is decided under the parent's policy. */
+    private void checkPolicyChange(CommitId parent, Subject.PolicyChange subject) {
+        List<String> outside = git.changedPaths(parent, commit.id()).stream()
+                .filter(path -> !path.equals(Layout.POLICY))
+                .toList();
+        if (!outside.isEmpty()) {
+            add("outside-stack-folder", "changes " + outside + " outside the policy file " + Layout.POLICY);
+        }
+        checkChanges(parent, subject);
+        PolicyDraft.broken(git, commit.id()).ifPresent(ruling -> add("invalid-policy", ruling.explanation()));
+        String actual = ContentHash.of(PolicyDraft.hashed(git, commit.id()));
+        if (!actual.equals(value(Trailers.CONTENT_HASH))) {
+            add(
+                    "content-hash-mismatch",
+                    "recorded " + Layout.POLICY + " hashes to " + actual + ", trailer says "
+                            + value(Trailers.CONTENT_HASH));
+        }
         checkDecision(parent);
     }
 

@@ -92,7 +92,8 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
                 s -> path.startsWith(Layout.stackFolder(s.environment(), s.stack()) + "/")
                         || RenderedLayout.owns(s.environment(), s.stack(), path)
                         || path.equals(RenderedLayout.sharedRules(s.environment())),
-                e -> EnvironmentRendering.inRegion(e.environment(), path));
+                e -> EnvironmentRendering.inRegion(e.environment(), path),
+                p -> path.equals(Layout.POLICY));
     }
 
     /**
@@ -130,7 +131,8 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
                 s -> "the stack's own folder " + Layout.stackFolder(s.environment(), s.stack())
                         + ", its rendered files and the shared sops rules "
                         + RenderedLayout.sharedRules(s.environment()),
-                e -> "environment " + e.environment() + "'s file and the renderings of its stacks");
+                e -> "environment " + e.environment() + "'s file and the renderings of its stacks",
+                p -> "the policy file " + Layout.POLICY);
         return RecordScope.deny("the draft changes " + outside + " outside " + region);
     }
 
@@ -148,7 +150,10 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
     private static Optional<Ruling> files(GitStore git, Proposal r, CommitId draft, List<String> changed) {
         return r.header()
                 .subject()
-                .fold(s -> DraftFiles.stack(git, r, s, draft, changed), e -> DraftFiles.environment(git, r, e, draft));
+                .fold(
+                        s -> DraftFiles.stack(git, r, s, draft, changed),
+                        e -> DraftFiles.environment(git, r, e, draft),
+                        p -> PolicyDraft.broken(git, draft));
     }
 
     private static MessageDigest sha256() {

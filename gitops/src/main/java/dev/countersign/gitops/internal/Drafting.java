@@ -77,7 +77,7 @@ public final class Drafting {
     public Proposal retireEnvironment(
             Principal by, String environment, String rationale, java.util.List<String> evidence) {
         return ledger.transact(
-                () -> EnvironmentRetirement.propose(ledger, proposing, by, environment, rationale, evidence));
+                () -> EnvironmentRetirement.propose(ledger, proposing, by, environment, rationale, evidence, null));
     }
 
     /**
@@ -89,6 +89,23 @@ public final class Drafting {
      */
     public Proposal proposeRecipients(RecipientsDraft draft, SecretRekeying rekeying) {
         return ledger.transact(() -> EnvironmentRecipients.propose(ledger, proposing, rekeying, draft));
+    }
+
+    /**
+     * Proposes a change of the repository's policy (see {@link PolicyDraft}): writes {@code drafts/<id>} with the
+     * new {@code .countersign/policy.yaml} and the metadata, after the policy in force allowed it.
+     *
+     * @param by the proposer
+     * @param changed the policy as it is to be
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if the policy in force denies the proposer {@code change-policy}
+     * @throws InvalidProposalException if the policy file would not change
+     */
+    public Proposal proposePolicy(
+            Principal by, dev.countersign.policy.Policy changed, String rationale, java.util.List<String> evidence) {
+        return ledger.transact(() -> PolicyDraft.propose(ledger, proposing, by, changed, rationale, evidence, null));
     }
 
     /**
@@ -122,6 +139,10 @@ public final class Drafting {
                                     throw new InvalidProposalException("proposal " + id + " changes environment "
                                             + environment.environment()
                                             + ": revise it with a new environment definition, not a stack");
+                                },
+                                policy -> {
+                                    throw new InvalidProposalException("proposal " + id
+                                            + " changes the policy: revise it with a new policy, not a stack");
                                 }));
     }
 

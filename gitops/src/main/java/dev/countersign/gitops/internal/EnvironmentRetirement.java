@@ -29,6 +29,7 @@ final class EnvironmentRetirement {
      * @param environment the environment to retire
      * @param rationale why
      * @param evidence backing links or notes
+     * @param reverts the recorded addition of the environment this retirement reverts, or null
      * @return the proposal
      * @throws InvalidProposalException if the main line does not define the environment or it still has stacks
      */
@@ -38,7 +39,8 @@ final class EnvironmentRetirement {
             Principal by,
             String environment,
             String rationale,
-            List<String> evidence) {
+            List<String> evidence,
+            @org.jspecify.annotations.Nullable CommitId reverts) {
         GitStore git = ledger.git();
         CommitId base = ledger.mainHead();
         StackLayout.environment(git, base, environment);
@@ -57,7 +59,7 @@ final class EnvironmentRetirement {
                 base,
                 ContentHash.of(new TreeMap<>()),
                 removed,
-                null,
+                reverts,
                 null);
         return proposing.propose(header, new TreeMap<>(), null);
     }

@@ -35,10 +35,12 @@ import org.jspecify.annotations.Nullable;
 public final class PolicyAuthority implements Authority {
     private final GitStore git;
     private final Policy policy;
+    private final List<String> environments;
 
-    private PolicyAuthority(GitStore git, Policy policy) {
+    private PolicyAuthority(GitStore git, Policy policy, List<String> environments) {
         this.git = git;
         this.policy = policy;
+        this.environments = environments;
     }
 
     /**
@@ -56,7 +58,8 @@ public final class PolicyAuthority implements Authority {
                                 Policy.class,
                                 bytes -> Policy.parse(new String(bytes, StandardCharsets.UTF_8)))
                         .orElseThrow(() -> new dev.countersign.gitops.GitOpsException(
-                                "commit " + commit.name() + " has no " + Layout.POLICY)));
+                                "commit " + commit.name() + " has no " + Layout.POLICY)),
+                PolicyChangeDecision.environments(git, commit));
     }
 
     @Override
@@ -66,6 +69,9 @@ public final class PolicyAuthority implements Authority {
 
     @Override
     public boolean signedApprovals(String environment) {
+        if (environment.equals(Subject.PolicyChange.EVERY_ENVIRONMENT)) {
+            return PolicyChangeDecision.signed(policy, environments);
+        }
         return policy.signedApprovals(environment);
     }
 
@@ -129,7 +135,9 @@ public final class PolicyAuthority implements Authority {
                 .subject()
                 .fold(
                         stack -> decideStack(ask, principal, action, stack),
-                        environment -> decideEnvironment(ask, principal, action, environment));
+                        environment -> decideEnvironment(ask, principal, action, environment),
+                        policyChange -> PolicyChangeDecision.of(policy, engine(ask), environments)
+                                .decide(ask, principal, action, PolicyAuthority::stricter));
     }
 
     private Decision decideStack(Ask ask, Principal principal, Action action, Subject.StackChange subject) {
@@ -184,7 +192,8 @@ public final class PolicyAuthority implements Authority {
                             Environment judged = withSecretPlaceholders(environment.get(), recorded, proposed);
                             return ObjectMoves.refused(ask.proposal().proposer(), judged, recorded.get(), proposed);
                         },
-                        environment -> Optional.empty());
+                        environment -> Optional.empty(),
+                        policyChange -> Optional.empty());
     }
 
     /**

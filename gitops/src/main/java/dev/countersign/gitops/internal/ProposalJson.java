@@ -128,9 +128,12 @@ record ProposalJson(
     }
 
     private Subject subject() {
-        return stack.isEmpty()
-                ? new Subject.EnvironmentChange(environment)
-                : new Subject.StackChange(environment, stack);
+        if (!stack.isEmpty()) {
+            return new Subject.StackChange(environment, stack);
+        }
+        return environment.equals(Subject.PolicyChange.EVERY_ENVIRONMENT)
+                ? new Subject.PolicyChange()
+                : new Subject.EnvironmentChange(environment);
     }
 
     private static ApprovalJson approval(Countersignature a) {

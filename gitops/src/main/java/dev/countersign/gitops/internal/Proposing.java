@@ -184,7 +184,8 @@ final class Proposing {
         String of = header.subject()
                 .fold(
                         s -> Layout.stackFolder(s.environment(), s.stack()),
-                        e -> Layout.environmentFile(e.environment()));
+                        e -> Layout.environmentFile(e.environment()),
+                        p -> Layout.POLICY);
         String message = "draft " + header.id() + " of " + of + "\n\n" + header.rationale();
         Instant now = header.createdAt();
         return git.commit(

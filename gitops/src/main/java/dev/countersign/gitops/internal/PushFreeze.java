@@ -55,14 +55,26 @@ final class PushFreeze {
         if (commit.parents().isEmpty()) {
             return Optional.empty();
         }
-        for (String environment : commit.trailers().all(Trailers.ENVIRONMENT)) {
-            for (FreezeWindow window : policyAt(commit.parents().get(0)).freezeWindows(environment)) {
+        CommitId parent = commit.parents().get(0);
+        for (String environment : environments(commit, parent)) {
+            for (FreezeWindow window : policyAt(parent).freezeWindows(environment)) {
                 if (window.covers(now)) {
                     return Optional.of(new Refusal(update.ref(), "freeze", frozen(commit, environment, window)));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The environments a commit records a change in: every one the parent defines for a policy change. */
+    private java.util.List<String> environments(CommitInfo commit, CommitId parent) {
+        java.util.List<String> named = commit.trailers().all(Trailers.ENVIRONMENT);
+        if (!named.contains(dev.countersign.gitops.Subject.PolicyChange.EVERY_ENVIRONMENT)) {
+            return named;
+        }
+        java.util.List<String> every = new java.util.ArrayList<>(PolicyChangeDecision.environments(git, parent));
+        every.add(dev.countersign.gitops.Subject.PolicyChange.EVERY_ENVIRONMENT);
+        return every;
     }
 
     private String frozen(CommitInfo commit, String environment, FreezeWindow window) {

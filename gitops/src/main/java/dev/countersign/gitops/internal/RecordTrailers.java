@@ -26,7 +26,8 @@ final class RecordTrailers {
                 .subject()
                 .fold(
                         s -> trailers.add(Trailers.STACK, s.stack()),
-                        e -> trailers.add(Trailers.SUBJECT, Trailers.ENVIRONMENT_SUBJECT));
+                        e -> trailers.add(Trailers.SUBJECT, Trailers.ENVIRONMENT_SUBJECT),
+                        p -> trailers.add(Trailers.SUBJECT, Trailers.POLICY_SUBJECT));
         addPeople(trailers, r);
         trailers.add(Trailers.BASE, r.baseCommit()).add(Trailers.CHANGES, edits.digest());
         String supersedes = r.supersedes();

@@ -156,7 +156,10 @@ public final class Recording {
     private Proposal conflicted(Proposal r, CommitId base, CommitId head, Principal principal) {
         String changed = r.header()
                 .subject()
-                .fold(s -> Layout.stackFolder(s.environment(), s.stack()), e -> "environment " + e.environment());
+                .fold(
+                        s -> Layout.stackFolder(s.environment(), s.stack()),
+                        e -> "environment " + e.environment(),
+                        p -> Layout.POLICY);
         Ruling conflict = new Ruling(
                 Verdict.ALLOW,
                 "no-overlap",
@@ -189,7 +192,8 @@ public final class Recording {
                         s -> moved.stream().anyMatch(path -> overlaps(s, head, path, edits)),
                         e -> moved.stream()
                                 .anyMatch(path -> EnvironmentRendering.inRegion(e.environment(), path)
-                                        || path.equals(Layout.SOPS_CONFIG)));
+                                        || path.equals(Layout.SOPS_CONFIG)),
+                        p -> moved.contains(Layout.POLICY));
     }
 
     private boolean overlaps(Subject.StackChange s, CommitId head, String path, DraftEdits edits) {
@@ -210,7 +214,8 @@ public final class Recording {
                 .subject()
                 .fold(
                         s -> RenderedLayout.hashed(git, tree, s.environment(), s.stack()),
-                        e -> EnvironmentRendering.region(git, tree, e.environment())));
+                        e -> EnvironmentRendering.region(git, tree, e.environment()),
+                        p -> PolicyDraft.hashed(git, tree)));
         if (!hash.equals(r.contentHash())) {
             throw new GitOpsException("content of " + r.id() + " on " + head.name() + " hashes to " + hash
                     + ", not the approved " + r.contentHash() + ": refusing to record");

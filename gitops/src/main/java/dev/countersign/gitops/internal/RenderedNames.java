@@ -135,7 +135,8 @@ final class RenderedNames {
                         .map(env -> NameClaims.collisions(
                                 env,
                                 List.copyOf(stacks(git, others, e.environment()).values())))
-                        .orElse(List.of()));
+                        .orElse(List.of()),
+                p -> List.of());
     }
 
     private static List<Collision> all(GitStore git, CommitId commit, String environment) {

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Proposes the revert of a recorded change, to be approved and recorded like any change: a stack folder goes
  * back to its content before the change (rendered for the environment as it is now), an environment to its
- * definition before it. Thread-safe.
+ * definition before it (the revert of its addition is its retirement, that of its retirement its addition again),
+ * the policy to its text before it. Thread-safe.
  */
 public final class Reverting {
     private final Ledger ledger;
@@ -56,6 +57,15 @@ public final class Reverting {
             String environment = target.trailers().single(Trailers.ENVIRONMENT).orElse("");
             CommitId parent = target.parents().get(0);
             CommitId reverts = target.id();
+            if (target.trailers().all(Trailers.SUBJECT).equals(List.of(Trailers.POLICY_SUBJECT))) {
+                return PolicyDraft.propose(
+                        ledger, proposing, principal, PolicyDraft.at(git, parent), rationale, List.of(), reverts);
+            }
+            if (target.trailers().single(Trailers.SUBJECT).isPresent()
+                    && git.read(parent, Layout.environmentFile(environment)).isEmpty()) {
+                return EnvironmentRetirement.propose(
+                        ledger, proposing, principal, environment, rationale, List.of(), reverts);
+            }
             if (target.trailers().single(Trailers.SUBJECT).isPresent()) {
                 Environment previous = StackLayout.environment(git, parent, environment);
                 return proposing.environment(

@@ -104,7 +104,7 @@ class RenderedForgeryTest {
         TreeId tree = git.writeTree(h.base(), edits);
         var who = Idents.of("agent:builder", Fixture.CLOCK.instant());
         CommitId evil = git.commit(tree, List.of(h.base()), who, who, "draft\n");
-        String stack = h.subject().fold(s -> s.stack(), e -> "");
+        String stack = h.subject().fold(s -> s.stack(), e -> "", policy -> "");
         ProposalHeader forged = new ProposalHeader(
                 h.id(),
                 h.subject(),

@@ -38,7 +38,7 @@ public record Trailers(List<Entry> entries) {
     public static final String ENVIRONMENT = "Countersign-Environment";
     /** The stack the change is for. */
     public static final String STACK = "Countersign-Stack";
-    /** What an environment-wide change is about, {@value #ENVIRONMENT_SUBJECT}; absent on a stack's change. */
+    /** What a change without a stack is about, {@value #ENVIRONMENT_SUBJECT} or {@value #POLICY_SUBJECT}; absent on a stack's change. */
     public static final String SUBJECT = "Countersign-Subject";
     /** The main-line commit the approved draft started from. */
     public static final String BASE = "Countersign-Base";
@@ -48,6 +48,9 @@ public record Trailers(List<Entry> entries) {
     public static final String SUPERSEDES = "Countersign-Supersedes";
     /** The value of {@link #SUBJECT} on the record of an environment change, which carries no stack. */
     public static final String ENVIRONMENT_SUBJECT = "environment";
+
+    /** The value of {@link #SUBJECT} on the record of a policy change, which carries no stack. */
+    public static final String POLICY_SUBJECT = "policy";
 
     /**
      * One trailer line.
