@@ -61,10 +61,7 @@ final class Pages {
                     .append("\">")
                     .append(escape(p.id()))
                     .append("</a> ")
-                    .append(escape(
-                            p.isEnvironmentChange()
-                                    ? p.environment() + " (environment)"
-                                    : p.environment() + "/" + p.stack()))
+                    .append(escape(p.header().subject().describe()))
                     .append(" by ")
                     .append(escape(p.proposer().toString()))
                     .append(": ")

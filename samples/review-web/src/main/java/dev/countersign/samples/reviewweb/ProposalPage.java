@@ -61,12 +61,7 @@ final class ProposalPage {
 
     private String facts() {
         StringBuilder out = new StringBuilder("<dl class=\"facts\">\n");
-        fact(
-                out,
-                "target",
-                proposal.isEnvironmentChange()
-                        ? proposal.environment() + " (environment)"
-                        : proposal.environment() + "/" + proposal.stack());
+        fact(out, "target", proposal.header().subject().describe());
         fact(out, "proposer", proposal.proposer().toString());
         fact(out, "rationale", proposal.rationale());
         if (!proposal.evidence().isEmpty()) {
