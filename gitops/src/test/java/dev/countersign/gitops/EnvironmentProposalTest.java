@@ -80,6 +80,7 @@ class EnvironmentProposalTest {
     private void recordStacks(String env) {
         for (var stack : List.of(Samples.web("1.0.0"), Samples.data(false))) {
             Proposal p = repo.proposer(AGENT).propose(env, stack, "add " + stack.name(), List.of());
+            assertThat(List.of(p.isEnvironmentChange(), p.isPolicyChange())).containsOnly(false);
             repo.reviewer(ALICE).approve(p.id());
             if (env.equals("production")) {
                 repo.reviewer(CAROL).approve(p.id());
@@ -113,6 +114,7 @@ class EnvironmentProposalTest {
 
             Proposal proposed = repo.proposer(AGENT).proposeEnvironment(staging("flux"), "to flux", List.of());
             assertThat(proposed.isEnvironmentChange()).isTrue();
+            assertThat(proposed.isPolicyChange()).isFalse();
             assertThat(proposed.stack()).isEmpty();
             assertThat(proposed.changedPaths())
                     .contains(

@@ -107,6 +107,7 @@ class PolicyChangeTest {
         Proposal proposed = repo.proposer(ALICE).proposePolicy(withFrankApproving(), "frank joins", List.of("HR-1"));
 
         assertThat(proposed.isPolicyChange()).isTrue();
+        assertThat(proposed.isEnvironmentChange()).isFalse();
         assertThat(proposed.environment()).isEqualTo("*");
         assertThat(proposed.changedPaths()).containsExactly(".countersign/policy.yaml");
         assertThat(repo.review(proposed.id()).proposal().id()).isEqualTo(proposed.id());
@@ -178,8 +179,23 @@ class PolicyChangeTest {
         repo.reviewer(ERIN).approve(first.id());
         repo.reviewer(ALICE).approve(second.id());
 
-        assertThat(repo.reviewer(ERIN).approve(second.id()).state()).isEqualTo(ProposalState.CONFLICTED);
+        Proposal conflicted = repo.reviewer(ERIN).approve(second.id());
+        assertThat(conflicted.state()).isEqualTo(ProposalState.CONFLICTED);
+        assertThat(conflicted.decisions().get(conflicted.decisions().size() - 1).explanation())
+                .endsWith("and changed .countersign/policy.yaml: the change needs a new proposal and a new review");
         assertThat(mainPolicy()).contains("human:frank").doesNotContain("human:gina");
+    }
+
+    @Test
+    void aStackRecordedMeanwhileDoesNotConflictAPolicyChange() {
+        Proposal policy = repo.proposer(ALICE).proposePolicy(withFrankApproving(), "frank", List.of());
+        Proposal stack = repo.proposer(AGENT).propose("staging", Samples.web("1.0.0"), "web", List.of());
+        assertThat(repo.reviewer(ALICE).approve(stack.id()).state()).isEqualTo(ProposalState.RECORDED);
+        repo.reviewer(CAROL).approve(policy.id());
+
+        assertThat(repo.reviewer(ERIN).approve(policy.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(mainPolicy()).contains("human:frank");
+        assertThat(repo.verify().findings()).isEmpty();
     }
 
     @Test

@@ -190,4 +190,61 @@ class ForgedRecordsTest {
                         List.of("proposal-record-mismatch", "duplicate-record"),
                         List.of("proposal-record-mismatch", "duplicate-record")));
     }
+
+    /** The message with the single value of one trailer replaced. */
+    private static String withTrailer(CommitInfo record, String key, String value) {
+        String old = key + ": " + record.trailers().single(key).orElseThrow();
+        assertThat(record.message()).contains(old);
+        return record.message().replace(old, key + ": " + value);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decider.class)
+    void aChangesDigestThatIsNotWhatTheCommitWroteIsFlagged(Decider by) {
+        CommitInfo record = recorded(by, "agent:builder");
+        String forged = withTrailer(record, Trailers.CHANGES, "sha256:" + "0".repeat(64));
+        replaceHead(record, record.parents(), "agent:builder", forged);
+
+        assertThat(rules())
+                .containsExactlyElementsOf(expected(
+                        List.of("changes-mismatch", "proposal-record-mismatch"),
+                        List.of("changes-mismatch", "proposal-record-mismatch")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decider.class)
+    void aBaseThatIsNotOnMainIsFlagged(Decider by) {
+        CommitInfo record = recorded(by, "agent:builder");
+        String forged = withTrailer(record, Trailers.BASE, "0123456789abcdef0123456789abcdef01234567");
+        replaceHead(record, record.parents(), "agent:builder", forged);
+
+        assertThat(rules())
+                .containsExactlyElementsOf(expected(
+                        List.of("changes-mismatch", "proposal-record-mismatch"),
+                        List.of("changes-mismatch", "proposal-record-mismatch")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decider.class)
+    void aRecordWithoutApproversIsFlagged(Decider by) {
+        CommitInfo record = recorded(by, "agent:builder");
+        String forged = record.message().replace(Trailers.APPROVED_BY + ": human:alice\n", "");
+        replaceHead(record, record.parents(), "agent:builder", forged);
+
+        assertThat(rules())
+                // a commit without its trailers is not a record at all: nothing else is checked against it
+                .containsExactlyElementsOf(expected(List.of("missing-trailers"), List.of("missing-trailers")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decider.class)
+    void aStackRecordNamingNoStackIsFlagged(Decider by) {
+        CommitInfo record = recorded(by, "agent:builder");
+        String forged = record.message().replace(Trailers.STACK + ": web\n", "");
+        replaceHead(record, record.parents(), "agent:builder", forged);
+
+        assertThat(rules())
+                // a commit without its trailers is not a record at all: nothing else is checked against it
+                .containsExactlyElementsOf(expected(List.of("missing-trailers"), List.of("missing-trailers")));
+    }
 }

@@ -89,4 +89,40 @@ class PolicyAuthorityTest {
         assertThat(ruling.verdict()).isEqualTo(Verdict.ALLOW);
         assertThat(ruling.explanation()).isEqualTo("1 of 1 required approvals from [approver]: human:alice");
     }
+
+    @Test
+    void answersWithTheSettingsOfThePolicyInForce() {
+        String key = "ssh-ed25519 " + java.util.Base64.getEncoder().encodeToString(sshEd25519Blob()) + " alice@laptop";
+        String text = ForgedRecordsTest.REAL_POLICY.replace(
+                        "staging: {approvals: {required: 1, from: [approver]}}",
+                        "staging: {approvals: {required: 1, from: [approver], signed: true}}\n"
+                                + "    production: {approvals: {required: 1, from: [approver]}}")
+                + "  approverKeys:\n    \"human:alice\": [\"" + key + "\"]\n";
+        dev.countersign.policy.Policy policy = dev.countersign.policy.Policy.parse(text);
+        fixture = Fixture.initializedWithPolicy(directory, text);
+
+        Authority read = PolicyAuthority.source()
+                .at(fixture.git, fixture.git.resolve(Refs.MAIN).orElseThrow());
+
+        assertThat(read.policyHash()).isEqualTo(policy.hash()).startsWith("sha256:");
+        assertThat(read.signedApprovals("staging")).isTrue();
+        assertThat(read.signedApprovals("production")).isFalse();
+        assertThat(read.approverKeys(ALICE))
+                .isEqualTo(policy.approverKeys(ALICE))
+                .hasSize(1);
+        assertThat(read.approverKeys(CAROL)).isEmpty();
+    }
+
+    /** An ssh-ed25519 public key blob with random key bytes (the policy checks the shape, not the curve point). */
+    private static byte[] sshEd25519Blob() {
+        byte[] type = "ssh-ed25519".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] point = new byte[32];
+        new java.security.SecureRandom().nextBytes(point);
+        return java.nio.ByteBuffer.allocate(4 + type.length + 4 + point.length)
+                .putInt(type.length)
+                .put(type)
+                .putInt(point.length)
+                .put(point)
+                .array();
+    }
 }
