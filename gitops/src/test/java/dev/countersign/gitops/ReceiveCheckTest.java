@@ -210,6 +210,20 @@ class ReceiveCheckTest {
         }
 
         @Test
+        void updatesUpToTheBoundAreJudgedAndOneMoreIsRefusedWhole() {
+            ReceiveCheck check =
+                    ReceiveCheck.builder(server.server).maxUpdates(2).build();
+            List<PushedRef> two = List.of(
+                    new PushedRef(ZERO, "1".repeat(40), "refs/heads/drafts/p-1"),
+                    new PushedRef(ZERO, "1".repeat(40), "refs/heads/drafts/p-2"));
+            List<PushedRef> three = new java.util.ArrayList<>(two);
+            three.add(new PushedRef(ZERO, "1".repeat(40), "refs/heads/drafts/p-3"));
+
+            assertThat(check.check(two)).extracting(Refusal::rule).doesNotContain("too-many-updates");
+            assertThat(check.check(three)).extracting(Refusal::rule).containsExactly("too-many-updates");
+        }
+
+        @Test
         void malformedOrEndlessLines() {
             ReceiveCheck check = ReceiveCheck.builder(server.server).build();
 
