@@ -130,13 +130,14 @@ final class PolicyChangeDecision {
     /** The record, counting only approvals by humans who hold {@code change-policy} in the environment. */
     private Decision record(String environment, Ask ask, Principal recorder) {
         Principal proposer = ask.proposal().proposer();
-        List<Principal> counted = new ArrayList<>();
+        List<Approval> counted = new ArrayList<>();
         List<Reason> discounted = new ArrayList<>();
-        for (Principal approver : ask.approvers()) {
+        for (Approval approval : ask.approvals()) {
+            Principal approver = approval.approver();
             if (approver.kind() == Principal.Kind.HUMAN
                     && !approver.involves(proposer)
                     && policy.permissions(approver, environment).contains(Action.CHANGE_POLICY)) {
-                counted.add(approver);
+                counted.add(approval);
             } else {
                 discounted.add(Reason.of(
                         RULE,
@@ -164,11 +165,9 @@ final class PolicyChangeDecision {
         return roles;
     }
 
-    private Decision ask(String environment, Ask ask, Principal principal, Action action, List<Principal> approvers) {
+    /** Asks the policy; each approval goes with the content hash it was given for, as recorded. */
+    private Decision ask(String environment, Ask ask, Principal principal, Action action, List<Approval> approvals) {
         Proposal r = ask.proposal();
-        List<Approval> approvals = approvers.stream()
-                .map(approver -> new Approval(approver, r.contentHash()))
-                .toList();
         return engine.decide(PolicyRequest.builder(principal, action, environment)
                 .proposer(r.proposer())
                 .contentHash(r.contentHash())
