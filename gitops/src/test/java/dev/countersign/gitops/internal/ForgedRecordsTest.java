@@ -247,4 +247,48 @@ class ForgedRecordsTest {
                 // a commit without its trailers is not a record at all: nothing else is checked against it
                 .containsExactlyElementsOf(expected(List.of("missing-trailers"), List.of("missing-trailers")));
     }
+
+    @ParameterizedTest
+    @EnumSource(Decider.class)
+    void aChangesDigestWithoutItsBaseIsFlagged(Decider by) {
+        CommitInfo record = recorded(by, "agent:builder");
+        String base =
+                Trailers.BASE + ": " + record.trailers().single(Trailers.BASE).orElseThrow() + "\n";
+        replaceHead(record, record.parents(), "agent:builder", record.message().replace(base, ""));
+
+        assertThat(rules())
+                .containsExactlyElementsOf(expected(
+                        List.of("changes-mismatch", "proposal-record-mismatch"),
+                        List.of("changes-mismatch", "proposal-record-mismatch")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decider.class)
+    void aBaseWithoutItsChangesDigestIsFlagged(Decider by) {
+        CommitInfo record = recorded(by, "agent:builder");
+        String changes = Trailers.CHANGES + ": "
+                + record.trailers().single(Trailers.CHANGES).orElseThrow() + "\n";
+        replaceHead(record, record.parents(), "agent:builder", record.message().replace(changes, ""));
+
+        assertThat(rules())
+                .containsExactlyElementsOf(expected(
+                        List.of("changes-mismatch", "proposal-record-mismatch"),
+                        List.of("changes-mismatch", "proposal-record-mismatch")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Decider.class)
+    void aCheckpointThatIsNotInTheRepositoryIsAFindingAndStaysAsItWas(Decider by) throws Exception {
+        recorded(by, "agent:builder");
+        Path file = directory.resolveSibling(directory.getFileName() + "-checkpoint");
+        String unknown = "0123456789abcdef0123456789abcdef01234567\n";
+        java.nio.file.Files.writeString(file, unknown);
+        Authority.Source authorities = by == Decider.REAL ? PolicyAuthority.source() : FakeAuthority.source();
+
+        var verification = new Verifier(fixture.git, authorities).verify(file, null, null);
+
+        assertThat(verification.findings()).extracting(Finding::rule).containsExactly("checkpoint-not-ancestor");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(unknown);
+        java.nio.file.Files.delete(file);
+    }
 }
