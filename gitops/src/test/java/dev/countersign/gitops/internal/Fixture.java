@@ -2,6 +2,7 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.internal.git.CommitInfo;
+import dev.countersign.gitops.internal.git.CommitSigner;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.gitops.internal.git.Idents;
 import dev.countersign.gitops.internal.git.Refs;
@@ -33,8 +34,12 @@ final class Fixture implements AutoCloseable {
     }
 
     private Fixture(Path directory, String prefix, Authority.Source authorities) {
+        this(directory, prefix, authorities, null);
+    }
+
+    private Fixture(Path directory, String prefix, Authority.Source authorities, @Nullable CommitSigner signer) {
         this.directory = directory;
-        this.git = GitStore.open(directory);
+        this.git = GitStore.open(directory, signer);
         AtomicInteger next = new AtomicInteger();
         this.lifecycle = Lifecycle.of(git, authorities, CLOCK, () -> prefix + next.incrementAndGet());
     }
@@ -42,6 +47,13 @@ final class Fixture implements AutoCloseable {
     /** A repository initialized with a real policy document, decided by the policy module's engine. */
     static Fixture initializedWithPolicy(Path directory, String policyYaml) {
         Fixture fixture = new Fixture(directory, "p", PolicyAuthority.source());
+        fixture.lifecycle.initialization().initialize(files(Layout.POLICY, policyYaml), "human:admin");
+        return fixture;
+    }
+
+    /** As {@link #initializedWithPolicy(Path, String)}, every commit signed by the given signer. */
+    static Fixture initializedWithPolicy(Path directory, String policyYaml, CommitSigner signer) {
+        Fixture fixture = new Fixture(directory, "p", PolicyAuthority.source(), signer);
         fixture.lifecycle.initialization().initialize(files(Layout.POLICY, policyYaml), "human:admin");
         return fixture;
     }
