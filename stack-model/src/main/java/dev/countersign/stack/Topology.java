@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shape of an environment's cluster ({@code spec.topology} of an environment file): its Kubernetes version,
@@ -91,6 +92,39 @@ public record Topology(String kubernetesVersion, ControlPlane controlPlane, List
      */
     public List<String> names() {
         return nodeGroups.stream().map(NodeGroup::name).toList();
+    }
+
+    /**
+     * Returns every value a change of topology changes, with its pointer below {@code /topology}. Node groups are
+     * named by their name, not their position ({@code /topology/nodeGroups/workers/count}), so reordering the
+     * file changes nothing; a group added or removed is one change of the whole group
+     * ({@code /topology/nodeGroups/batch}); a taint is named by its position in its group.
+     *
+     * @param before the recorded topology, or null for none
+     * @param after the proposed topology, or null for none
+     * @return the changes, each with its old and new value
+     */
+    public static List<ValueChange> diff(@Nullable Topology before, @Nullable Topology after) {
+        return Differ.diff(keyed(before), keyed(after), path -> false).stream()
+                .map(change ->
+                        new ValueChange("/topology" + change.path(), change.oldValue(), change.newValue(), false))
+                .toList();
+    }
+
+    /** The tree with node groups keyed by name. */
+    private static Map<String, Object> keyed(@Nullable Topology topology) {
+        if (topology == null) {
+            return Map.of();
+        }
+        var tree = new LinkedHashMap<>(topology.toTree());
+        var groups = new LinkedHashMap<String, Object>();
+        for (NodeGroup group : topology.nodeGroups()) {
+            var fields = new LinkedHashMap<>(group.toTree());
+            fields.remove("name");
+            groups.put(group.name(), fields);
+        }
+        tree.put("nodeGroups", groups);
+        return tree;
     }
 
     /**
