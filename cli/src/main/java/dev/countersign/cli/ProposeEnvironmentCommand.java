@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.Insight;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code countersign propose-environment --repo DIR --as P [--on-behalf-of P] ENV_FILE | --retire ENV}: proposes a
+ * {@code countersign propose-environment --repo DIR --as P [--on-behalf-of P] [--insight FILE] ENV_FILE | --retire
+ * ENV}: proposes a
  * change of an environment's definition (renderer, Flux or Argo CD options, cluster, variables), a new environment
  * (a name the repository does not define yet), or the retirement of an environment without stacks; prints the id
  * first.
@@ -31,6 +33,10 @@ final class ProposeEnvironmentCommand extends Subcommand {
 
     @Option(names = "--rationale", paramLabel = "TEXT", description = "Why the change is needed.")
     String rationale = "";
+
+    @Option(names = "--insight", paramLabel = "FILE", description = InsightText.OPTION)
+    @Nullable
+    Path insight;
 
     @Option(
             names = "--retire",
@@ -68,6 +74,9 @@ final class ProposeEnvironmentCommand extends Subcommand {
 
     private Proposal proposeChange(Principal principal, Path changed) {
         var target = inputs().environment(changed);
-        return repository.apply(repo -> repo.proposer(principal).proposeEnvironment(target, rationale, List.of()));
+        Insight observed = insight == null ? null : inputs().insight(insight);
+        return repository.apply(repo -> observed == null
+                ? repo.proposer(principal).proposeEnvironment(target, rationale, List.of())
+                : repo.proposer(principal).proposeEnvironment(target, rationale, List.of(), observed));
     }
 }
