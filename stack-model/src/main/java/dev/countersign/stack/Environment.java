@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param argoCd the Argo CD options ({@code spec.argocd}); required when the renderer is Argo CD, else null
  * @param charts how Helm charts are pinned ({@code spec.charts}); the defaults when the file has none
  * @param recording the recording service's public keys ({@code spec.recording}); none when the file has none
+ * @param topology the cluster's shape ({@code spec.topology}): control plane and node groups; null when the file
+ *     has none
  */
 public record Environment(
         String name,
@@ -27,10 +29,11 @@ public record Environment(
         FluxSettings flux,
         @Nullable ArgoCdSettings argoCd,
         ChartSettings charts,
-        RecordingSettings recording) {
+        RecordingSettings recording,
+        @Nullable Topology topology) {
     static final String KIND = "Environment";
     private static final Set<String> SPEC_KEYS =
-            Set.of("cluster", "variables", "renderer", "flux", "argocd", "charts", "recording");
+            Set.of("cluster", "variables", "renderer", "flux", "argocd", "charts", "recording", "topology");
 
     /**
      * Validates and copies the fields.
@@ -43,6 +46,7 @@ public record Environment(
      * @param argoCd the Argo CD options ({@code spec.argocd}), or null
      * @param charts how Helm charts are pinned ({@code spec.charts})
      * @param recording the recording service's public keys ({@code spec.recording})
+     * @param topology the cluster's shape ({@code spec.topology}), or null
      * @throws InvalidNameException if the name or a variable name breaks its rule
      * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD without Argo CD options
      */
@@ -61,6 +65,32 @@ public record Environment(
                     "renderer argocd needs spec.argocd with at least repoURL, the URL Argo CD clones the repository"
                             + " from");
         }
+    }
+
+    /**
+     * Creates an environment without a topology.
+     *
+     * @param name the environment name, a DNS-1123 label (e.g. {@code production})
+     * @param cluster the cluster this environment deploys to
+     * @param variables the values by variable name (middle precedence)
+     * @param renderer how this environment's stacks are laid out in the repository ({@code spec.renderer})
+     * @param flux the Flux options ({@code spec.flux})
+     * @param argoCd the Argo CD options ({@code spec.argocd}), or null
+     * @param charts how Helm charts are pinned ({@code spec.charts})
+     * @param recording the recording service's public keys ({@code spec.recording})
+     * @throws InvalidNameException if the name or a variable name breaks its rule
+     * @throws InvalidStackException if the cluster is blank, or the renderer is Argo CD without Argo CD options
+     */
+    public Environment(
+            String name,
+            String cluster,
+            Map<String, Object> variables,
+            RendererChoice renderer,
+            FluxSettings flux,
+            @Nullable ArgoCdSettings argoCd,
+            ChartSettings charts,
+            RecordingSettings recording) {
+        this(name, cluster, variables, renderer, flux, argoCd, charts, recording, null);
     }
 
     /**
@@ -143,7 +173,8 @@ public record Environment(
      * @return the new environment
      */
     public Environment withFlux(FluxSettings options) {
-        return new Environment(name, cluster, variables, RendererChoice.FLUX, options, argoCd, charts, recording);
+        return new Environment(
+                name, cluster, variables, RendererChoice.FLUX, options, argoCd, charts, recording, topology);
     }
 
     /**
@@ -153,7 +184,8 @@ public record Environment(
      * @return the new environment
      */
     public Environment withArgoCd(ArgoCdSettings options) {
-        return new Environment(name, cluster, variables, RendererChoice.ARGOCD, flux, options, charts, recording);
+        return new Environment(
+                name, cluster, variables, RendererChoice.ARGOCD, flux, options, charts, recording, topology);
     }
 
     /**
@@ -163,7 +195,7 @@ public record Environment(
      * @return the new environment
      */
     public Environment withCharts(ChartSettings settings) {
-        return new Environment(name, cluster, variables, renderer, flux, argoCd, settings, recording);
+        return new Environment(name, cluster, variables, renderer, flux, argoCd, settings, recording, topology);
     }
 
     /**
@@ -174,7 +206,7 @@ public record Environment(
      * @throws InvalidNameException if a variable name breaks its rule
      */
     public Environment withVariables(Map<String, Object> values) {
-        return new Environment(name, cluster, values, renderer, flux, argoCd, charts, recording);
+        return new Environment(name, cluster, values, renderer, flux, argoCd, charts, recording, topology);
     }
 
     /**
@@ -184,7 +216,17 @@ public record Environment(
      * @return the new environment
      */
     public Environment withRecording(RecordingSettings keys) {
-        return new Environment(name, cluster, variables, renderer, flux, argoCd, charts, keys);
+        return new Environment(name, cluster, variables, renderer, flux, argoCd, charts, keys, topology);
+    }
+
+    /**
+     * Returns a copy with this cluster topology, or none, every other setting kept.
+     *
+     * @param shape the topology, or null for none
+     * @return the new environment
+     */
+    public Environment withTopology(@Nullable Topology shape) {
+        return new Environment(name, cluster, variables, renderer, flux, argoCd, charts, recording, shape);
     }
 
     /**
@@ -215,6 +257,10 @@ public record Environment(
         if (!recording.isEmpty()) {
             spec.put("recording", recording.toTree());
         }
+        Topology shape = topology;
+        if (shape != null) {
+            spec.put("topology", shape.toTree());
+        }
         return Documents.envelope(KIND, name, spec);
     }
 
@@ -235,6 +281,7 @@ public record Environment(
         var recording = spec.has("recording")
                 ? RecordingSettings.fromFields(spec.fields("recording"))
                 : RecordingSettings.none();
+        Topology topology = spec.has("topology") ? readTopology(spec.map().get("topology")) : null;
         return new Environment(
                 Documents.name(document),
                 spec.string("cluster"),
@@ -243,13 +290,24 @@ public record Environment(
                 flux,
                 argoCd,
                 charts,
-                recording);
+                recording,
+                topology);
+    }
+
+    private static Topology readTopology(@Nullable Object tree) {
+        try {
+            return TopologyReader.read(java.util.Objects.requireNonNull(tree));
+        } catch (InvalidStackException e) {
+            throw e.within("/spec/topology");
+        }
     }
 
     @Override
     public String toString() {
         return "Environment[name=" + name + ", cluster=" + cluster + ", variables=" + variables.keySet() + ", renderer="
                 + renderer.id() + ", charts=" + charts.pin().id() + ", recordingKeys="
-                + (recording.keyIds().size() + recording.keys().size()) + "]";
+                + (recording.keyIds().size() + recording.keys().size()) + ", topology="
+                + (topology == null ? "none" : topology.names())
+                + "]";
     }
 }

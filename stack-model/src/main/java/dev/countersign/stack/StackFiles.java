@@ -141,7 +141,7 @@ public final class StackFiles {
         return TreeWriter.json(Values.freezeWithNulls(tree, ""));
     }
 
-    private static String text(Path file) {
+    static String text(Path file) {
         try {
             long size = Files.size(file);
             if (size > 4L * MAX_CHARS) {

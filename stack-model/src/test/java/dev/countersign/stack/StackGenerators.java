@@ -160,4 +160,30 @@ final class StackGenerators {
     private static int pick(RandomnessSource in, int min, int max) {
         return (int) in.next(Constraint.between(min, max));
     }
+
+    /** Topologies of up to four node groups of the sample catalogue's cpx types, fixed or autoscaling. */
+    static Gen<Topology> topologies() {
+        return in -> {
+            var groups = new ArrayList<NodeGroup>();
+            int count = pick(in, 0, 4);
+            for (int i = 0; i < count; i++) {
+                String type = "cpx" + pick(in, 1, 5) + "1";
+                int min = pick(in, 0, 5);
+                groups.add(
+                        pick(in, 0, 1) == 0
+                                ? NodeGroup.fixed("g" + pick(in, 0, 6), type, "fsn1", min)
+                                : NodeGroup.autoscaled(
+                                        "g" + pick(in, 0, 6),
+                                        type,
+                                        "fsn1",
+                                        new Autoscaling(min, min + pick(in, 0, 6))));
+            }
+            var unique = new java.util.LinkedHashMap<String, NodeGroup>();
+            groups.forEach(group -> unique.putIfAbsent(group.name(), group));
+            return new Topology(
+                    "v1.32." + pick(in, 0, 3),
+                    new ControlPlane(1 + 2 * pick(in, 0, 2), "cpx" + pick(in, 1, 3) + "1", "fsn1"),
+                    List.copyOf(unique.values()));
+        };
+    }
 }
