@@ -207,9 +207,39 @@ public final class Proposer {
      * @throws InvalidProposalException if nothing changes
      */
     public Proposal proposeEnvironment(Environment changed, String rationale, List<String> evidence, Insight insight) {
+        return proposeEnvironment(EnvironmentRequest.of(changed)
+                .rationale(rationale)
+                .evidence(evidence)
+                .insight(insight));
+    }
+
+    /**
+     * Proposes a change of an environment's definition, its parts named: the same as {@link
+     * #proposeEnvironment(Environment, String, List)}, with the request's insight kept in the proposal's metadata and,
+     * when the request gives a {@linkplain EnvironmentRequest#clusterApi() Cluster API mapping}, that mapping written
+     * to {@code .countersign/cluster-api/<env>.yaml} and the environment's topology rendered with it as Cluster API
+     * objects under {@code topology/<env>/}. Without one the recorded mapping, if any, is kept and the topology
+     * rendered again with it. Those files are in the environment's region: covered by the content hash and checked by
+     * {@code verify}.
+     *
+     * @param request the environment as it is to be, the rationale, evidence, insight and mapping
+     * @return the proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if policy denies the proposal, naming the rule
+     * @throws InvalidProposalException if nothing changes
+     * @throws GitOpsException if the topology cannot be rendered with the mapping
+     */
+    public Proposal proposeEnvironment(EnvironmentRequest request) {
         return lifecycle
                 .drafting()
-                .proposeEnvironment(new EnvironmentDraft(principal, changed, rationale, evidence, null, null, insight));
+                .proposeEnvironment(new EnvironmentDraft(
+                        principal,
+                        request.environment(),
+                        request.rationale(),
+                        request.evidence(),
+                        null,
+                        null,
+                        request.insight(),
+                        request.clusterApi()));
     }
 
     /**

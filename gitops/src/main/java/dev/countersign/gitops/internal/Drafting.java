@@ -182,7 +182,8 @@ public final class Drafting {
                     r.evidence(),
                     r.header().reverts(),
                     null,
-                    r.header().insight());
+                    r.header().insight(),
+                    TopologyFiles.given(ledger.git(), r));
             return proposing.environment(draft, id);
         });
     }

@@ -3,6 +3,7 @@ package dev.countersign.gitops.internal;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Insight;
 import dev.countersign.policy.Principal;
+import dev.countersign.render.ClusterApiMapping;
 import dev.countersign.stack.Environment;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param reverts the recorded commit this draft reverts, if any
  * @param restoreFrom for a revert, the commit whose Flux Secrets come back; null otherwise
  * @param insight the observation the change answers, if any
+ * @param clusterApi the Cluster API mapping the change gives, or null to keep the recorded one
  */
 public record EnvironmentDraft(
         Principal proposer,
@@ -26,7 +28,8 @@ public record EnvironmentDraft(
         List<String> evidence,
         @Nullable CommitId reverts,
         @Nullable CommitId restoreFrom,
-        @Nullable Insight insight) {
+        @Nullable Insight insight,
+        @Nullable ClusterApiMapping clusterApi) {
 
     /**
      * A change without an insight.
@@ -45,6 +48,6 @@ public record EnvironmentDraft(
             List<String> evidence,
             @Nullable CommitId reverts,
             @Nullable CommitId restoreFrom) {
-        this(proposer, environment, rationale, evidence, reverts, restoreFrom, null);
+        this(proposer, environment, rationale, evidence, reverts, restoreFrom, null, null);
     }
 }

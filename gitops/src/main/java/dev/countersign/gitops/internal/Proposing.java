@@ -107,7 +107,7 @@ final class Proposing {
         CommitId base = ledger.mainHead();
         String environment = draft.environment().name();
         SortedMap<String, byte[]> files =
-                EnvironmentRendering.after(git, base, draft.environment(), draft.restoreFrom());
+                EnvironmentRendering.after(git, base, draft.environment(), draft.restoreFrom(), draft.clusterApi());
         List<String> changed = requireChanges(
                 EnvironmentRendering.region(git, git.tree(base), environment),
                 files,
