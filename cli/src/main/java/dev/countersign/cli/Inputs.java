@@ -63,6 +63,11 @@ record Inputs(CommandSpec command) {
         return Insight.parse(text(file, "insight"), source(file));
     }
 
+    /** The Cluster API mapping a mapping file holds. */
+    dev.countersign.render.ClusterApiMapping clusterApi(Path file) {
+        return dev.countersign.gitops.ClusterApiFile.parse(text(file, "Cluster API mapping"), source(file));
+    }
+
     /** How a file is named in messages. */
     static String source(Path file) {
         return isStdin(file) ? STDIN : file.toString();
