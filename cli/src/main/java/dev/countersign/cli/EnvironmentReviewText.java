@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import dev.countersign.gitops.EnvironmentReview;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.StackFiles;
+import dev.countersign.stack.ValueChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,10 @@ final class EnvironmentReviewText {
         tree.put("stacks", review.stacks());
         tree.put("changedPaths", review.proposal().changedPaths());
         tree.put("secretsLeftOut", review.secretsLeftOut());
+        tree.put(
+                "topology",
+                review.topologyChanges().stream().map(ValueChange::toTree).toList());
+        cost(review).ifPresent(cost -> tree.put("cost", cost));
         return tree;
     }
 
@@ -35,7 +40,19 @@ final class EnvironmentReviewText {
         review.secretsLeftOut()
                 .forEach(stack -> lines.add("secrets   " + stack + ": recorded secret values left out of the Flux"
                         + " files (no Flux Secret; a human proposes them again)"));
+        review.topologyChanges()
+                .forEach(change -> lines.add("topology  " + change.toString().replace('\n', ' ')));
+        cost(review).ifPresent(cost -> cost.forEach(line -> lines.add("cost      " + line)));
         return lines;
+    }
+
+    /** The cost review's lines; a server type the catalogue lacks is shown, not thrown. */
+    private static java.util.Optional<List<String>> cost(EnvironmentReview review) {
+        try {
+            return review.costReview().map(dev.countersign.stack.CostReview::text);
+        } catch (dev.countersign.stack.UnknownServerTypeException e) {
+            return java.util.Optional.of(List.of("unknown: " + e.getMessage()));
+        }
     }
 
     private static void putIfDefined(Map<String, Object> tree, String key, @Nullable Environment environment) {

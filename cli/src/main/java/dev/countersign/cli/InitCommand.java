@@ -33,6 +33,14 @@ final class InitCommand extends Subcommand {
             description = "Environment files.")
     List<Path> environments = new ArrayList<>();
 
+    @Option(
+            names = "--pricing",
+            paramLabel = "FILE",
+            description = "A price catalogue (kind: Pricing), stored as .countersign/pricing.yaml to cost topology"
+                    + " changes.")
+    @Nullable
+    Path pricing;
+
     @Option(names = "--age-recipient", paramLabel = "R", description = "An age public key secrets are encrypted to.")
     List<String> recipients = new ArrayList<>();
 
@@ -62,7 +70,16 @@ final class InitCommand extends Subcommand {
                         () -> Map.of("joined", remote, "commit", head));
                 return 0;
             }
-            String root = repo.initialize(Principal.parse(as), policyText, parsed, recipients);
+            Path catalogue = pricing;
+            String root = catalogue == null
+                    ? repo.initialize(Principal.parse(as), policyText, parsed, recipients)
+                    : repo.initialize(
+                            Principal.parse(as),
+                            dev.countersign.policy.Policy.parse(policyText),
+                            parsed,
+                            recipients,
+                            dev.countersign.stack.Pricing.parse(
+                                    inputs().text(catalogue, "pricing"), catalogue.toString()));
             output.print(() -> List.of(root), () -> Map.of("commit", root));
         }
         return 0;

@@ -128,6 +128,40 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
+     * Writes the first commit of {@code main} as {@link #initialize(Principal, Policy, List, List)} does, with the
+     * host's price catalogue stored as {@code .countersign/pricing.yaml}: topology changes are then reviewed with
+     * their capacity and monthly cost, and judged against the environments' cost limits.
+     *
+     * @param by who initializes the repository
+     * @param policy the policy
+     * @param environments the environments stacks are proposed for
+     * @param ageRecipients age public keys ({@code age1...}); none writes no {@code .sops.yaml}
+     * @param pricing the price catalogue
+     * @return the root commit's id
+     * @throws GitOpsException if the repository is already initialized
+     * @throws InvalidProposalException if a recipient is not an age public key
+     */
+    public String initialize(
+            Principal by,
+            Policy policy,
+            List<Environment> environments,
+            List<String> ageRecipients,
+            dev.countersign.stack.Pricing pricing) {
+        return lifecycle.initialization().initialize(by, policy.source(), environments, ageRecipients, pricing);
+    }
+
+    /**
+     * Returns the price catalogue recorded on {@code main}, if any.
+     *
+     * @return the catalogue, or empty when the repository has none
+     * @throws dev.countersign.stack.StackException if the recorded file is not a valid catalogue
+     */
+    public java.util.Optional<dev.countersign.stack.Pricing> pricing() {
+        return dev.countersign.gitops.internal.PricingFile.at(
+                git, lifecycle.ledger().mainHead());
+    }
+
+    /**
      * Tells whether {@code main} exists: the repository was initialized, here or, in remote mode, by
      * another host.
      *

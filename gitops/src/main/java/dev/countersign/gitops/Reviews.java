@@ -102,7 +102,13 @@ final class Reviews {
                                 && git.read(draft, RenderedLayout.fluxSecret(environment, stack))
                                         .isEmpty())
                         .toList();
-        return new EnvironmentReview(r, DefinedEnvironment.at(git, base, environment), after, stacks, leftOut);
+        return new EnvironmentReview(
+                r,
+                DefinedEnvironment.at(git, base, environment),
+                after,
+                stacks,
+                leftOut,
+                dev.countersign.gitops.internal.PricingFile.at(git, base).orElse(null));
     }
 
     private static Map<String, String> fingerprints(GitStore git, CommitId commit, String environment, String stack) {

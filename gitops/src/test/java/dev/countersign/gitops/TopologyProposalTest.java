@@ -3,50 +3,61 @@ package dev.countersign.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.countersign.gitops.internal.git.GitStore;
+import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
-import dev.countersign.render.ClusterApiMapping;
-import dev.countersign.render.InfrastructureTemplate;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.Pricing;
 import dev.countersign.stack.StackFiles;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issue's scene through the public API: a human records staging's topology with the Hetzner mapping; the agent
- * proposes growing the workers from 2 to 3 with its evidence; it cannot approve; a human does, and the Cluster API
- * files land in the record.
+ * A cluster topology changes only through an environment proposal: reviewed with its cost, judged by the sizing
+ * rules against the recorded state, and an agent with a shell that edits the environment file cannot delete a
+ * node group or grow past the limits.
  */
 class TopologyProposalTest {
     private static final Principal AGENT = Principal.agent("builder").actingFor(Principal.human("dave"));
     private static final Principal ALICE = Principal.human("alice");
     private static final Principal CAROL = Principal.human("carol");
-    private static final String WORKERS = "topology/staging/node-groups/workers.yaml";
-    private static final ClusterApiMapping HETZNER = new ClusterApiMapping(
-            "clusters",
-            new InfrastructureTemplate(
-                    "infrastructure.cluster.x-k8s.io/v1beta1",
-                    "HetznerCluster",
-                    Map.of("controlPlaneRegions", List.of("${location}"))),
-            new InfrastructureTemplate(
-                    "infrastructure.cluster.x-k8s.io/v1beta1",
-                    "HCloudMachineTemplate",
-                    Map.of("template", Map.of("spec", Map.of("type", "${serverType}")))));
-    private static final Insight PRESSURE = Insight.of(
-            "add a worker: memory pressure on staging is climbing",
-            List.of(new Insight.Evidence("node_memory_working_set_ratio", Duration.ofHours(6), List.of(0.78, 0.86))),
-            0.8);
+    private static final Path PRICING = Path.of("..", "samples", "pricing", "hetzner.yaml");
+    private static final String POLICY = Samples.POLICY.replace(
+            "    staging:    {approvals: {required: 1, from: [approver]}}\n",
+            "    staging:    {approvals: {required: 1, from: [approver]}, limits: {maxNodes: 10}}\n");
+    private static final String STAGING = """
+            apiVersion: countersign.dev/v1
+            kind: Environment
+            metadata: {name: staging}
+            spec:
+              cluster: staging-eu
+              variables: {domain: staging.example.com, replicas: 2}
+              topology:
+                kubernetesVersion: v1.32.2
+                controlPlane: {count: 3, serverType: cpx21, location: fsn1}
+                nodeGroups:
+                  - {name: workers, serverType: cpx31, location: fsn1, count: 2, labels: {pool: workers}}
+                  - name: batch
+                    serverType: cpx41
+                    location: fsn1
+                    autoscaling: {min: 0, max: 4}
+                    taints: [{key: batch, value: "true", effect: NoSchedule}]
+            """;
 
     @TempDir
     Path directory;
@@ -56,8 +67,13 @@ class TopologyProposalTest {
     @BeforeEach
     void open() {
         repo = GitOpsRepository.open(
-                directory, Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC), new SecureRandom());
-        repo.initialize(ALICE, Samples.POLICY, Samples.ENVIRONMENTS);
+                directory, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC), new SecureRandom());
+        repo.initialize(
+                ALICE,
+                Policy.parse(POLICY),
+                List.of(StackFiles.parseEnvironment(STAGING, "staging.yaml"), Samples.ENVIRONMENTS.get(1)),
+                List.of(),
+                Pricing.read(PRICING));
     }
 
     @AfterEach
@@ -65,83 +81,114 @@ class TopologyProposalTest {
         repo.close();
     }
 
-    private static Environment staging(int workers) {
-        return StackFiles.parseEnvironment("""
-                apiVersion: countersign.dev/v1
-                kind: Environment
-                metadata: {name: staging}
-                spec:
-                  cluster: staging-eu
-                  variables: {domain: staging.example.com, replicas: 2}
-                  topology:
-                    kubernetesVersion: v1.32.2
-                    controlPlane: {count: 3, serverType: cpx21, location: fsn1}
-                    nodeGroups:
-                      - {name: workers, serverType: cpx31, location: fsn1, count: %d}
-                """.formatted(workers), "staging.yaml");
+    /** The environment file as an agent with a shell edits it: plain text replaced. */
+    private static Environment edited(String from, String to) {
+        assertThat(STAGING).contains(from);
+        return StackFiles.parseEnvironment(STAGING.replace(from, to), "staging.yaml");
     }
 
-    private String main(String path) {
-        try (GitStore git = GitStore.open(directory)) {
-            return git.read(git.resolve("refs/heads/main").orElseThrow(), path)
-                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                    .orElse("<absent>");
+    private void recordWebStack() {
+        Proposal p = repo.proposer(AGENT).propose("staging", Samples.web("1.0.0"), "add web", List.of());
+        repo.reviewer(ALICE).approve(p.id());
+    }
+
+    @Test
+    void initStoresTheCatalogueAndTheTopologyIsRecordedWithTheEnvironment() {
+        assertThat(repo.pricing()).contains(Pricing.read(PRICING));
+        assertThat(staging().names()).containsExactly("workers", "batch");
+    }
+
+    @Test
+    void anAgentsGrowthIsReviewedWithItsCostAndNeedsAnExtraHumanApproval() {
+        recordWebStack();
+        Proposal p = repo.proposer(AGENT)
+                .proposeEnvironment(
+                        edited("count: 2, labels", "count: 3, labels"), "memory pressure", List.of("grafana: mem 91%"));
+
+        EnvironmentReview review = repo.environmentReview(p.id());
+        assertThat(review.topologyChanges())
+                .extracting(Object::toString)
+                .containsExactly("/topology/nodeGroups/workers/count: 2 -> 3");
+        assertThat(review.costReview().orElseThrow().text().get(0))
+                .isEqualTo("workers  nodes 2 -> 3 (+1) · vCPU 8 -> 12 (+4) · memory GiB 16 -> 24 (+8) · GPUs 0 -> 0"
+                        + " · billable worker vCPU 8 -> 12 (+4) · monthly EUR 31.44 -> 47.16 (+15.72)");
+
+        Proposal once = repo.reviewer(ALICE).approve(p.id());
+        assertThat(once.state()).isEqualTo(ProposalState.PROPOSED);
+        assertThat(staging().group("workers").orElseThrow().count()).isEqualTo(2);
+        assertThat(repo.reviewer(CAROL).approve(p.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(staging().group("workers").orElseThrow().count()).isEqualTo(3);
+    }
+
+    @Test
+    void anAgentThatDeletesANodeGroupFromTheFileIsRefusedAndNothingLands() throws IOException {
+        Map<String, String> refs = refs();
+        List<String> objects = objects();
+        String batch = """
+                      - name: batch
+                        serverType: cpx41
+                        location: fsn1
+                        autoscaling: {min: 0, max: 4}
+                        taints: [{key: batch, value: "true", effect: NoSchedule}]
+                """;
+        Environment withoutBatch = edited(batch, "");
+
+        assertThatThrownBy(() -> repo.proposer(AGENT).proposeEnvironment(withoutBatch, "save money", List.of()))
+                .isInstanceOfSatisfying(
+                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("protection"))
+                .hasMessageContaining("node group 'batch' is protected in the recorded state");
+
+        assertThat(refs()).isEqualTo(refs);
+        assertThat(objects()).isEqualTo(objects);
+        assertThat(staging().names()).containsExactly("workers", "batch");
+    }
+
+    @Test
+    void anAgentThatRaisesCountsPastTheLimitIsRefusedAndNothingLands() throws IOException {
+        recordWebStack();
+        Map<String, String> refs = refs();
+        List<String> objects = objects();
+
+        // 3 control planes + 5 workers + batch at its maximum 4 = 12 nodes > 10
+        assertThatThrownBy(() -> repo.proposer(AGENT)
+                        .proposeEnvironment(edited("count: 2, labels", "count: 5, labels"), "grow", List.of()))
+                .isInstanceOfSatisfying(
+                        ActionDeniedException.class, e -> assertThat(e.rule()).isEqualTo("sizing"))
+                .hasMessageContaining("reaches 12 nodes (recorded: 9), above the environment's limit of 10");
+
+        assertThat(refs()).isEqualTo(refs);
+        assertThat(objects()).isEqualTo(objects);
+    }
+
+    @Test
+    void scalingAGroupToZeroIsAChange() {
+        Proposal p = repo.proposer(AGENT)
+                .proposeEnvironment(edited("count: 2, labels", "count: 0, labels"), "quiet week", List.of());
+        assertThat(repo.reviewer(ALICE).approve(p.id()).state()).isEqualTo(ProposalState.RECORDED);
+        assertThat(staging().group("workers").orElseThrow().count()).isZero();
+    }
+
+    private dev.countersign.stack.Topology staging() {
+        dev.countersign.stack.Topology topology =
+                repo.recorded().environment("staging").orElseThrow().topology();
+        assertThat(topology).isNotNull();
+        return topology;
+    }
+
+    private Map<String, String> refs() throws IOException {
+        try (Repository git =
+                new FileRepositoryBuilder().setGitDir(directory.toFile()).build()) {
+            Map<String, String> refs = new TreeMap<>();
+            for (Ref ref : git.getRefDatabase().getRefs()) {
+                refs.put(ref.getName(), String.valueOf(ref.getObjectId()));
+            }
+            return refs;
         }
     }
 
-    private void recordTopology() {
-        Proposal p = repo.proposer(ALICE)
-                .proposeEnvironment(EnvironmentRequest.of(staging(2))
-                        .rationale("describe the cluster")
-                        .clusterApi(HETZNER));
-        repo.reviewer(CAROL).approve(p.id());
-    }
-
-    @Test
-    void theAgentsSizingProposalLandsOnlyThroughAHuman() {
-        recordTopology();
-        String before = main(WORKERS);
-
-        Proposal grow = repo.proposer(AGENT)
-                .proposeEnvironment(EnvironmentRequest.of(staging(3))
-                        .rationale("memory pressure")
-                        .insight(PRESSURE));
-
-        assertThat(grow.changedPaths()).contains(WORKERS);
-        assertThat(repo.environmentReview(grow.id()).proposal().insight()).contains(PRESSURE);
-        assertThatThrownBy(() -> repo.reviewer(AGENT).approve(grow.id())).isInstanceOf(ActionDeniedException.class);
-        assertThat(main(WORKERS)).isEqualTo(before).contains("replicas: 2");
-
-        Proposal recorded = repo.reviewer(ALICE).approve(grow.id());
-
-        assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
-        assertThat(main(WORKERS)).contains("replicas: 3", "namespace: clusters");
-        assertThat(repo.verify().isClean()).isTrue();
-    }
-
-    @Test
-    void aRevisionKeepsTheMappingItsDraftGives() {
-        Proposal first = repo.proposer(ALICE)
-                .proposeEnvironment(EnvironmentRequest.of(staging(2)).clusterApi(HETZNER));
-
-        Proposal revised = repo.proposer(ALICE).reviseEnvironment(first.id(), staging(4));
-
-        assertThat(revised.changedPaths()).contains(".countersign/cluster-api/staging.yaml", WORKERS);
-        repo.reviewer(CAROL).approve(revised.id());
-        assertThat(main(WORKERS)).contains("replicas: 4");
-        assertThat(main(".countersign/cluster-api/staging.yaml")).contains("namespace: clusters");
-    }
-
-    @Test
-    void refusesATopologyTheMappingCannotRenderBeforeWritingAnything() {
-        Environment badCluster = StackFiles.parseEnvironment(
-                StackFiles.toYaml(List.of(staging(2).toTree())).replace("staging-eu", "Staging_EU"), "staging.yaml");
-
-        assertThatThrownBy(() -> repo.proposer(ALICE)
-                        .proposeEnvironment(EnvironmentRequest.of(badCluster).clusterApi(HETZNER)))
-                .isInstanceOf(GitOpsException.class)
-                .hasMessageContaining("cannot render the topology of environment staging for Cluster API")
-                .hasMessageContaining("'Staging_EU'");
-        assertThat(repo.proposals(null)).isEmpty();
+    private List<String> objects() throws IOException {
+        try (Stream<Path> files = Files.walk(directory.resolve("objects"))) {
+            return files.map(Path::toString).sorted().toList();
+        }
     }
 }

@@ -34,7 +34,11 @@ public enum BuiltInRule {
     /** Container images are pinned as the environment requires, from allowed registries. */
     IMAGES("images"),
     /** A variable that carries a secret is used only at secret places. */
-    SECRET_CONFINEMENT("secret-confinement");
+    SECRET_CONFINEMENT("secret-confinement"),
+    /** A proposed cluster topology stays within its environment's limits on nodes, worker vCPUs and cost. */
+    SIZING("sizing"),
+    /** An agent's change raising the monthly cost beyond the environment's step needs an extra human approval. */
+    AGENT_COST("agent-cost");
 
     private final String id;
 

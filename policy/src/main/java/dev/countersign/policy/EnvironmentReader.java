@@ -55,7 +55,8 @@ final class EnvironmentReader {
         if (field != null) {
             field.entries().forEach((name, rules) -> {
                 PolicyReader.environment(rules, name);
-                environments.put(name, rules(rules.object(Set.of("approvals", "freeze", "images"))));
+                environments.put(
+                        name, rules(rules.object(Set.of("approvals", "freeze", "images", "limits", "agentCostStep"))));
             });
         }
         return environments;
@@ -71,7 +72,8 @@ final class EnvironmentReader {
         return new EnvironmentRules(
                 approvals == null ? defaultApprovals(roles) : approvals(approvals),
                 windows,
-                SourcesReader.images(field.optional("images")));
+                SourcesReader.images(field.optional("images")),
+                SizingReader.sizing(field.optional("limits"), field.optional("agentCostStep")));
     }
 
     private ApprovalRule approvals(Field field) {

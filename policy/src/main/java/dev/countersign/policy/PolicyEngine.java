@@ -29,7 +29,11 @@ public final class PolicyEngine {
             new BlastRadiusRule(),
             new ReviewedSourcesRule(),
             new ImageRule(),
-            new SecretConfinementRule());
+            new SecretConfinementRule(),
+            new TopologyScopeRule(),
+            new TopologyProtectionRule(),
+            new SizingRule(),
+            new AgentCostRule());
 
     private final Policy policy;
     private final Clock clock;

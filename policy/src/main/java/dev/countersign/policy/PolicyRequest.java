@@ -24,6 +24,7 @@ public final class PolicyRequest {
     private final List<Approval> approvals;
     private final @Nullable Change change;
     private final @Nullable Change renderedChange;
+    private final @Nullable TopologyChange topologyChange;
 
     private PolicyRequest(Builder builder) {
         this.principal = builder.principal;
@@ -34,6 +35,7 @@ public final class PolicyRequest {
         this.approvals = List.copyOf(builder.approvals);
         this.change = builder.change;
         this.renderedChange = builder.renderedChange;
+        this.topologyChange = builder.topologyChange;
         if ((action == Action.APPROVE || action == Action.RECORD) && (proposer == null || contentHash == null)) {
             throw new InvalidRequestException(
                     "action " + action.spelling() + " needs the proposer and the proposal's content hash");
@@ -129,9 +131,23 @@ public final class PolicyRequest {
         return renderedChange != null;
     }
 
+    /**
+     * Whether the request carries a change of the environment's cluster topology.
+     *
+     * @return {@code true} if recorded and proposed topologies were given
+     */
+    public boolean hasTopologyChange() {
+        return topologyChange != null;
+    }
+
     @Nullable
     Change change() {
         return change;
+    }
+
+    @Nullable
+    TopologyChange topologyChange() {
+        return topologyChange;
     }
 
     @Nullable
@@ -154,6 +170,7 @@ public final class PolicyRequest {
         private final List<Approval> approvals = new ArrayList<>();
         private @Nullable Change change;
         private @Nullable Change renderedChange;
+        private @Nullable TopologyChange topologyChange;
 
         private Builder(Principal principal, Action action, String environment) {
             this.principal = principal;
@@ -262,6 +279,26 @@ public final class PolicyRequest {
                 throw new InvalidRequestException(
                         "stack '" + stack.name() + "' cannot be rendered for " + environment + ": " + e.getMessage());
             }
+        }
+
+        /**
+         * Names the change of the environment's cluster topology the request carries, judged by the sizing rules:
+         * agent scope over its pointers ({@code /topology/nodeGroups/<name>/count}), protection of node groups
+         * and the control plane against the recorded topology, the environment's limits, and the agent cost
+         * step. Costs are judged with the price catalogue given, if any; a limit on vCPUs or cost without one
+         * denies.
+         *
+         * @param recorded the topology recorded on the environment's main line, or null for none
+         * @param proposed the topology proposed, or null for none
+         * @param pricing the price catalogue in force ({@code .countersign/pricing.yaml}), or null for none
+         * @return this builder
+         */
+        public Builder topology(
+                dev.countersign.stack.@Nullable Topology recorded,
+                dev.countersign.stack.@Nullable Topology proposed,
+                dev.countersign.stack.@Nullable Pricing pricing) {
+            this.topologyChange = TopologyChange.between(recorded, proposed, pricing);
+            return this;
         }
 
         Builder change(Change change) {

@@ -46,12 +46,38 @@ public final class Initialization {
      * @throws GitOpsException if the main line already exists
      */
     public String initialize(Principal by, String policy, List<Environment> environments, List<String> ageRecipients) {
+        return initialize(by, policy, environments, ageRecipients, null);
+    }
+
+    /**
+     * Writes the root commit as {@link #initialize(Principal, String, List, List)} does, with a price catalogue
+     * stored as {@value PricingFile#PATH} when one is given.
+     *
+     * @param by who initializes the repository
+     * @param policy the policy file's text
+     * @param environments the environments
+     * @param ageRecipients age public keys; none writes no {@code .sops.yaml}
+     * @param pricing the price catalogue, or null for none
+     * @return the root commit's id
+     * @throws dev.countersign.policy.PolicyException if the policy is invalid
+     * @throws InvalidProposalException if a recipient is not an age public key
+     * @throws GitOpsException if the main line already exists
+     */
+    public String initialize(
+            Principal by,
+            String policy,
+            List<Environment> environments,
+            List<String> ageRecipients,
+            dev.countersign.stack.@Nullable Pricing pricing) {
         Policy.parse(policy);
         SortedMap<String, byte[]> files = new TreeMap<>();
         if (!ageRecipients.isEmpty()) {
             files.put(Layout.SOPS_CONFIG, sopsConfig(ageRecipients).getBytes(StandardCharsets.UTF_8));
         }
         files.put(Layout.POLICY, policy.getBytes(StandardCharsets.UTF_8));
+        if (pricing != null) {
+            files.put(PricingFile.PATH, PricingFile.content(pricing));
+        }
         for (Environment environment : environments) {
             files.put(Layout.environmentFile(environment.name()), NativeLayout.environmentFile(environment));
         }

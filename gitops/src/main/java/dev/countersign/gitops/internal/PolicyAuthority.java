@@ -230,7 +230,9 @@ public final class PolicyAuthority implements Authority {
         CommitId base = ask.proposal().header().base();
         List<String> stacks = EnvironmentRendering.stacks(git, base, subject.environment());
         if (stacks.isEmpty()) { // also an environment added or retired: it has no stacks
-            return engine(ask).decide(request(ask, principal, action).build());
+            return engine(ask)
+                    .decide(topology(ask, subject, request(ask, principal, action))
+                            .build());
         }
         Environment before = StackLayout.environment(git, base, subject.environment());
         Environment after = proposedEnvironment(ask, subject);
@@ -243,7 +245,7 @@ public final class PolicyAuthority implements Authority {
             // the same placeholder before and after: a secret place never shows as an edit, no value is read
             Map<String, Object> references = dev.countersign.render.spi.RenderRequest.secretPlaceholders(
                     stack.get().secretVariables());
-            PolicyRequest.Builder request = request(ask, principal, action)
+            PolicyRequest.Builder request = topology(ask, subject, request(ask, principal, action))
                     .change(
                             stack.get().render(before, references).stack(),
                             stack.get().render(after, references).stack());
@@ -251,7 +253,14 @@ public final class PolicyAuthority implements Authority {
         }
         return strictest != null
                 ? strictest
-                : engine(ask).decide(request(ask, principal, action).build());
+                : engine(ask)
+                        .decide(topology(ask, subject, request(ask, principal, action))
+                                .build());
+    }
+
+    /** The environment change's request, with its topology change (see {@link TopologyRequests}). */
+    private PolicyRequest.Builder topology(Ask ask, Subject.EnvironmentChange subject, PolicyRequest.Builder request) {
+        return TopologyRequests.with(request, git, ask, subject.environment());
     }
 
     private Environment proposedEnvironment(Ask ask, Subject.EnvironmentChange subject) {
