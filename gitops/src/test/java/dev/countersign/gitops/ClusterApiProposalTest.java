@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's scene through the public API: a human records staging's topology with the Hetzner mapping; the agent
- * proposes growing the workers from 2 to 3 with its evidence; it cannot approve; a human does, and the Cluster API
- * files land in the record.
+ * proposes growing the workers from 2 to 3 with its evidence; it cannot approve; humans do (an agent's cost rise
+ * needs one extra approval), and the Cluster API files land in the record.
  */
 class ClusterApiProposalTest {
     private static final Principal AGENT = Principal.agent("builder").actingFor(Principal.human("dave"));
@@ -112,7 +112,12 @@ class ClusterApiProposalTest {
         assertThatThrownBy(() -> repo.reviewer(AGENT).approve(grow.id())).isInstanceOf(ActionDeniedException.class);
         assertThat(main(WORKERS)).isEqualTo(before).contains("replicas: 2");
 
-        Proposal recorded = repo.reviewer(ALICE).approve(grow.id());
+        Proposal once = repo.reviewer(ALICE).approve(grow.id());
+        assertThat(once.state())
+                .as("an agent's cost rise needs one extra human approval")
+                .isEqualTo(ProposalState.PROPOSED);
+        assertThat(main(WORKERS)).contains("replicas: 2");
+        Proposal recorded = repo.reviewer(CAROL).approve(grow.id());
 
         assertThat(recorded.state()).isEqualTo(ProposalState.RECORDED);
         assertThat(main(WORKERS)).contains("replicas: 3", "namespace: clusters");
