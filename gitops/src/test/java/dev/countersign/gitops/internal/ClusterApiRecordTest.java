@@ -140,6 +140,25 @@ class ClusterApiRecordTest {
     }
 
     @Test
+    void theRevertOfAMappingChangeRestoresTheMappingBeforeIt() {
+        record(workers(2), HETZNER);
+        ClusterApiMapping other = new ClusterApiMapping(
+                "clusters", HETZNER.cluster(), HETZNER.machineTemplate());
+        Proposal changed = record(workers(2), other);
+        assertThat(main(WORKERS)).contains("namespace: clusters");
+
+        Proposal revert = lifecycle
+                .reverting()
+                .proposeRevert(
+                        Objects.requireNonNull(changed.recordedCommit()), Principal.parse("agent:builder"), "undo");
+        lifecycle.deciding().approve(revert.id(), Principal.parse("human:alice"));
+
+        assertThat(main(WORKERS)).contains("namespace: default").doesNotContain("namespace: clusters");
+        assertThat(main(".countersign/cluster-api/staging.yaml")).contains("namespace: default");
+        assertThat(verify()).isEmpty();
+    }
+
+    @Test
     void anEnvironmentWithoutAMappingHasNoClusterApiFiles() {
         Proposal p = lifecycle
                 .drafting()
