@@ -142,8 +142,7 @@ class ClusterApiRecordTest {
     @Test
     void theRevertOfAMappingChangeRestoresTheMappingBeforeIt() {
         record(workers(2), HETZNER);
-        ClusterApiMapping other = new ClusterApiMapping(
-                "clusters", HETZNER.cluster(), HETZNER.machineTemplate());
+        ClusterApiMapping other = new ClusterApiMapping("clusters", HETZNER.cluster(), HETZNER.machineTemplate());
         Proposal changed = record(workers(2), other);
         assertThat(main(WORKERS)).contains("namespace: clusters");
 
