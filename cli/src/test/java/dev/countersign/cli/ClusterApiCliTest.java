@@ -22,7 +22,7 @@ class ClusterApiCliTest {
                 "--repo",
                 files.repo(),
                 "--as",
-                "agent:builder",
+                "human:dave",
                 "--rationale",
                 "topology",
                 "--cluster-api",
