@@ -43,7 +43,7 @@ final class ProposeEnvironmentCommand extends Subcommand {
             paramLabel = "FILE",
             description = "A Cluster API mapping (kind: ClusterApi): how the environment's topology maps onto the"
                     + " host's infrastructure provider; recorded with the environment, and the topology rendered as"
-                    + " Cluster API objects under topology/ENV/. See docs/topology-clusterapi.md.")
+                    + " Cluster API objects under topology/ENV/. See docs/topology.md.")
     @Nullable
     Path clusterApi;
 

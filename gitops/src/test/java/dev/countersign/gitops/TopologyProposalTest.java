@@ -168,6 +168,38 @@ class TopologyProposalTest {
         assertThat(staging().group("workers").orElseThrow().count()).isZero();
     }
 
+    @Test
+    void aRecordedChangeThatAlsoRewritesTheCatalogueFailsVerification() throws IOException {
+        Proposal p = repo.proposer(AGENT)
+                .proposeEnvironment(edited("count: 2, labels", "count: 3, labels"), "grow", List.of());
+        repo.reviewer(ALICE).approve(p.id());
+        repo.reviewer(CAROL).approve(p.id());
+        assertThat(repo.verify().isClean()).isTrue();
+        String cheaper = Files.readString(PRICING).replace("monthly: \"15.72\"", "monthly: \"0\"");
+
+        // the agent's shell: the recorded commit again, with its trailers, but a catalogue where workers are free
+        String recorded;
+        String message;
+        try (Repository git = new FileRepositoryBuilder()
+                        .setGitDir(directory.toFile())
+                        .build();
+                org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git)) {
+            var commit = walk.parseCommit(git.resolve("refs/heads/main"));
+            recorded = commit.name();
+            message = commit.getFullMessage();
+        }
+        PushServer.commit(
+                directory,
+                "refs/heads/main",
+                recorded,
+                Map.of(dev.countersign.gitops.internal.PricingFile.PATH, cheaper),
+                message,
+                "agent:builder");
+
+        assertThat(repo.verify().findings())
+                .anySatisfy(finding -> assertThat(finding.toString()).contains(".countersign/pricing.yaml"));
+    }
+
     private dev.countersign.stack.Topology staging() {
         dev.countersign.stack.Topology topology =
                 repo.recorded().environment("staging").orElseThrow().topology();

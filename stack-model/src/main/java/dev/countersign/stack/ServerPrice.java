@@ -40,7 +40,7 @@ public record ServerPrice(
     public ServerPrice {
         units("/vcpu", "vcpu", vcpu);
         units("/gpu", "gpu", gpu);
-        memoryGiB = nonNegative("/memoryGiB", "memoryGiB", memoryGiB);
+        memoryGiB = plain(nonNegative("/memoryGiB", "memoryGiB", memoryGiB));
         hourly = hourly == null ? null : nonNegative("/hourly", "hourly", hourly);
         monthly = nonNegative("/monthly", "monthly", monthly);
     }
@@ -56,6 +56,12 @@ public record ServerPrice(
         }
         tree.put("monthly", monthly.toPlainString());
         return tree;
+    }
+
+    /** A size without trailing zeros, so {@code 8}, {@code "8.0"} and {@code 8.00} are one value. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static void units(String pointer, String what, int value) {

@@ -50,6 +50,15 @@ class PricingTest {
     }
 
     @Test
+    void aMemorySizeIsOneValueHoweverItIsWritten() {
+        Pricing written = catalogue("EUR", "    a: {vcpu: 1, memoryGiB: \"8.0\", monthly: \"1.50\"}\n");
+        assertThat(written.price("a").memoryGiB()).isEqualTo(new BigDecimal("8"));
+        assertThat(written.price("a").monthly()).isEqualTo(new BigDecimal("1.50"));
+        assertThat(Pricing.parse(StackFiles.toYaml(List.of(written.toTree())), "p.yaml"))
+                .isEqualTo(written);
+    }
+
+    @Test
     void anUnknownServerTypeIsAnErrorNamingIt() {
         assertThatThrownBy(() -> sample().price("cx99"))
                 .isInstanceOfSatisfying(
