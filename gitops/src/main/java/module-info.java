@@ -16,6 +16,7 @@ module dev.countersign.gitops {
     requires org.apache.sshd.osgi;
     requires tools.jackson.core;
     requires tools.jackson.databind;
+    requires com.fasterxml.jackson.annotation;
 
     exports dev.countersign.gitops;
 

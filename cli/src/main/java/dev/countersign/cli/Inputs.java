@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.Insight;
 import dev.countersign.gitops.Secrets;
 import dev.countersign.policy.Policy;
 import dev.countersign.stack.Environment;
@@ -55,6 +56,16 @@ record Inputs(CommandSpec command) {
     /** The flat map of secret values a file holds. */
     Secrets secrets(Path file) {
         return Secrets.parse(text(file, "secrets"), source(file));
+    }
+
+    /** The insight an insight file holds. */
+    Insight insight(Path file) {
+        return Insight.parse(text(file, "insight"), source(file));
+    }
+
+    /** The Cluster API mapping a mapping file holds. */
+    dev.countersign.render.ClusterApiMapping clusterApi(Path file) {
+        return dev.countersign.gitops.ClusterApiFile.parse(text(file, "Cluster API mapping"), source(file));
     }
 
     /** How a file is named in messages. */

@@ -3,6 +3,7 @@ package dev.countersign.cli;
 import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.RecordedDecision;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +45,19 @@ final class ProposalText {
                 p.validApprovals().stream().map(ProposalText::approval).toList());
         tree.put("decisions", p.decisions().stream().map(ProposalText::decision).toList());
         p.recorded().ifPresent(commit -> tree.put("recordedCommit", commit));
+        p.insight().ifPresent(insight -> tree.put("insight", InsightText.tree(insight)));
         return tree;
     }
 
     static List<String> details(Proposal p) {
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "proposal  " + p.id() + " (" + p.state() + ")",
                 "target    " + target(p) + " on base " + p.baseCommit(),
                 "proposer  " + p.proposer(),
-                "rationale " + p.rationale(),
-                "content   " + p.contentHash());
+                "rationale " + p.rationale()));
+        p.insight().ifPresent(insight -> lines.addAll(InsightText.lines(insight)));
+        lines.add("content   " + p.contentHash());
+        return lines;
     }
 
     private static Map<String, Object> approval(Countersignature a) {

@@ -2,11 +2,11 @@ package dev.countersign.cli;
 
 import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalRequest;
 import dev.countersign.gitops.Proposer;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
 import java.nio.file.Path;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code countersign propose --repo DIR --as P [--on-behalf-of P] --env ENV STACK [--secrets FILE]}; prints the id
+ * {@code countersign propose --repo DIR --as P [--on-behalf-of P] --env ENV STACK [--secrets FILE] [--insight FILE]};
+ * prints the id
  * first.
  */
 @Command(name = "propose", description = "Propose a new version of a stack; the first line printed is its id.")
@@ -40,6 +41,10 @@ final class ProposeCommand extends Subcommand {
     @Option(names = "--rationale", paramLabel = "TEXT", description = "Why the change is needed.")
     String rationale = "";
 
+    @Option(names = "--insight", paramLabel = "FILE", description = InsightText.OPTION)
+    @Nullable
+    Path insight;
+
     @Parameters(index = "0", paramLabel = "STACK", description = "The stack file.")
     @SuppressWarnings("NullAway.Init")
     Path stack;
@@ -58,8 +63,10 @@ final class ProposeCommand extends Subcommand {
     private Proposal propose(GitOpsRepository repo, Proposer proposer) {
         KnownNames.environment(repo, environment);
         Stack read = inputs().stack(stack);
-        return secrets == null
-                ? proposer.propose(environment, read, rationale, List.of())
-                : proposer.propose(environment, read, inputs().secrets(secrets), rationale, List.of());
+        ProposalRequest request = ProposalRequest.of(environment, read).rationale(rationale);
+        if (secrets != null) {
+            request = request.secrets(inputs().secrets(secrets));
+        }
+        return proposer.propose(insight == null ? request : request.insight(inputs().insight(insight)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import dev.countersign.gitops.EnvironmentRequest;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.policy.Principal;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code countersign propose-environment --repo DIR --as P [--on-behalf-of P] ENV_FILE | --retire ENV}: proposes a
+ * {@code countersign propose-environment --repo DIR --as P [--on-behalf-of P] [--insight FILE] [--cluster-api FILE]
+ * ENV_FILE | --retire ENV}: proposes a
  * change of an environment's definition (renderer, Flux or Argo CD options, cluster, variables), a new environment
  * (a name the repository does not define yet), or the retirement of an environment without stacks; prints the id
  * first.
@@ -31,6 +33,19 @@ final class ProposeEnvironmentCommand extends Subcommand {
 
     @Option(names = "--rationale", paramLabel = "TEXT", description = "Why the change is needed.")
     String rationale = "";
+
+    @Option(names = "--insight", paramLabel = "FILE", description = InsightText.OPTION)
+    @Nullable
+    Path insight;
+
+    @Option(
+            names = "--cluster-api",
+            paramLabel = "FILE",
+            description = "A Cluster API mapping (kind: ClusterApi): how the environment's topology maps onto the"
+                    + " host's infrastructure provider; recorded with the environment, and the topology rendered as"
+                    + " Cluster API objects under topology/ENV/. See docs/topology.md.")
+    @Nullable
+    Path clusterApi;
 
     @Option(
             names = "--retire",
@@ -67,7 +82,15 @@ final class ProposeEnvironmentCommand extends Subcommand {
     }
 
     private Proposal proposeChange(Principal principal, Path changed) {
-        var target = inputs().environment(changed);
-        return repository.apply(repo -> repo.proposer(principal).proposeEnvironment(target, rationale, List.of()));
+        EnvironmentRequest request =
+                EnvironmentRequest.of(inputs().environment(changed)).rationale(rationale);
+        if (insight != null) {
+            request = request.insight(inputs().insight(insight));
+        }
+        if (clusterApi != null) {
+            request = request.clusterApi(inputs().clusterApi(clusterApi));
+        }
+        EnvironmentRequest proposed = request;
+        return repository.apply(repo -> repo.proposer(principal).proposeEnvironment(proposed));
     }
 }

@@ -201,6 +201,15 @@ public record Proposal(ProposalHeader header, ProposalProgress progress) {
     }
 
     /**
+     * Returns the observation this proposal answers, with its evidence and confidence, if its proposer filed one.
+     *
+     * @return the insight, or empty
+     */
+    public Optional<Insight> insight() {
+        return Optional.ofNullable(header.insight());
+    }
+
+    /**
      * Returns the revision this one replaced.
      *
      * @return its id, or null

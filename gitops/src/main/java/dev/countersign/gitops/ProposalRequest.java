@@ -24,13 +24,16 @@ import org.jspecify.annotations.Nullable;
  * @param evidence links or notes backing the rationale; empty until {@link #evidence(List)}
  * @param secrets every secret variable of the stack with its value, replacing the recorded secrets; null
  *     (the default) keeps the recorded secrets as they are
+ * @param insight the observation the change answers (a host's monitoring), shown on the review; null (the default)
+ *     for none
  */
 public record ProposalRequest(
         String environment,
         Stack stack,
         String rationale,
         List<String> evidence,
-        @Nullable Secrets secrets) {
+        @Nullable Secrets secrets,
+        @Nullable Insight insight) {
 
     /**
      * Checks the parts and copies the evidence.
@@ -40,6 +43,7 @@ public record ProposalRequest(
      * @param rationale see the record component
      * @param evidence see the record component
      * @param secrets see the record component
+     * @param insight see the record component
      * @throws NullPointerException if a part other than the secrets is null
      */
     public ProposalRequest {
@@ -50,6 +54,20 @@ public record ProposalRequest(
     }
 
     /**
+     * Creates a request without an insight.
+     *
+     * @param environment see the record component
+     * @param stack see the record component
+     * @param rationale see the record component
+     * @param evidence see the record component
+     * @param secrets see the record component
+     */
+    public ProposalRequest(
+            String environment, Stack stack, String rationale, List<String> evidence, @Nullable Secrets secrets) {
+        this(environment, stack, rationale, evidence, secrets, null);
+    }
+
+    /**
      * Returns the request to propose a stack for an environment, without rationale, evidence or secrets.
      *
      * @param environment the environment
@@ -57,7 +75,7 @@ public record ProposalRequest(
      * @return the request
      */
     public static ProposalRequest of(String environment, Stack stack) {
-        return new ProposalRequest(environment, stack, "", List.of(), null);
+        return new ProposalRequest(environment, stack, "", List.of(), null, null);
     }
 
     /**
@@ -67,7 +85,7 @@ public record ProposalRequest(
      * @return the copy
      */
     public ProposalRequest rationale(String why) {
-        return new ProposalRequest(environment, stack, why, evidence, secrets);
+        return new ProposalRequest(environment, stack, why, evidence, secrets, insight);
     }
 
     /**
@@ -77,7 +95,7 @@ public record ProposalRequest(
      * @return the copy
      */
     public ProposalRequest evidence(List<String> links) {
-        return new ProposalRequest(environment, stack, rationale, links, secrets);
+        return new ProposalRequest(environment, stack, rationale, links, secrets, insight);
     }
 
     /**
@@ -88,6 +106,17 @@ public record ProposalRequest(
      * @return the copy
      */
     public ProposalRequest secrets(Secrets values) {
-        return new ProposalRequest(environment, stack, rationale, evidence, values);
+        return new ProposalRequest(environment, stack, rationale, evidence, values, insight);
+    }
+
+    /**
+     * Returns this request with the observation it answers: shown on the review and kept in the proposal's metadata.
+     * It changes nothing about who may approve.
+     *
+     * @param observed the insight, replacing any given before
+     * @return the copy
+     */
+    public ProposalRequest insight(Insight observed) {
+        return new ProposalRequest(environment, stack, rationale, evidence, secrets, observed);
     }
 }

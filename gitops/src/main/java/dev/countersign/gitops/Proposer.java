@@ -83,7 +83,17 @@ public final class Proposer {
         if (secrets != null) {
             requireHuman("propose", secrets);
         }
-        return proposeDraft(request.environment(), request.stack(), secrets, request.rationale(), request.evidence());
+        return lifecycle
+                .drafting()
+                .propose(new Draft(
+                        principal,
+                        request.environment(),
+                        request.stack().name(),
+                        content(request.stack(), secrets),
+                        request.rationale(),
+                        request.evidence(),
+                        null,
+                        request.insight()));
     }
 
     /**
@@ -108,14 +118,6 @@ public final class Proposer {
                 .rationale(rationale)
                 .evidence(evidence)
                 .secrets(secrets));
-    }
-
-    private Proposal proposeDraft(
-            String environment, Stack stack, @Nullable Secrets secrets, String rationale, List<String> evidence) {
-        return lifecycle
-                .drafting()
-                .propose(new Draft(
-                        principal, environment, stack.name(), content(stack, secrets), rationale, evidence, null));
     }
 
     /**
@@ -189,6 +191,55 @@ public final class Proposer {
         return lifecycle
                 .drafting()
                 .proposeEnvironment(new EnvironmentDraft(principal, changed, rationale, evidence, null, null));
+    }
+
+    /**
+     * Proposes a change of an environment's definition that answers an observation, such as a host's monitoring
+     * suggesting one more node: the same as {@link #proposeEnvironment(Environment, String, List)}, with the insight
+     * kept in the proposal's metadata and shown on the review. The insight changes nothing about who may approve.
+     *
+     * @param changed the environment as it is to be; its name is the environment changed
+     * @param rationale why the change is needed
+     * @param evidence links or notes backing the rationale
+     * @param insight the observation, its evidence and the observer's confidence
+     * @return the proposal, in state {@link ProposalState#PROPOSED}; {@link Proposal#insight()} returns the insight
+     * @throws ActionDeniedException if policy denies the proposal, naming the rule
+     * @throws InvalidProposalException if nothing changes
+     */
+    public Proposal proposeEnvironment(Environment changed, String rationale, List<String> evidence, Insight insight) {
+        return proposeEnvironment(EnvironmentRequest.of(changed)
+                .rationale(rationale)
+                .evidence(evidence)
+                .insight(insight));
+    }
+
+    /**
+     * Proposes a change of an environment's definition, its parts named: the same as {@link
+     * #proposeEnvironment(Environment, String, List)}, with the request's insight kept in the proposal's metadata and,
+     * when the request gives a {@linkplain EnvironmentRequest#clusterApi() Cluster API mapping}, that mapping written
+     * to {@code .countersign/cluster-api/<env>.yaml} and the environment's topology rendered with it as Cluster API
+     * objects under {@code topology/<env>/}. Without one the recorded mapping, if any, is kept and the topology
+     * rendered again with it. Those files are in the environment's region: covered by the content hash and checked by
+     * {@code verify}.
+     *
+     * @param request the environment as it is to be, the rationale, evidence, insight and mapping
+     * @return the proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if policy denies the proposal, naming the rule
+     * @throws InvalidProposalException if nothing changes
+     * @throws GitOpsException if the topology cannot be rendered with the mapping
+     */
+    public Proposal proposeEnvironment(EnvironmentRequest request) {
+        return lifecycle
+                .drafting()
+                .proposeEnvironment(new EnvironmentDraft(
+                        principal,
+                        request.environment(),
+                        request.rationale(),
+                        request.evidence(),
+                        null,
+                        null,
+                        request.insight(),
+                        request.clusterApi()));
     }
 
     /**

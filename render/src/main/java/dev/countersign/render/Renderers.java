@@ -1,6 +1,7 @@
 package dev.countersign.render;
 
 import dev.countersign.render.spi.LayoutRenderer;
+import dev.countersign.render.spi.TopologyRenderer;
 
 /**
  * Factories of the built-in {@link LayoutRenderer}s for Flux and Argo CD. The renderers are immutable,
@@ -30,5 +31,17 @@ public final class Renderers {
      */
     public static LayoutRenderer argoCd(ArgoCdOptions options) {
         return new ArgoCdLayout(options);
+    }
+
+    /**
+     * Returns the Cluster API renderer of an environment's topology: a {@code Cluster}, a {@code KubeadmControlPlane}
+     * ({@code replicas} the control plane's count) and per node group a {@code MachineDeployment} ({@code replicas}
+     * its count, or the cluster-autoscaler's min and max annotations), with the provider's objects from the mapping.
+     *
+     * @param mapping the host's infrastructure provider: namespace, cluster object and machine template
+     * @return the renderer
+     */
+    public static TopologyRenderer clusterApi(ClusterApiMapping mapping) {
+        return new ClusterApiLayout(mapping);
     }
 }

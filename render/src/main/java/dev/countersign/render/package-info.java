@@ -1,5 +1,6 @@
 /**
- * Renderers that lay out a resolved stack as Flux or Argo CD objects, obtained from
+ * Renderers that lay out a resolved stack as Flux or Argo CD objects, and an environment's topology as
+ * Cluster API objects, obtained from
  * {@link dev.countersign.render.Renderers}.
  */
 @NullMarked

@@ -1,6 +1,7 @@
 package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
+import dev.countersign.gitops.Insight;
 import dev.countersign.policy.Principal;
 import java.util.List;
 import java.util.SortedMap;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param rationale why
  * @param evidence backing links or notes
  * @param reverts the recorded commit this draft reverts, if any
+ * @param insight the observation the draft answers, if any
  */
 public record Draft(
         Principal proposer,
@@ -25,7 +27,30 @@ public record Draft(
         Content content,
         String rationale,
         List<String> evidence,
-        @Nullable CommitId reverts) {
+        @Nullable CommitId reverts,
+        @Nullable Insight insight) {
+
+    /**
+     * A draft without an insight.
+     *
+     * @param proposer the proposer, with the human it acts for, if any
+     * @param environment the environment
+     * @param stack the stack
+     * @param content the folder's files for a base
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @param reverts the recorded commit this draft reverts, if any
+     */
+    public Draft(
+            Principal proposer,
+            String environment,
+            String stack,
+            Content content,
+            String rationale,
+            List<String> evidence,
+            @Nullable CommitId reverts) {
+        this(proposer, environment, stack, content, rationale, evidence, reverts, null);
+    }
 
     /** The complete content of the stack folder, computed for the base the draft starts from. */
     @FunctionalInterface

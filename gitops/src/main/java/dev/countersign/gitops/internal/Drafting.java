@@ -132,7 +132,8 @@ public final class Drafting {
                                                 content,
                                                 r.rationale(),
                                                 r.evidence(),
-                                                r.header().reverts()),
+                                                r.header().reverts(),
+                                                r.header().insight()),
                                         id,
                                         DraftCommit.of(r)),
                                 environment -> {
@@ -180,7 +181,9 @@ public final class Drafting {
                     r.rationale(),
                     r.evidence(),
                     r.header().reverts(),
-                    null);
+                    null,
+                    r.header().insight(),
+                    TopologyFiles.given(ledger.git(), r));
             return proposing.environment(draft, id);
         });
     }

@@ -39,6 +39,7 @@ public final class EnvironmentRendering {
     static boolean inRegion(String environment, String path) {
         return path.equals(Layout.environmentFile(environment))
                 || path.equals(RecipientFiles.path(environment))
+                || path.equals(TopologyFiles.mappingPath(environment))
                 || ReconcilerLayout.environmentFolders(environment).stream()
                         .anyMatch(folder -> path.startsWith(folder + "/"));
     }
@@ -54,6 +55,7 @@ public final class EnvironmentRendering {
     public static SortedMap<String, byte[]> region(GitStore git, TreeId tree, String environment) {
         SortedMap<String, byte[]> files = git.readTreeFolder(tree, Layout.environmentFile(environment));
         files.putAll(git.readTreeFolder(tree, RecipientFiles.path(environment)));
+        files.putAll(git.readTreeFolder(tree, TopologyFiles.mappingPath(environment)));
         ReconcilerLayout.environmentFolders(environment)
                 .forEach(folder -> files.putAll(git.readTreeFolder(tree, folder)));
         return files;
@@ -86,10 +88,31 @@ public final class EnvironmentRendering {
      */
     public static SortedMap<String, byte[]> after(
             GitStore git, CommitId base, Environment changed, @Nullable CommitId restoreFrom) {
+        return after(git, base, changed, restoreFrom, null);
+    }
+
+    /**
+     * Returns the complete region after the change, with the Cluster API mapping the change gives (see {@link
+     * TopologyFiles}).
+     *
+     * @param git the repository
+     * @param base the main-line commit the change starts from
+     * @param changed the environment as it is to be
+     * @param restoreFrom for a revert, the commit whose Flux Secrets may come back; null otherwise
+     * @param clusterApi the Cluster API mapping the change gives, or null to keep the recorded one
+     * @return path to content
+     */
+    static SortedMap<String, byte[]> after(
+            GitStore git,
+            CommitId base,
+            Environment changed,
+            @Nullable CommitId restoreFrom,
+            dev.countersign.render.@Nullable ClusterApiMapping clusterApi) {
         String name = changed.name();
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put(Layout.environmentFile(name), NativeLayout.environmentFile(changed));
         git.read(base, RecipientFiles.path(name)).ifPresent(rule -> files.put(RecipientFiles.path(name), rule));
+        files.putAll(TopologyFiles.files(git, base, changed, clusterApi));
         for (String stackName : stacks(git, base, name)) {
             files.putAll(stack(git, base, changed, stackName, restoreFrom));
         }

@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.Proposal;
@@ -37,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param decisions the policy decisions taken on this proposal, in order
  * @param recordedCommit the main-line commit that recorded it, once recorded
  * @param createdAt when it was proposed
+ * @param insight the observation the proposal answers, if any; left out of the file when there is none, so files
+ *     written before insights existed read and write back unchanged
  */
 record ProposalJson(
         String id,
@@ -57,7 +60,8 @@ record ProposalJson(
         List<ApprovalJson> approvals,
         List<RecordedDecision> decisions,
         @Nullable String recordedCommit,
-        Instant createdAt) {
+        Instant createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable InsightJson insight) {
 
     /**
      * One approval as written.
@@ -100,7 +104,8 @@ record ProposalJson(
                 g.approvals().stream().map(ProposalJson::approval).toList(),
                 g.decisions(),
                 p.recordedCommit(),
-                h.createdAt());
+                h.createdAt(),
+                InsightJson.of(h.insight()));
     }
 
     Proposal proposal() {
@@ -116,7 +121,8 @@ record ProposalJson(
                 changedPaths,
                 commit(reverts),
                 supersedes,
-                createdAt);
+                createdAt,
+                InsightJson.insight(insight));
         ProposalProgress progress = new ProposalProgress(
                 state,
                 commit(draftCommit.isEmpty() ? null : draftCommit),

@@ -2,6 +2,7 @@ package dev.countersign.gitops.internal;
 
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.Insight;
 import dev.countersign.gitops.InvalidProposalException;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.ProposalEvent;
@@ -72,7 +73,8 @@ final class Proposing {
                 ContentHash.of(withoutSharedRules(files, draft.environment())),
                 changed,
                 draft.reverts(),
-                supersedes);
+                supersedes,
+                draft.insight());
         return propose(header, files, text(content.files().get(StackLayout.STACK)));
     }
 
@@ -105,7 +107,7 @@ final class Proposing {
         CommitId base = ledger.mainHead();
         String environment = draft.environment().name();
         SortedMap<String, byte[]> files =
-                EnvironmentRendering.after(git, base, draft.environment(), draft.restoreFrom());
+                EnvironmentRendering.after(git, base, draft.environment(), draft.restoreFrom(), draft.clusterApi());
         List<String> changed = requireChanges(
                 EnvironmentRendering.region(git, git.tree(base), environment),
                 files,
@@ -128,7 +130,8 @@ final class Proposing {
                 ContentHash.of(files),
                 changed,
                 draft.reverts(),
-                supersedes);
+                supersedes,
+                draft.insight());
         return propose(header, files, text(files.get(Layout.environmentFile(environment))));
     }
 
@@ -142,6 +145,20 @@ final class Proposing {
             List<String> changed,
             @Nullable CommitId reverts,
             @Nullable String supersedes) {
+        return header(subject, proposer, rationale, evidence, base, contentHash, changed, reverts, supersedes, null);
+    }
+
+    private ProposalHeader header(
+            Subject subject,
+            Principal proposer,
+            String rationale,
+            List<String> evidence,
+            CommitId base,
+            String contentHash,
+            List<String> changed,
+            @Nullable CommitId reverts,
+            @Nullable String supersedes,
+            @Nullable Insight insight) {
         return new ProposalHeader(
                 ids.get(),
                 subject,
@@ -153,7 +170,8 @@ final class Proposing {
                 changed,
                 reverts,
                 supersedes,
-                ledger.now());
+                ledger.now(),
+                insight);
     }
 
     Proposal propose(ProposalHeader header, SortedMap<String, byte[]> files, @Nullable String proposedText) {

@@ -69,7 +69,16 @@ public final class Reverting {
             if (target.trailers().single(Trailers.SUBJECT).isPresent()) {
                 Environment previous = StackLayout.environment(git, parent, environment);
                 return proposing.environment(
-                        new EnvironmentDraft(principal, previous, rationale, List.of(), reverts, parent), null);
+                        new EnvironmentDraft(
+                                principal,
+                                previous,
+                                rationale,
+                                List.of(),
+                                reverts,
+                                parent,
+                                null,
+                                TopologyFiles.recorded(git, parent, environment).orElse(null)),
+                        null);
             }
             String stack = target.trailers().single(Trailers.STACK).orElse("");
             byte @Nullable [] fluxSecret = git.read(parent, RenderedLayout.fluxSecret(environment, stack))

@@ -85,17 +85,19 @@ public final class ReconcilerLayout {
     }
 
     /**
-     * Returns the folders of an environment's region: its stack folders and every renderer's files.
+     * Returns the folders of an environment's region: its stack folders, every renderer's files and its topology's
+     * Cluster API files.
      *
      * @param environment the environment
-     * @return the four folders, without trailing slash
+     * @return the five folders, without trailing slash
      */
     public static List<String> environmentFolders(String environment) {
         return List.of(
                 "environments/" + environment,
                 "clusters/" + environment,
                 "apps/" + environment,
-                "argocd/" + environment);
+                "argocd/" + environment,
+                "topology/" + environment);
     }
 
     /**

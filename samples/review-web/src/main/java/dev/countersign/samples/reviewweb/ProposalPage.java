@@ -41,6 +41,7 @@ final class ProposalPage {
         return heading()
                 + (notice == null ? "" : "<p class=\"notice\" id=\"notice\">" + escape(notice) + "</p>\n")
                 + facts()
+                + InsightSection.html(proposal)
                 + picture()
                 + diff()
                 + blastRadius()
