@@ -7,7 +7,9 @@
 # pre-receive check (in process, on 127.0.0.1): refused, no ref moves; a human reviews and approves
 # with an SSH key; the record lands with its trailers; the stack cloned to production is refused there
 # (production pins chart digests); the agent is refused deleting a protected volume; a bad change is
-# recorded and reverted through an approved revert; verify passes, then catches a plain commit slipped
+# recorded and reverted through an approved revert; the agent proposes one more staging worker with its
+# evidence (memory pressure), the review shows the cost, two humans approve and the Cluster API files land;
+# verify passes, then catches a plain commit slipped
 # onto main. It exits non-zero if any step does not behave as told.
 # Needs Java 17+, Maven 3.8.7+ and ssh-keygen (OpenSSH); the first build downloads dependencies.
 # Usage: ./quickstart.sh [WORK_DIR]

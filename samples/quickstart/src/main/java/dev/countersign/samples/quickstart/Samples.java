@@ -24,6 +24,9 @@ final class Samples {
     static final String MONITORING_WITH_SECRETS = "stacks/monitoring.yaml";
     static final String STAGING = "stacks/staging.yaml";
     static final String PRODUCTION = "stacks/production.yaml";
+    static final String PRICING = "pricing/hetzner.yaml";
+    static final String CLUSTER_API = "cluster-api/hetzner.yaml";
+    static final String TOPOLOGY = "cluster-api/staging.yaml";
 
     private Samples() {}
 

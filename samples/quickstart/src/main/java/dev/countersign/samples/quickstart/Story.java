@@ -15,6 +15,7 @@ import dev.countersign.policy.Policy;
 import dev.countersign.policy.Principal;
 import dev.countersign.sops.AgeIdentity;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.Pricing;
 import dev.countersign.stack.Stack;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,6 +47,7 @@ final class Story {
             Samples.with(Samples.stack(Samples.MONITORING_WITH_SECRETS), monitoring, "prometheus-data");
     private final SecretSteps secrets;
     private final PushSteps pushes;
+    private final SizingSteps sizing;
 
     Story(Workspace workspace, Terminal terminal, Clock clock, SecureRandom random) {
         this.workspace = workspace;
@@ -57,6 +59,7 @@ final class Story {
         this.policy = Policy.parse(policyText);
         this.secrets = new SecretSteps(workspace, terminal, random, keys);
         this.pushes = new PushSteps(workspace, terminal, clock, policy.hash());
+        this.sizing = new SizingSteps(terminal, workspace.gitDirectory(), keys, staging);
     }
 
     void tell() {
@@ -75,6 +78,7 @@ final class Story {
             cloneToProduction(repo);
             agentDeletesTheVolume(repo);
             badChangeRolledBack(repo);
+            agentGrowsTheWorkers(repo);
             verifyPasses(repo);
         }
         String slipped = slipPlainCommit();
@@ -87,7 +91,12 @@ final class Story {
         Path keyFile = workspace.writeKey(key, clock.instant());
         terminal.ok("age key " + keyFile + " (readable by its owner only)");
         terminal.detail("recipient " + key.recipient());
-        String root = repo.initialize(SERVICE, policyText, List.of(staging, production), List.of(key.recipient()));
+        String root = repo.initialize(
+                SERVICE,
+                policy,
+                List.of(staging, production),
+                List.of(key.recipient()),
+                Pricing.parse(Samples.text(Samples.PRICING), "samples/" + Samples.PRICING));
         terminal.ok(
                 "repository " + workspace.gitDirectory() + ", first commit " + RawGit.shortId(root) + " by " + SERVICE);
         new RawGit(workspace.gitDirectory()).filesOnMain().forEach(terminal::detail);
@@ -202,6 +211,14 @@ final class Story {
                 .forEach(line -> terminal.detail("  " + line));
         terminal.detail("main, newest first:");
         repo.log().forEach(change -> terminal.detail("  " + logLine(change)));
+    }
+
+    private void agentGrowsTheWorkers(GitOpsRepository repo) {
+        terminal.step("The agent proposes one more staging worker, with its evidence; the review shows the cost");
+        terminal.quiet("first the staging cluster is described: its topology (samples/" + Samples.TOPOLOGY
+                + ") and a Cluster API mapping for Hetzner (samples/" + Samples.CLUSTER_API + ")");
+        sizing.describeTheCluster(repo);
+        sizing.agentGrowsTheWorkers(repo);
     }
 
     private void verifyPasses(GitOpsRepository repo) {

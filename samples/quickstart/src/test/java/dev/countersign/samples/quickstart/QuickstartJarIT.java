@@ -44,7 +44,7 @@ class QuickstartJarIT {
                 .contains("denied by rule humans-approve")
                 .contains("denied by rule protection")
                 .contains("Countersign-Approved-By: human:carol")
-                .contains("✓ 5 commits checked, no findings")
+                .contains("✓ 7 commits checked, no findings")
                 .contains("missing-trailers")
                 .contains("Done: every step behaved as the contract says.");
         assertThat(dir.resolve("target/quickstart/gitops")).isDirectory();
@@ -57,6 +57,6 @@ class QuickstartJarIT {
 
         assertThat(first.code()).as(first.out()).isZero();
         assertThat(second.code()).as(second.out()).isZero();
-        assertThat(second.out()).contains("✗ verify: 6 commits checked, 1 finding");
+        assertThat(second.out()).contains("✗ verify: 8 commits checked, 1 finding");
     }
 }

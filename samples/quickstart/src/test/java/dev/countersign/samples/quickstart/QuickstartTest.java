@@ -54,7 +54,7 @@ class QuickstartTest {
             assertThat(run.code()).as(run.out()).isZero();
             assertThat(run.out())
                     .contains("== 1. A fresh GitOps repository and an age key")
-                    .contains("== 13. Someone with write access slips a plain git commit onto main")
+                    .contains("== 14. Someone with write access slips a plain git commit onto main")
                     .endsWith("log --format=fuller main\n");
         }
 
@@ -129,8 +129,8 @@ class QuickstartTest {
             String out = run.out();
 
             assertThat(out)
-                    .contains("✓ 5 commits checked, no findings")
-                    .contains("✗ verify: 6 commits checked, 1 finding")
+                    .contains("✓ 7 commits checked, no findings")
+                    .contains("✗ verify: 8 commits checked, 1 finding")
                     .containsPattern("[0-9a-f]{12} missing-trailers: not recorded through Countersign");
         }
 
@@ -147,11 +147,13 @@ class QuickstartTest {
     @TestInstance(Lifecycle.PER_CLASS)
     class WhatItLeavesBehind {
         Path work;
+        Run told;
 
         @BeforeAll
         void tell(@TempDir Path dir) {
             work = dir.resolve("qs");
-            assertThat(run(false, work.toString()).code()).isZero();
+            told = run(false, work.toString());
+            assertThat(told.code()).as(told.out()).isZero();
         }
 
         @Test
@@ -162,9 +164,30 @@ class QuickstartTest {
                     assertThat(f.commit()).isEqualTo(v.head());
                     assertThat(f.rule()).isEqualTo("missing-trailers");
                 });
-                assertThat(repo.proposals(ProposalState.RECORDED)).hasSize(4);
+                assertThat(repo.proposals(ProposalState.RECORDED)).hasSize(6);
                 assertThat(repo.proposals(ProposalState.PROPOSED)).isEmpty();
             }
+        }
+
+        @Test
+        void theAgentsSizingProposalIsCostedAndLandsThroughTwoHumansWithItsClusterApiFiles() {
+            String out = told.out();
+
+            assertThat(out)
+                    .contains("== 12. The agent proposes one more staging worker, with its evidence; the review shows"
+                            + " the cost")
+                    .contains("insight: add a worker: memory pressure on staging is climbing (confidence 0.8)")
+                    .contains("denied by rule humans-approve")
+                    .contains("an agent's cost rise needs one more human approval, so it waits")
+                    .contains("topology/staging/node-groups/workers.yaml");
+            assertThat(out.lines().filter(line -> line.contains("cost ")))
+                    .anySatisfy(line -> assertThat(line).contains("workers"));
+            assertThat(new RawGit(work.resolve("gitops")).readOnMain("topology/staging/node-groups/workers.yaml"))
+                    .contains("kind: MachineDeployment")
+                    .contains("replicas: 3")
+                    .contains("kind: HCloudMachineTemplate");
+            assertThat(new RawGit(work.resolve("gitops")).readOnMain(".countersign/pricing.yaml"))
+                    .contains("kind: Pricing");
         }
 
         @Test
@@ -247,7 +270,7 @@ class QuickstartTest {
             assertThat(first.code()).isZero();
             assertThat(second.code()).as(second.out()).isZero();
             assertThat(work.resolve("left-over.txt")).doesNotExist();
-            assertThat(second.out()).contains("✓ 5 commits checked, no findings");
+            assertThat(second.out()).contains("✓ 7 commits checked, no findings");
         }
 
         @Test
