@@ -3,6 +3,7 @@ module dev.countersign.samples.quickstart {
     requires static org.jspecify;
     requires dev.countersign.gitops;
     requires dev.countersign.policy;
+    requires dev.countersign.render;
     requires dev.countersign.sops;
     requires dev.countersign.stack;
     requires org.eclipse.jgit;
