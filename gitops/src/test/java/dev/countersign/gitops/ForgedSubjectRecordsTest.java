@@ -90,6 +90,11 @@ class ForgedSubjectRecordsTest {
         return repo.verify().findings().stream().map(Finding::rule).toList();
     }
 
+    /** The message with its {@code Countersign-Changes} digest replaced by another. */
+    private static String withOtherChanges(String message) {
+        return message.replaceAll("(?m)^Countersign-Changes: .*$", "Countersign-Changes: sha256:" + "0".repeat(64));
+    }
+
     private static String without(String message, String trailer) {
         return message.replaceAll("(?m)^" + trailer + ": .*\n", "");
     }
@@ -119,13 +124,7 @@ class ForgedSubjectRecordsTest {
     @Test
     void anEnvironmentRecordWithAnotherChangesDigestIsFlagged() throws IOException {
         String record = environmentRecord();
-        String message = message(record);
-        String changes = message.lines()
-                .filter(line -> line.startsWith("Countersign-Changes: "))
-                .findFirst()
-                .orElseThrow();
-
-        assertThat(amended(record, message.replace(changes, "Countersign-Changes: sha256:" + "0".repeat(64))))
+        assertThat(amended(record, withOtherChanges(message(record))))
                 .containsExactly("changes-mismatch", "proposal-record-mismatch");
     }
 
@@ -175,13 +174,7 @@ class ForgedSubjectRecordsTest {
     @Test
     void aPolicyRecordWithAnotherChangesDigestIsFlagged() throws IOException {
         String record = policyRecord();
-        String message = message(record);
-        String changes = message.lines()
-                .filter(line -> line.startsWith("Countersign-Changes: "))
-                .findFirst()
-                .orElseThrow();
-
-        assertThat(amended(record, message.replace(changes, "Countersign-Changes: sha256:" + "0".repeat(64))))
+        assertThat(amended(record, withOtherChanges(message(record))))
                 .containsExactly("changes-mismatch", "proposal-record-mismatch");
     }
 }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -229,10 +230,10 @@ public final class PolicyAuthority implements Authority {
     private Decision decideEnvironment(Ask ask, Principal principal, Action action, Subject.EnvironmentChange subject) {
         CommitId base = ask.proposal().header().base();
         List<String> stacks = EnvironmentRendering.stacks(git, base, subject.environment());
+        UnaryOperator<PolicyRequest.Builder> topology = TopologyRequests.of(git, ask, subject.environment());
         if (stacks.isEmpty()) { // also an environment added or retired: it has no stacks
             return engine(ask)
-                    .decide(topology(ask, subject, request(ask, principal, action))
-                            .build());
+                    .decide(topology.apply(request(ask, principal, action)).build());
         }
         Environment before = StackLayout.environment(git, base, subject.environment());
         Environment after = proposedEnvironment(ask, subject);
@@ -245,7 +246,7 @@ public final class PolicyAuthority implements Authority {
             // the same placeholder before and after: a secret place never shows as an edit, no value is read
             Map<String, Object> references = dev.countersign.render.spi.RenderRequest.secretPlaceholders(
                     stack.get().secretVariables());
-            PolicyRequest.Builder request = topology(ask, subject, request(ask, principal, action))
+            PolicyRequest.Builder request = topology.apply(request(ask, principal, action))
                     .change(
                             stack.get().render(before, references).stack(),
                             stack.get().render(after, references).stack());
@@ -254,13 +255,7 @@ public final class PolicyAuthority implements Authority {
         return strictest != null
                 ? strictest
                 : engine(ask)
-                        .decide(topology(ask, subject, request(ask, principal, action))
-                                .build());
-    }
-
-    /** The environment change's request, with its topology change (see {@link TopologyRequests}). */
-    private PolicyRequest.Builder topology(Ask ask, Subject.EnvironmentChange subject, PolicyRequest.Builder request) {
-        return TopologyRequests.with(request, git, ask, subject.environment());
+                        .decide(topology.apply(request(ask, principal, action)).build());
     }
 
     private Environment proposedEnvironment(Ask ask, Subject.EnvironmentChange subject) {

@@ -4,9 +4,12 @@ import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.internal.git.GitStore;
 import dev.countersign.policy.PolicyRequest;
 import dev.countersign.stack.Environment;
+import dev.countersign.stack.Pricing;
 import dev.countersign.stack.StackFiles;
+import dev.countersign.stack.Topology;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Adds an environment change's topology change to its policy requests: the topology recorded at the proposal's
@@ -16,16 +19,23 @@ import java.util.Optional;
 final class TopologyRequests {
     private TopologyRequests() {}
 
-    static PolicyRequest.Builder with(PolicyRequest.Builder request, GitStore git, Authority.Ask ask, String env) {
+    /**
+     * Reads an environment change's topology once: the recorded and proposed topology and the catalogue at the
+     * base, to be added to each request the change is judged by.
+     *
+     * @return what adds the topology change to a request; the request itself when there is no proposed environment
+     */
+    static UnaryOperator<PolicyRequest.Builder> of(GitStore git, Authority.Ask ask, String env) {
         CommitId base = ask.proposal().header().base();
         Optional<Environment> proposed = proposed(git, ask, env);
         if (proposed.isEmpty()) {
-            return request;
+            return request -> request;
         }
-        return request.topology(
-                environment(git, base, env).map(Environment::topology).orElse(null),
-                proposed.get().topology(),
-                PricingFile.at(git, base).orElse(null));
+        Topology recorded =
+                environment(git, base, env).map(Environment::topology).orElse(null);
+        Pricing pricing = PricingFile.at(git, base).orElse(null);
+        Topology after = proposed.get().topology();
+        return request -> request.topology(recorded, after, pricing);
     }
 
     private static Optional<Environment> proposed(GitStore git, Authority.Ask ask, String env) {
