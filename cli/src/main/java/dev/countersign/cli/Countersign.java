@@ -49,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
             ProposeCommand.class,
             ProposeEnvironmentCommand.class,
             ProposePolicyCommand.class,
+            ProposePricingCommand.class,
             ProposeRecipientsCommand.class,
             ReviseCommand.class,
             WithdrawCommand.class,

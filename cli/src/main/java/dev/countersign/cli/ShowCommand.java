@@ -95,6 +95,10 @@ final class ShowCommand extends Subcommand {
         lines.add("policy    " + review.before().hash() + " -> "
                 + review.after().hash() + " (judged under the policy in force)");
         review.changedLines().forEach(line -> lines.add("change    " + line));
+        if (review.changesPricing()) {
+            lines.add("file      .countersign/pricing.yaml (the price catalogue every topology change is costed with)");
+            review.pricingChangedLines().forEach(line -> lines.add("pricing   " + line));
+        }
         lines.addAll(trail(review.proposal()));
         return lines;
     }
@@ -105,6 +109,7 @@ final class ShowCommand extends Subcommand {
         tree.put("policyAfter", review.after().hash());
         tree.put("changedLines", review.changedLines());
         tree.put("policy", review.after().source());
+        tree.put("pricingChangedLines", review.pricingChangedLines());
         return tree;
     }
 

@@ -20,7 +20,7 @@ class CompletionBashIT {
         Files.writeString(script, Cli.run("completion", "bash").out());
 
         assertThat(complete(script, "countersign prop"))
-                .isEqualTo("propose propose-environment propose-policy propose-recipients");
+                .isEqualTo("propose propose-environment propose-policy propose-pricing propose-recipients");
         assertThat(complete(script, "countersign approve --rep")).isEqualTo("--repo");
         assertThat(complete(script, "countersign sops upd")).isEqualTo("updatekeys");
     }

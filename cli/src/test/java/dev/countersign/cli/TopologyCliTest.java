@@ -65,6 +65,53 @@ class TopologyCliTest {
     }
 
     @Test
+    void proposePricingChangesTheCatalogueLikeAPolicyChangeAndNeverForAnAgent() throws Exception {
+        GitOpsFiles files =
+                GitOpsFiles.initializedWith(folder, ProposePolicyCommandTest.POLICY, "--pricing", PRICING.toString());
+        Path dearer = folder.resolve("dearer.yaml");
+        Files.writeString(dearer, Files.readString(PRICING).replace("monthly: \"15.72\"", "monthly: \"16.50\""));
+
+        Cli byAgent = Cli.run(
+                "propose-pricing",
+                "--repo",
+                files.repo(),
+                "--as",
+                "agent:builder",
+                "--rationale",
+                "x",
+                dearer.toString());
+        assertThat(byAgent.code()).isEqualTo(ExitCodes.NO);
+        assertThat(byAgent.err()).contains("change-policy");
+
+        Cli proposed = Cli.run(
+                "propose-pricing",
+                "--repo",
+                files.repo(),
+                "--as",
+                "human:alice",
+                "--rationale",
+                "provider raised prices",
+                "--evidence",
+                "invoice 4711",
+                dearer.toString());
+        assertThat(proposed.code()).as(proposed.err()).isZero();
+        String id = proposed.out().lines().findFirst().orElseThrow();
+        assertThat(Cli.run("show", "--repo", files.repo(), id).out())
+                .contains("file      .countersign/pricing.yaml")
+                .contains("pricing   - cpx31: 4 vCPU, 8 GiB, 0 GPU, monthly 15.72, hourly 0.0252")
+                .contains("pricing   + cpx31: 4 vCPU, 8 GiB, 0 GPU, monthly 16.50, hourly 0.0252");
+        assertThat(Cli.run("approve", "--repo", files.repo(), id, "--as", "human:carol")
+                        .out())
+                .contains("RECORDED");
+        Cli verified = Cli.run("verify", "--repo", files.repo());
+        assertThat(verified.out()).as(verified.out()).contains("0 findings");
+
+        Cli same = Cli.run("propose-pricing", "--repo", files.repo(), "--as", "human:alice", dearer.toString());
+        assertThat(same.code()).isNotZero();
+        assertThat(same.err()).contains("pricing proposal changes nothing");
+    }
+
+    @Test
     void initRefusesAMalformedCatalogue() throws Exception {
         Path bad = folder.resolve("pricing.yaml");
         Files.writeString(bad, Files.readString(PRICING).replace("currency: EUR", "currency: EURO"));

@@ -322,6 +322,27 @@ public final class Proposer {
     }
 
     /**
+     * Proposes a change of the repository's price catalogue, {@code .countersign/pricing.yaml} (added when the
+     * repository has none). The catalogue prices every topology change, and so decides what the environments'
+     * sizing {@code limits} and {@code agentCostStep} allow: it is governed exactly like the policy, as a {@link
+     * Subject.PolicyChange} whose draft writes the catalogue alone ({@link #proposePolicy} explains how it is
+     * judged, approved and recorded; agents never may). Proposals of environment changes drafted before it is
+     * recorded conflict with it: their cost was reviewed at the old prices.
+     *
+     * @param changed the catalogue as it is to be; written as canonical YAML
+     * @param rationale why the change is needed
+     * @param evidence links or notes backing the rationale (e.g. the provider's price list)
+     * @return the proposal, in state {@link ProposalState#PROPOSED}; {@link Proposal#isPolicyChange()}
+     * @throws ActionDeniedException if the policy in force denies this principal {@code change-policy}, naming the
+     *     rule
+     * @throws InvalidProposalException if the catalogue equals the recorded one, or does not price a server type
+     *     that a recorded environment's topology uses
+     */
+    public Proposal proposePricing(dev.countersign.stack.Pricing changed, String rationale, List<String> evidence) {
+        return lifecycle.drafting().proposePricing(principal, changed, rationale, evidence);
+    }
+
+    /**
      * Revises an environment change: the new definition becomes a new revision; the old one is superseded and
      * its approvals are void.
      *

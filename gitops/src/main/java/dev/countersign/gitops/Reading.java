@@ -53,9 +53,13 @@ final class Reading {
                     "proposal " + id + " changes " + r.header().subject().describe() + ", not the policy");
         }
         var git = ledger.git();
+        CommitId draft = dev.countersign.gitops.internal.DraftCommit.of(r);
         return new PolicyReview(
                 r,
                 dev.countersign.gitops.internal.PolicyDraft.at(git, r.header().base()),
-                dev.countersign.gitops.internal.PolicyDraft.at(git, dev.countersign.gitops.internal.DraftCommit.of(r)));
+                dev.countersign.gitops.internal.PolicyDraft.at(git, draft),
+                dev.countersign.gitops.internal.PricingFile.at(git, r.header().base())
+                        .orElse(null),
+                dev.countersign.gitops.internal.PricingFile.at(git, draft).orElse(null));
     }
 }

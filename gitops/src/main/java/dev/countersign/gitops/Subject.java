@@ -5,7 +5,7 @@ import java.util.function.Function;
 /**
  * What a proposal changes: one stack of an environment, the environment's own definition (renderer, options,
  * cluster, variables), which renders every stack of the environment again, or the repository's policy
- * ({@code .countersign/policy.yaml}), which governs every environment. Immutable.
+ * ({@code .countersign/policy.yaml}) and price catalogue, which govern every environment. Immutable.
  */
 public sealed interface Subject permits Subject.StackChange, Subject.EnvironmentChange, Subject.PolicyChange {
 
@@ -80,8 +80,9 @@ public sealed interface Subject permits Subject.StackChange, Subject.Environment
     }
 
     /**
-     * A change of the repository's policy file, judged, approved and recorded under the policy in force before
-     * it, for every environment at once.
+     * A change of the repository's governed files, the policy ({@code .countersign/policy.yaml}) and the price
+     * catalogue ({@code .countersign/pricing.yaml}), judged, approved and recorded under the policy in force
+     * before it, for every environment at once.
      */
     record PolicyChange() implements Subject {
         /** The environment a policy change names: every one, spelled as the policy spells it. */

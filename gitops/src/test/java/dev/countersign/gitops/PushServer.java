@@ -63,6 +63,11 @@ final class PushServer {
         return new PushServer(server, options);
     }
 
+    /** A server a test has initialized itself (e.g. with a price catalogue), checking pushes with options. */
+    static PushServer of(Path server, UnaryOperator<ReceiveCheck.Builder> options) {
+        return new PushServer(server, options);
+    }
+
     /** The same server, checking pushes with other options. */
     PushServer with(UnaryOperator<ReceiveCheck.Builder> other) {
         return new PushServer(server, other);

@@ -36,11 +36,11 @@ class TopologyProposalTest {
     private static final Principal AGENT = Principal.agent("builder").actingFor(Principal.human("dave"));
     private static final Principal ALICE = Principal.human("alice");
     private static final Principal CAROL = Principal.human("carol");
-    private static final Path PRICING = Path.of("..", "samples", "pricing", "hetzner.yaml");
+    static final Path PRICING = Path.of("..", "samples", "pricing", "hetzner.yaml");
     private static final String POLICY = Samples.POLICY.replace(
             "    staging:    {approvals: {required: 1, from: [approver]}}\n",
             "    staging:    {approvals: {required: 1, from: [approver]}, limits: {maxNodes: 10}}\n");
-    private static final String STAGING = """
+    static final String STAGING = """
             apiVersion: countersign.dev/v1
             kind: Environment
             metadata: {name: staging}

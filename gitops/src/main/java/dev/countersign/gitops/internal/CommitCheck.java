@@ -162,13 +162,19 @@ final class CommitCheck {
         checkDecision(parent);
     }
 
-    /** A policy change writes the policy file alone, a valid policy, and is decided under the parent's policy. */
+    /**
+     * A policy change writes the governed files alone (the policy and the price catalogue), a valid policy and a
+     * usable catalogue, and is decided under the parent's policy.
+     */
     private void checkPolicyChange(CommitId parent, Subject.PolicyChange subject) {
         List<String> outside = git.changedPaths(parent, commit.id()).stream()
-                .filter(path -> !path.equals(Layout.POLICY))
+                .filter(path -> !PolicyDraft.GOVERNED.contains(path))
                 .toList();
         if (!outside.isEmpty()) {
-            add("outside-stack-folder", "changes " + outside + " outside the policy file " + Layout.POLICY);
+            add(
+                    "outside-stack-folder",
+                    "changes " + outside + " outside the policy file " + Layout.POLICY + " and the price catalogue "
+                            + PricingFile.PATH);
         }
         checkChanges(parent, subject);
         PolicyDraft.broken(git, commit.id()).ifPresent(ruling -> add("invalid-policy", ruling.explanation()));
@@ -176,7 +182,7 @@ final class CommitCheck {
         if (!actual.equals(value(Trailers.CONTENT_HASH))) {
             add(
                     "content-hash-mismatch",
-                    "recorded " + Layout.POLICY + " hashes to " + actual + ", trailer says "
+                    "recorded " + String.join(" and ", PolicyDraft.GOVERNED) + " hash to " + actual + ", trailer says "
                             + value(Trailers.CONTENT_HASH));
         }
         checkDecision(parent);

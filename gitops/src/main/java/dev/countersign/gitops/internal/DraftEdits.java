@@ -93,7 +93,7 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
                         || RenderedLayout.owns(s.environment(), s.stack(), path)
                         || path.equals(RenderedLayout.sharedRules(s.environment())),
                 e -> EnvironmentRendering.inRegion(e.environment(), path),
-                p -> path.equals(Layout.POLICY));
+                p -> PolicyDraft.GOVERNED.contains(path));
     }
 
     /**
@@ -132,7 +132,7 @@ record DraftEdits(CommitId base, SortedMap<String, byte @Nullable []> edits) {
                         + ", its rendered files and the shared sops rules "
                         + RenderedLayout.sharedRules(s.environment()),
                 e -> "environment " + e.environment() + "'s file and the renderings of its stacks",
-                p -> "the policy file " + Layout.POLICY);
+                p -> "the policy file " + Layout.POLICY + " and the price catalogue " + PricingFile.PATH);
         return RecordScope.deny("the draft changes " + outside + " outside " + region);
     }
 

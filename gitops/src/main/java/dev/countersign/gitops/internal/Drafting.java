@@ -105,7 +105,26 @@ public final class Drafting {
      */
     public Proposal proposePolicy(
             Principal by, dev.countersign.policy.Policy changed, String rationale, java.util.List<String> evidence) {
-        return ledger.transact(() -> PolicyDraft.propose(ledger, proposing, by, changed, rationale, evidence, null));
+        return ledger.transact(() -> PolicyDraft.propose(ledger, proposing, by, changed, rationale, evidence));
+    }
+
+    /**
+     * Proposes a change of the repository's price catalogue (see {@link PricingDraft}), as a policy change: writes
+     * {@code drafts/<id>} with the new {@code .countersign/pricing.yaml} and the metadata, after the policy in force
+     * allowed it.
+     *
+     * @param by the proposer
+     * @param changed the catalogue as it is to be
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @return the new proposal, in state {@link ProposalState#PROPOSED}
+     * @throws ActionDeniedException if the policy in force denies the proposer {@code change-policy}
+     * @throws InvalidProposalException if the catalogue would not change, or does not price a server type that a
+     *     recorded environment uses
+     */
+    public Proposal proposePricing(
+            Principal by, dev.countersign.stack.Pricing changed, String rationale, java.util.List<String> evidence) {
+        return ledger.transact(() -> PricingDraft.propose(ledger, proposing, by, changed, rationale, evidence));
     }
 
     /**

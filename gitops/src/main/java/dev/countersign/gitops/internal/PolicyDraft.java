@@ -20,15 +20,18 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A change of the repository's policy file ({@code .countersign/policy.yaml}): a draft that writes that one file
- * and nothing else, proposed, judged, approved and recorded under the policy in force on the main line before
- * it (see {@link PolicyChangeDecision}). Its content hash covers the policy file alone.
+ * A change of the repository's governed files, the policy ({@code .countersign/policy.yaml}) and the price
+ * catalogue ({@code .countersign/pricing.yaml}): a draft that writes those files and nothing else, proposed, judged, approved and recorded under the policy in force on the main line before
+ * it (see {@link PolicyChangeDecision}). Its content hash covers both files (the catalogue when there is one).
  */
 public final class PolicyDraft {
     private PolicyDraft() {}
 
+    /** The files a policy change governs, in path order: the policy and the price catalogue. */
+    static final List<String> GOVERNED = List.of(Layout.POLICY, PricingFile.PATH);
+
     /**
-     * Proposes a new policy, inside a transaction of the ledger.
+     * Proposes a new policy, inside a transaction of the ledger; the price catalogue is carried as recorded.
      *
      * @param ledger the ledger
      * @param proposing the verb that writes proposals
@@ -36,27 +39,50 @@ public final class PolicyDraft {
      * @param changed the policy as it is to be
      * @param rationale why
      * @param evidence backing links or notes
-     * @param reverts the recorded policy change this one reverts, or null
      * @return the proposal
      * @throws InvalidProposalException if the policy file would not change
+     */
+    static Proposal propose(
+            Ledger ledger, Proposing proposing, Principal by, Policy changed, String rationale, List<String> evidence) {
+        SortedMap<String, byte[]> files = hashed(ledger.git(), ledger.mainHead());
+        files.put(Layout.POLICY, changed.source().getBytes(StandardCharsets.UTF_8));
+        return propose(ledger, proposing, by, files, rationale, evidence, null, "policy proposal");
+    }
+
+    /**
+     * Proposes the governed files as they are to be, inside a transaction of the ledger: the change writes those
+     * of {@link #GOVERNED} that differ from main's head (a path missing from {@code files} is removed).
+     *
+     * @param ledger the ledger
+     * @param proposing the verb that writes proposals
+     * @param by the proposer
+     * @param files the governed files as they are to be, by path
+     * @param rationale why
+     * @param evidence backing links or notes
+     * @param reverts the recorded policy change this one reverts, or null
+     * @param what the change's name for the message when it changes nothing
+     * @return the proposal
+     * @throws InvalidProposalException if no governed file would change
      */
     static Proposal propose(
             Ledger ledger,
             Proposing proposing,
             Principal by,
-            Policy changed,
+            SortedMap<String, byte[]> files,
             String rationale,
             List<String> evidence,
-            @Nullable CommitId reverts) {
+            @Nullable CommitId reverts,
+            String what) {
         GitStore git = ledger.git();
         CommitId base = ledger.mainHead();
-        byte[] text = changed.source().getBytes(StandardCharsets.UTF_8);
-        if (Arrays.equals(git.read(base, Layout.POLICY).orElse(null), text)) {
+        SortedMap<String, byte[]> recorded = hashed(git, base);
+        List<String> changed = GOVERNED.stream()
+                .filter(path -> !Arrays.equals(recorded.get(path), files.get(path)))
+                .toList();
+        if (changed.isEmpty()) {
             throw new InvalidProposalException(
-                    "policy proposal changes nothing: its text equals the recorded " + Layout.POLICY);
+                    what + " changes nothing: its text equals the recorded " + String.join(" and ", recorded.keySet()));
         }
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put(Layout.POLICY, text);
         ProposalHeader header = proposing.header(
                 new Subject.PolicyChange(),
                 by,
@@ -64,7 +90,7 @@ public final class PolicyDraft {
                 evidence,
                 base,
                 ContentHash.of(files),
-                List.of(Layout.POLICY),
+                changed,
                 reverts,
                 null);
         return proposing.propose(header, files, null);
@@ -91,14 +117,17 @@ public final class PolicyDraft {
     }
 
     /**
-     * Returns what a policy change's content hash covers in a tree: the policy file alone.
+     * Returns what a policy change's content hash covers in a tree: the policy file and, when there is one, the
+     * price catalogue.
      *
      * @param git the repository
      * @param tree the tree
-     * @return the policy file by its path; empty when the tree has none
+     * @return the governed files by their paths; without the ones the tree does not have
      */
     static SortedMap<String, byte[]> hashed(GitStore git, TreeId tree) {
-        return git.readTreeFolder(tree, Layout.POLICY);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        GOVERNED.forEach(path -> files.putAll(git.readTreeFolder(tree, path)));
+        return files;
     }
 
     /**
@@ -106,15 +135,16 @@ public final class PolicyDraft {
      *
      * @param git the repository
      * @param commit the commit
-     * @return the policy file by its path; empty when the commit has none
+     * @return the governed files by their paths; without the ones the commit does not have
      */
     static SortedMap<String, byte[]> hashed(GitStore git, CommitId commit) {
         return hashed(git, git.tree(commit));
     }
 
     /**
-     * Refuses a draft whose policy file does not read as a policy: recorded, it would leave the main line without
-     * an authority to judge the next change.
+     * Refuses a draft whose policy file does not read as a policy (recorded, it would leave the main line without
+     * an authority to judge the next change), or whose price catalogue does not read or does not price a server
+     * type an environment uses (see {@link PricingDraft#broken}).
      *
      * @param git the repository
      * @param draft the draft (or recorded) commit
@@ -127,9 +157,9 @@ public final class PolicyDraft {
         }
         try {
             Policy.parse(new String(text.get(), StandardCharsets.UTF_8));
-            return Optional.empty();
         } catch (PolicyException e) {
             return RecordScope.deny("the draft's " + Layout.POLICY + " is not a valid policy: " + e.getMessage());
         }
+        return PricingDraft.broken(git, draft);
     }
 }

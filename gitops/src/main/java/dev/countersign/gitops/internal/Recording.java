@@ -159,7 +159,11 @@ public final class Recording {
                 .fold(
                         s -> Layout.stackFolder(s.environment(), s.stack()),
                         e -> "environment " + e.environment(),
-                        p -> Layout.POLICY);
+                        p -> String.join(
+                                " and ",
+                                git.changedPaths(base, head).stream()
+                                        .filter(PolicyDraft.GOVERNED::contains)
+                                        .toList()));
         Ruling conflict = new Ruling(
                 Verdict.ALLOW,
                 "no-overlap",
@@ -182,7 +186,9 @@ public final class Recording {
      * Tells whether main moved under the proposal. A stack change overlaps when main changed the stack folder,
      * the stack's rendered files, the environment or the sops rules (both feed the rendering), or a shared path
      * the draft writes otherwise. An environment change re-renders every stack of its environment, so anything
-     * main changed in the environment's region or in the sops rules overlaps it.
+     * main changed in the environment's region or in the sops rules overlaps it, and so does a new price catalogue,
+     * which its cost review and sizing rules were judged with. A policy change overlaps a change of either governed
+     * file.
      */
     private boolean overlaps(Proposal r, CommitId base, CommitId head, DraftEdits edits) {
         List<String> moved = git.changedPaths(base, head);
@@ -192,8 +198,9 @@ public final class Recording {
                         s -> moved.stream().anyMatch(path -> overlaps(s, head, path, edits)),
                         e -> moved.stream()
                                 .anyMatch(path -> EnvironmentRendering.inRegion(e.environment(), path)
-                                        || path.equals(Layout.SOPS_CONFIG)),
-                        p -> moved.contains(Layout.POLICY));
+                                        || path.equals(Layout.SOPS_CONFIG)
+                                        || path.equals(PricingFile.PATH)),
+                        p -> moved.stream().anyMatch(PolicyDraft.GOVERNED::contains));
     }
 
     private boolean overlaps(Subject.StackChange s, CommitId head, String path, DraftEdits edits) {

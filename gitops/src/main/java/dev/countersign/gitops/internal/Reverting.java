@@ -58,8 +58,16 @@ public final class Reverting {
             CommitId parent = target.parents().get(0);
             CommitId reverts = target.id();
             if (target.trailers().all(Trailers.SUBJECT).equals(List.of(Trailers.POLICY_SUBJECT))) {
+                PolicyDraft.at(git, parent);
                 return PolicyDraft.propose(
-                        ledger, proposing, principal, PolicyDraft.at(git, parent), rationale, List.of(), reverts);
+                        ledger,
+                        proposing,
+                        principal,
+                        PolicyDraft.hashed(git, parent),
+                        rationale,
+                        List.of(),
+                        reverts,
+                        "the revert");
             }
             if (target.trailers().single(Trailers.SUBJECT).isPresent()
                     && git.read(parent, Layout.environmentFile(environment)).isEmpty()) {
