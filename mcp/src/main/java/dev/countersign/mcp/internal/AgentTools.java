@@ -1,7 +1,9 @@
 package dev.countersign.mcp.internal;
 
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.Insight;
 import dev.countersign.gitops.Proposal;
+import dev.countersign.gitops.ProposalRequest;
 import dev.countersign.gitops.ProposalState;
 import dev.countersign.gitops.Proposer;
 import dev.countersign.gitops.RecordedState;
@@ -181,8 +183,14 @@ public final class AgentTools {
 
     private Outcome propose(String environment, Stack stack, Arguments args) {
         rate.take(proposer.principal().toString());
-        return proposed(
-                "proposed", proposer.propose(environment, stack, args.text("rationale"), args.texts("evidence")));
+        ProposalRequest request = ProposalRequest.of(environment, stack)
+                .rationale(args.text("rationale"))
+                .evidence(args.texts("evidence"));
+        String insight = args.optionalObjectJson("insight");
+        if (insight != null) {
+            request = request.insight(Insight.parse(insight, "insight"));
+        }
+        return proposed("proposed", proposer.propose(request));
     }
 
     private Outcome proposed(String verb, Proposal p) {

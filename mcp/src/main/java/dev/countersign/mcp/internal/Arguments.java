@@ -117,6 +117,24 @@ public final class Arguments {
         return node;
     }
 
+    /**
+     * Reads an optional JSON object argument as its JSON text.
+     *
+     * @param name the argument's name
+     * @return the object's JSON text, or null when absent
+     * @throws ArgumentException if it is present but not an object
+     */
+    public @Nullable String optionalObjectJson(String name) {
+        JsonNode node = tree.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new ArgumentException(name + ": must be an object");
+        }
+        return JSON.writeValueAsString(node);
+    }
+
     private static int depth(JsonNode node) {
         int deepest = 0;
         for (JsonNode child : node) {

@@ -39,7 +39,42 @@ final class Schemas {
                         Map.of("type", "string"),
                         "description",
                         "links or notes backing the rationale"));
+        properties.put("insight", insight());
         return properties;
+    }
+
+    /** The optional observation a proposal answers, as {@code Insight.parse} reads it. */
+    private static Map<String, Object> insight() {
+        var evidence = Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of(
+                        "metric", string("what was measured, such as node_memory_utilisation"),
+                        "window", string("over how long: 30m, 6h, 7d, 1w or ISO-8601 such as PT6H"),
+                        "values",
+                                Map.of(
+                                        "type",
+                                        "array",
+                                        "items",
+                                        Map.of("type", "number"),
+                                        "description",
+                                        "the values in time order")),
+                "required",
+                List.of("metric", "window", "values"));
+        return Map.of(
+                "type",
+                "object",
+                "description",
+                "optional: the observation this change answers (e.g. memory pressure), with its numbers; shown to"
+                        + " the human reviewer. It changes nothing about who may approve.",
+                "properties",
+                Map.of(
+                        "summary", string("what was observed and what it suggests, one line"),
+                        "confidence", Map.of("type", "number", "minimum", 0, "maximum", 1),
+                        "evidence", Map.of("type", "array", "items", evidence)),
+                "required",
+                List.of("summary", "confidence", "evidence"));
     }
 
     static Map<String, Object> patching() {

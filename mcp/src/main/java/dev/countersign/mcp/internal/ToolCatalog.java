@@ -2,6 +2,7 @@ package dev.countersign.mcp.internal;
 
 import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.GitOpsException;
+import dev.countersign.gitops.InvalidInsightException;
 import dev.countersign.gitops.UnknownProposalException;
 import dev.countersign.policy.PolicyException;
 import dev.countersign.stack.StackException;
@@ -174,7 +175,7 @@ public final class ToolCatalog {
             return handler.apply(Arguments.of(raw));
         } catch (ActionDeniedException e) {
             return denied(e);
-        } catch (ArgumentException e) {
+        } catch (ArgumentException | InvalidInsightException e) {
             return Outcome.refused("invalid-argument", String.valueOf(e.getMessage()));
         } catch (RateLimitedException e) {
             return Outcome.refused("rate-limit", String.valueOf(e.getMessage()));

@@ -177,6 +177,50 @@ class ToolCatalogTest {
         assertThat(refs()).isEqualTo(before);
     }
 
+    static Map<String, Object> insight(double confidence) {
+        return Map.of(
+                "summary",
+                "api latency p99 climbing since the last release",
+                "confidence",
+                confidence,
+                "evidence",
+                List.of(Map.of("metric", "api_latency_p99_ms", "window", "6h", "values", List.of(180, 240, 410))));
+    }
+
+    @Test
+    void carriesTheAgentsInsightOnTheProposalWhichTheAgentStillCannotApprove() {
+        Map<String, Object> arguments = new java.util.HashMap<>(
+                Map.of("environment", "staging", "stack", "web", "patch", bump("2.0.0"), "rationale", "faster api"));
+        arguments.put("insight", insight(0.8));
+
+        Outcome out = call("propose_stack_patch", arguments);
+
+        assertThat(out.error()).as(out.text()).isFalse();
+        var proposal = repo.proposal(out.text().lines().findFirst().orElseThrow());
+        var insight = proposal.insight().orElseThrow();
+        assertThat(insight.summary()).isEqualTo("api latency p99 climbing since the last release");
+        assertThat(insight.confidence()).isEqualTo(0.8);
+        assertThat(insight.evidence().get(0).values()).containsExactly(180.0, 240.0, 410.0);
+        assertThat(insight.evidence().get(0).window()).isEqualTo(Duration.ofHours(6));
+        assertThat(proposal.state()).isEqualTo(ProposalState.PROPOSED);
+    }
+
+    @Test
+    void refusesAMalformedInsightAsAnInvalidArgumentAndWritesNothing() throws Exception {
+        String before = refs();
+        for (Object bad : List.of(insight(1.5), "not an object")) {
+            Map<String, Object> arguments = new java.util.HashMap<>(
+                    Map.of("environment", "staging", "stack", Fixture.web("2.0.0"), "rationale", "r"));
+            arguments.put("insight", bad);
+
+            Outcome out = call("propose_stack", arguments);
+
+            assertThat(out.error()).isTrue();
+            assertThat(out.text()).contains("invalid-argument").contains("insight");
+        }
+        assertThat(refs()).isEqualTo(before);
+    }
+
     @Test
     void answersADeniedOrMalformedCallAsAnErrorResult() throws Exception {
         String before = refs();
