@@ -28,6 +28,7 @@ final class RemoteConnections {
     private final @Nullable PinnedSshSessions sshSessions;
     private final @Nullable TrustedCertificates trusted;
     private final VerifiedHttpConnections httpConnections;
+    private int opened;
 
     RemoteConnections(
             GitStore git,
@@ -51,6 +52,7 @@ final class RemoteConnections {
      * certificates, forgetting what the previous one observed.
      */
     Transport open() {
+        opened++;
         credentials.forget();
         httpConnections.forget();
         if (sshSessions != null) {
@@ -70,6 +72,11 @@ final class RemoteConnections {
         } catch (IOException e) {
             throw failure("cannot open remote ", e);
         }
+    }
+
+    /** Counts the transports opened so far: each is one connection to the server (one server process). */
+    int opened() {
+        return opened;
     }
 
     private PinnedSshSessions sshSessions(Transport transport) {

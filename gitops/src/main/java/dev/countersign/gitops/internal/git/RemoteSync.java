@@ -154,13 +154,17 @@ public final class RemoteSync {
         if (updates.isEmpty()) {
             return true;
         }
-        List<RemoteRefUpdate> rejected = send(updates);
+        PushResult result = send(updates);
+        List<RemoteRefUpdate> rejected = result.getRemoteUpdates().stream()
+                .filter(u -> u.getStatus() != RemoteRefUpdate.Status.OK
+                        && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE)
+                .toList();
         if (rejected.isEmpty()) {
             return true;
         }
-        SortedMap<String, ObjectId> now = remoteRefs();
-        if (updates.stream()
-                .anyMatch(u -> !Objects.equals(before.get(u.getRemoteName()), now.get(u.getRemoteName())))) {
+        // the push's own advertisement answers most lost races without another connection; only a ref moved
+        // between that advertisement and the update needs the refs listed again
+        if (moved(updates, before, advertised(result)) || moved(updates, before, remoteRefs())) {
             return false;
         }
         throw new GitOpsException("remote " + uri + " rejected the push of "
@@ -168,6 +172,29 @@ public final class RemoteSync {
                         .map(u -> u.getRemoteName() + " (" + u.getStatus() + ": " + u.getMessage() + ")")
                         .toList()
                 + " although no other host changed those refs; check the server's permissions and hooks");
+    }
+
+    private static boolean moved(
+            List<RemoteRefUpdate> updates, SortedMap<String, ObjectId> before, SortedMap<String, ObjectId> now) {
+        return updates.stream()
+                .anyMatch(u -> !Objects.equals(before.get(u.getRemoteName()), now.get(u.getRemoteName())));
+    }
+
+    private static SortedMap<String, ObjectId> advertised(PushResult result) {
+        SortedMap<String, ObjectId> refs = new TreeMap<>();
+        result.getAdvertisedRefs().stream()
+                .filter(ref -> SYNCED.stream().anyMatch(ref.getName()::startsWith) && ref.getObjectId() != null)
+                .forEach(ref -> refs.put(ref.getName(), ref.getObjectId()));
+        return refs;
+    }
+
+    /**
+     * Counts the connections this synchronization opened to the server so far (fetches, pushes, ref listings).
+     *
+     * @return the count
+     */
+    int connectionsOpened() {
+        return connections.opened();
     }
 
     private SortedMap<String, ObjectId> remoteRefs() {
@@ -212,14 +239,10 @@ public final class RemoteSync {
         }
     }
 
-    private List<RemoteRefUpdate> send(List<RemoteRefUpdate> updates) {
+    private PushResult send(List<RemoteRefUpdate> updates) {
         try (Transport transport = connections.open()) {
             transport.setPushAtomic(true);
-            PushResult result = transport.push(NullProgressMonitor.INSTANCE, updates);
-            return result.getRemoteUpdates().stream()
-                    .filter(u -> u.getStatus() != RemoteRefUpdate.Status.OK
-                            && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE)
-                    .toList();
+            return transport.push(NullProgressMonitor.INSTANCE, updates);
         } catch (IOException e) {
             throw connections.failure("cannot push to ", e);
         }

@@ -59,8 +59,9 @@ class RemoteSyncTest {
     @Test
     void evaluatesTheActionAgainWhenAnotherHostWonTheRace() {
         AtomicInteger runs = new AtomicInteger();
+        RemoteSync oursSync = sync(ours, 5);
 
-        CommitId ourCommit = sync(ours, 5).transact(() -> {
+        CommitId ourCommit = oursSync.transact(() -> {
             if (runs.incrementAndGet() == 1) {
                 sync(rival, 1).transact(() -> advance(rival, "rival"));
             }
@@ -72,6 +73,18 @@ class RemoteSyncTest {
         assertThat(server.firstParentLine(ourCommit, null))
                 .extracting(c -> c.message().strip())
                 .containsExactly("ours", "rival", "root");
+        // fetch, the push that lost (its own advertisement says so), fetch, push: no connection to list refs
+        assertThat(oursSync.connectionsOpened()).isEqualTo(4);
+    }
+
+    @Test
+    void anUncontendedWriteIsOneFetchAndOnePush() {
+        RemoteSync oursSync = sync(ours, 5);
+
+        CommitId ourCommit = oursSync.transact(() -> advance(ours, "ours"));
+
+        assertThat(server.resolve(Refs.MAIN)).contains(ourCommit);
+        assertThat(oursSync.connectionsOpened()).isEqualTo(2);
     }
 
     @Test
