@@ -57,6 +57,7 @@ import picocli.CommandLine.Model.CommandSpec;
             ShowCommand.class,
             ApproveCommand.class,
             RecordCommand.class,
+            RecordApprovedCommand.class,
             ListCommand.class,
             LogCommand.class,
             RevertCommand.class,

@@ -5,6 +5,7 @@ import dev.countersign.gitops.internal.Lifecycle;
 import dev.countersign.policy.Principal;
 import dev.countersign.signatures.keys.ApprovalProof;
 import dev.countersign.signatures.keys.SigningKey;
+import java.util.List;
 
 /**
  * The handle of a human reviewer: approve, reject and record. Approving binds the proposal's id, content
@@ -145,6 +146,19 @@ public final class Reviewer {
      */
     public Proposal record(String id) {
         return lifecycle.recording().record(id, principal);
+    }
+
+    /**
+     * Records every approved proposal as this reviewer, in one transaction (group commit): in the order they were
+     * proposed, each decided by policy like {@link #record(String)} and recorded as its own commit with its own
+     * trailers; in remote mode they all reach the server in one fetch and one atomic push. A proposal whose record
+     * policy holds (e.g. a freeze) stays approved, one it denies stays approved with the denial as its last
+     * decision, one that overlaps a change recorded since its base becomes conflicted.
+     *
+     * @return the outcome of each proposal that was approved, in the order recorded; empty when none was
+     */
+    public List<Proposal> recordApproved() {
+        return lifecycle.recording().recordApproved(principal);
     }
 
     /**

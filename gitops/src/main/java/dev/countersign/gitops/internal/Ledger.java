@@ -148,6 +148,16 @@ public final class Ledger {
     }
 
     /**
+     * Lists the proposals not in a terminal state as the local repository holds them, without fetching: for an
+     * action inside {@link #transact}, which fetched when it began.
+     *
+     * @return the open proposals, sorted by id
+     */
+    public List<Proposal> openLocked() {
+        return ProposalIndex.open(git, store);
+    }
+
+    /**
      * Lists one page of the proposals, fresh from the remote, reading the metadata of those on the page only.
      *
      * @param state the state to keep, or null for every state

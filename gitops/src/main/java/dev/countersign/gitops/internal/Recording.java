@@ -1,5 +1,6 @@
 package dev.countersign.gitops.internal;
 
+import dev.countersign.gitops.ActionDeniedException;
 import dev.countersign.gitops.CommitId;
 import dev.countersign.gitops.GitOpsException;
 import dev.countersign.gitops.Proposal;
@@ -21,7 +22,9 @@ import dev.countersign.policy.Action;
 import dev.countersign.policy.Approval;
 import dev.countersign.policy.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +63,34 @@ public final class Recording {
      */
     public Proposal record(String id, Principal principal) {
         return ledger.transact(() -> recordLocked(id, principal));
+    }
+
+    /**
+     * Records every approved proposal in one transaction (group commit): in the order they were proposed, each
+     * decided by policy and recorded as its own commit with its own trailers, rebased on the one before when they
+     * do not overlap; in remote mode all of them reach the server in one atomic push. A proposal whose record
+     * policy holds (a freeze) stays approved; one it denies stays approved with the denial as its last decision;
+     * one that overlaps a change recorded since its base becomes conflicted.
+     *
+     * @param principal who records: a human or a service
+     * @return the outcome of each approved proposal, in the order recorded
+     */
+    public List<Proposal> recordApproved(Principal principal) {
+        return ledger.transact(() -> {
+            List<Proposal> outcomes = new ArrayList<>();
+            List<Proposal> approved = ledger.openLocked().stream()
+                    .filter(p -> p.state() == ProposalState.APPROVED)
+                    .sorted(Comparator.comparing(Proposal::createdAt).thenComparing(Proposal::id))
+                    .toList();
+            for (Proposal p : approved) {
+                try {
+                    outcomes.add(recordLocked(p.id(), principal));
+                } catch (ActionDeniedException e) {
+                    outcomes.add(ledger.load(p.id()).proposal());
+                }
+            }
+            return outcomes;
+        });
     }
 
     Proposal recordLocked(String id, Principal principal) {
