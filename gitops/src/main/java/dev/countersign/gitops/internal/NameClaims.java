@@ -12,6 +12,7 @@ import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,33 @@ import java.util.Map;
 final class NameClaims {
     private static final String SECRETS = "secrets";
 
+    private static final int RENDERINGS = 256;
+
+    /** The claimed objects of the last stacks rendered, least recently used dropped first; guarded by itself. */
+    private static final Map<Rendering, List<Claim>> RENDERED = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Rendering, List<Claim>> eldest) {
+            return size() > RENDERINGS;
+        }
+    };
+
     private NameClaims() {}
+
+    /** An environment and a stack, equal only to the same two instances. */
+    private record Rendering(Environment env, Stack stack) {
+        @Override
+        @SuppressWarnings("ReferenceEquality") // identity on purpose: see the type
+        public boolean equals(Object other) {
+            return other instanceof Rendering that && that.env == env && that.stack == stack;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(env) + System.identityHashCode(stack);
+        }
+    }
 
     /**
      * One object name, or one object, and who renders it.
@@ -145,8 +172,28 @@ final class NameClaims {
         return claims;
     }
 
-    /** The objects a stack declares, keyed as rendered in the environment (secret values as placeholders). */
+    /**
+     * The objects a stack declares, keyed as rendered in the environment (secret values as placeholders): kept for
+     * the last stacks and environments seen, by identity. A verifier reads each unchanged stack file as the same
+     * parsed instance commit after commit ({@code ParsedBlobs}), so only the stack a commit changed is rendered
+     * again; a value never compares equal to another instance, so nothing stale is returned.
+     */
     private static List<Claim> objects(Environment env, Stack stack) {
+        Rendering key = new Rendering(env, stack);
+        synchronized (RENDERED) {
+            List<Claim> known = RENDERED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<Claim> claims = render(env, stack);
+        synchronized (RENDERED) {
+            RENDERED.put(key, claims);
+        }
+        return claims;
+    }
+
+    private static List<Claim> render(Environment env, Stack stack) {
         List<Claim> claims = new ArrayList<>();
         for (Component component : rendered(env, stack).components()) {
             if (component.source() instanceof Manifests manifests) {
@@ -156,7 +203,7 @@ final class NameClaims {
                 }
             }
         }
-        return claims;
+        return List.copyOf(claims);
     }
 
     private static Stack rendered(Environment env, Stack stack) {
