@@ -86,8 +86,19 @@ public final class Countersign {
      * @param args the command line arguments
      */
     public static void main(String... args) {
-        System.exit(commandLine(SopsEnvironment.system(System.out), CommandTree.needed(args))
-                .execute(args));
+        List<Class<?>> subcommands = CommandTree.needed(args);
+        if (subcommands.isEmpty()) {
+            // a lone --version: what picocli would print, without building the command line first
+            System.out.println(version());
+            System.exit(0);
+        }
+        System.exit(commandLine(SopsEnvironment.system(System.out), subcommands).execute(args));
+    }
+
+    /** The line {@code --version} prints: the version from the jar manifest. */
+    static String version() {
+        String version = Countersign.class.getPackage().getImplementationVersion();
+        return "countersign " + (version == null ? "(development build)" : version);
     }
 
     /**
@@ -153,8 +164,7 @@ public final class Countersign {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Countersign.class.getPackage().getImplementationVersion();
-            return new String[] {"countersign " + (version == null ? "(development build)" : version)};
+            return new String[] {version()};
         }
     }
 }

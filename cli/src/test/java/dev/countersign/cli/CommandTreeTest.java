@@ -70,6 +70,7 @@ class CommandTreeTest {
     void printsTheSameVersionWithoutSubcommands() {
         assertThat(usage(Countersign.commandLine(ENVIRONMENT, List.of()), "--version"))
                 .isEqualTo(usage(Countersign.commandLine(ENVIRONMENT), "--version"))
+                .isEqualTo(Countersign.version() + System.lineSeparator())
                 .startsWith("countersign ");
     }
 
