@@ -123,7 +123,7 @@ class LauncherCacheIT {
         try (Stream<Path> files = Files.list(cache.resolve("countersign"))) {
             List<Path> all = files.toList();
             assertThat(all).hasSize(1);
-            assertThat(all.get(0).toString()).matches(".*/[0-9]+-[0-9]+\\.(jsa|aot)");
+            assertThat(all.get(0).toString()).matches(".*/[0-9]+-[0-9]+-[0-9]+-[^/]+\\.(jsa|aot)");
             return all.get(0);
         }
     }
