@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The {@code countersign} root command. It only gathers the subcommands; each lives in its own class.
+ * The {@code countersign} root command. It only gathers the subcommands; each lives in its own class, and
+ * {@link CommandTree} registers only those a run needs.
  *
  * <p>Exit codes ({@link ExitCodes}): 0 ok, 1 the answer is "no" (denied, invalid input), 2 usage error, 3 not
  * found, 4 verify findings, 5 I/O error. Errors go to standard error, one clear sentence first.
@@ -37,37 +39,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "3:not found: no repository at --repo, unknown proposal, environment or commit",
             "4:verify found commits that did not come through the contract",
             "5:I/O error: a file, standard input or the remote could not be read or written"
-        },
-        subcommands = {
-            ValidateCommand.class,
-            PlanCommand.class,
-            RenderCommand.class,
-            DiffCommand.class,
-            HashCommand.class,
-            CloneCommand.class,
-            InitCommand.class,
-            ProposeCommand.class,
-            ProposeEnvironmentCommand.class,
-            ProposePolicyCommand.class,
-            ProposePricingCommand.class,
-            ProposeRecipientsCommand.class,
-            ReviseCommand.class,
-            WithdrawCommand.class,
-            RejectCommand.class,
-            ShowCommand.class,
-            ApproveCommand.class,
-            RecordCommand.class,
-            RecordApprovedCommand.class,
-            ListCommand.class,
-            LogCommand.class,
-            RevertCommand.class,
-            VerifyCommand.class,
-            HookCommand.class,
-            McpCommand.class,
-            PolicyCommand.class,
-            SopsCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class
         })
 public final class Countersign {
     /** Exit code when the input is invalid, or the answer to the question asked is "no". */
@@ -115,7 +86,19 @@ public final class Countersign {
      * @param args the command line arguments
      */
     public static void main(String... args) {
-        System.exit(commandLine(SopsEnvironment.system(System.out)).execute(args));
+        List<Class<?>> subcommands = CommandTree.needed(args);
+        if (subcommands.isEmpty()) {
+            // a lone --version: what picocli would print, without building the command line first
+            System.out.println(version());
+            System.exit(0);
+        }
+        System.exit(commandLine(SopsEnvironment.system(System.out), subcommands).execute(args));
+    }
+
+    /** The line {@code --version} prints: the version from the jar manifest. */
+    static String version() {
+        String version = Countersign.class.getPackage().getImplementationVersion();
+        return "countersign " + (version == null ? "(development build)" : version);
     }
 
     /**
@@ -132,16 +115,27 @@ public final class Countersign {
 
     /** Runs the command in-process with an injected environment, as tests do. */
     static int run(SopsEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(environment).setOut(out).setErr(err).execute(args);
+        int code = commandLine(environment, CommandTree.needed(args))
+                .setOut(out)
+                .setErr(err)
+                .execute(args);
         out.flush();
         err.flush();
         return code;
     }
 
-    /** Creates the command line with the exit-code and error handling described above. */
+    /** Creates the command line with every subcommand and the exit-code and error handling described above. */
     static CommandLine commandLine(SopsEnvironment environment) {
-        return new CommandLine(new Countersign(environment), new Factory(environment))
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        return commandLine(environment, CommandTree.all());
+    }
+
+    /** Creates the command line with these subcommands (picocli reflects over each one it registers). */
+    static CommandLine commandLine(SopsEnvironment environment, List<Class<?>> subcommands) {
+        CommandLine root = new CommandLine(new Countersign(environment));
+        for (Class<?> subcommand : subcommands) {
+            root.addSubcommand(new CommandLine(subcommand));
+        }
+        return root.setCaseInsensitiveEnumValuesAllowed(true)
                 .setDefaultValueProvider(argument -> defaultValue(argument, environment))
                 .setExecutionExceptionHandler(Countersign::handle);
     }
@@ -166,25 +160,11 @@ public final class Countersign {
         return ExitCodes.of(e);
     }
 
-    /** Creates commands, handing the {@code sops} and {@code hook} groups the environment they read. */
-    private record Factory(SopsEnvironment environment) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == HookCommand.class) {
-                return type.cast(new HookCommand(environment));
-            }
-            return type == SopsCommand.class
-                    ? type.cast(new SopsCommand(environment))
-                    : CommandLine.defaultFactory().create(type);
-        }
-    }
-
     /** The version, from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Countersign.class.getPackage().getImplementationVersion();
-            return new String[] {"countersign " + (version == null ? "(development build)" : version)};
+            return new String[] {version()};
         }
     }
 }

@@ -10,15 +10,9 @@ import picocli.CommandLine.ParameterException;
                 + " do not verify.",
         subcommands = {HookInstallCommand.class, HookPreReceiveCommand.class})
 final class HookCommand extends Subcommand {
-    private final SopsEnvironment environment;
-
-    HookCommand(SopsEnvironment environment) {
-        this.environment = environment;
-    }
-
     /** The process environment the hook reads: git's variables and its standard input. */
     SopsEnvironment environment() {
-        return environment;
+        return Countersign.environment(spec);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.countersign.cli;
 
 import dev.countersign.render.oci.OciChartResolver;
+import dev.countersign.render.spi.ChartResolver;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,11 @@ final class RegistryOptions {
             description = "Speak plain HTTP to a chart registry on a loopback address (never to any other).")
     boolean plainHttp;
 
-    /** The resolver these options describe; nothing is contacted until a chart needs pinning. */
-    OciChartResolver resolver(Map<String, String> environment) {
+    /**
+     * The resolver these options describe; the options are checked now, but nothing is contacted, and TLS is not set
+     * up, until a chart needs pinning.
+     */
+    ChartResolver resolver(Map<String, String> environment) {
         OciChartResolver.Builder builder = OciChartResolver.builder().plainHttpForLoopback(plainHttp);
         try {
             Path ca = TransportOptions.orEnvironment(registryCa, environment, "COUNTERSIGN_REGISTRY_CA");
@@ -50,6 +54,6 @@ final class RegistryOptions {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(String.valueOf(e.getMessage()), e);
         }
-        return builder.build();
+        return new DeferredChartResolver(builder);
     }
 }

@@ -14,14 +14,8 @@ import picocli.CommandLine.ParameterException;
             SopsUpdateKeysCommand.class
         })
 final class SopsCommand extends Subcommand {
-    private final SopsEnvironment environment;
-
-    SopsCommand(SopsEnvironment environment) {
-        this.environment = environment;
-    }
-
     SopsEnvironment environment() {
-        return environment;
+        return Countersign.environment(spec);
     }
 
     @Override
