@@ -26,9 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The content view of a proposal ({@link GitOpsRepository#content(String)}): what exactly an approval covers. */
@@ -62,22 +65,26 @@ class ProposalContentTest {
         return AgeIdentity.generate(new SecureRandom()).recipient();
     }
 
+    /** One repository for every case: the stack recorded, then the second version proposed, read once. */
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class AStackWithSecrets {
+        private GitOpsRepository secured;
         private ContentView view;
 
-        /** Records the secured stack, then proposes a chart bump, a new component and a new and a changed secret. */
-        private ContentView proposeTheSecondVersion() {
-            open(Samples.ENVIRONMENTS, List.of(recipient()));
-            Proposal first = repo.proposer(BOB)
+        @BeforeAll
+        void proposeTheSecondVersionOnce(@TempDir Path shared) {
+            secured = GitOpsRepository.open(shared, CLOCK, new SecureRandom());
+            secured.initialize(ALICE, Samples.POLICY, Samples.ENVIRONMENTS, List.of(recipient()));
+            Proposal first = secured.proposer(BOB)
                     .propose(
                             "staging",
                             Samples.secured("${api_token}", "1.0.0"),
                             Secrets.of(Map.of("api_token", "tok-PLAIN-one", "admin_password", "pw-PLAIN-one")),
                             "add secured",
                             List.of());
-            repo.reviewer(ALICE).approve(first.id());
-            Proposal second = repo.proposer(BOB)
+            secured.reviewer(ALICE).approve(first.id());
+            Proposal second = secured.proposer(BOB)
                     .propose(
                             "staging",
                             secondVersion(),
@@ -90,13 +97,17 @@ class ProposalContentTest {
                                     "key-PLAIN")),
                             "bump admin, add web, add a key",
                             List.of());
-            view = repo.content(second.id());
-            return view;
+            view = secured.content(second.id());
+        }
+
+        @AfterAll
+        void closeTheRepository() {
+            secured.close();
         }
 
         @Test
         void showsAnAddedComponentInFullWithItsValues() {
-            ComponentDiff web = byName(proposeTheSecondVersion().components(), ComponentDiff::name, "web");
+            ComponentDiff web = byName(view.components(), ComponentDiff::name, "web");
 
             assertThat(web.change()).isEqualTo(Change.ADDED);
             assertThat(web.hunks()).hasSize(1);
@@ -108,7 +119,7 @@ class ProposalContentTest {
 
         @Test
         void showsAChangedComponentAsAHunkWithTheSecretReferenceKept() {
-            ComponentDiff admin = byName(proposeTheSecondVersion().components(), ComponentDiff::name, "admin");
+            ComponentDiff admin = byName(view.components(), ComponentDiff::name, "admin");
 
             assertThat(admin.change()).isEqualTo(Change.CHANGED);
             List<String> lines = admin.hunks().stream()
@@ -124,7 +135,7 @@ class ProposalContentTest {
 
         @Test
         void bumpsTheChartFromBeforeToAfter() {
-            ChartChange admin = byName(proposeTheSecondVersion().chartChanges(), ChartChange::component, "admin");
+            ChartChange admin = byName(view.chartChanges(), ChartChange::component, "admin");
 
             assertThat(admin.status()).isEqualTo("changed");
             assertThat(admin.versionBefore()).isEqualTo("1.0.0");
@@ -136,8 +147,8 @@ class ProposalContentTest {
 
         @Test
         void showsSecretsAddedChangedAndUnchangedByFingerprintOnly() {
-            Map<String, SecretDiff> secrets = proposeTheSecondVersion().secrets().stream()
-                    .collect(Collectors.toMap(SecretDiff::name, Function.identity()));
+            Map<String, SecretDiff> secrets =
+                    view.secrets().stream().collect(Collectors.toMap(SecretDiff::name, Function.identity()));
 
             assertThat(secrets.get("new_key").change()).isEqualTo(Change.ADDED);
             assertThat(secrets.get("new_key").fingerprintBefore()).isNull();
@@ -152,9 +163,8 @@ class ProposalContentTest {
 
         @Test
         void showsASecretPlaceThatWasAbsentAsAddedNotChanged() {
-            proposeTheSecondVersion();
 
-            assertThat(repo.review(view.proposal()).secrets())
+            assertThat(secured.review(view.proposal()).secrets())
                     .containsEntry("admin:/helm/values/apiKey", "added")
                     .containsEntry("admin:/helm/values/password", "unchanged")
                     .containsEntry("token:/manifests/0/stringData/token", "unchanged");
@@ -162,8 +172,8 @@ class ProposalContentTest {
 
         @Test
         void diffsEveryFileTheRecordWritesWithEncryptedFilesByDigest() {
-            Map<String, FileDiff> files = proposeTheSecondVersion().files().stream()
-                    .collect(Collectors.toMap(FileDiff::path, Function.identity()));
+            Map<String, FileDiff> files =
+                    view.files().stream().collect(Collectors.toMap(FileDiff::path, Function.identity()));
 
             assertThat(files).containsKeys(FOLDER + "stack.yaml", FOLDER + "rendered.yaml");
             FileDiff stack = files.get(FOLDER + "stack.yaml");
@@ -177,7 +187,7 @@ class ProposalContentTest {
 
         @Test
         void resolvesVariablesWithTheirProvenanceAndRedactsSecrets() {
-            List<VariableValue> variables = proposeTheSecondVersion().variables();
+            List<VariableValue> variables = view.variables();
 
             VariableValue replicas = byName(variables, VariableValue::variable, "replicas");
             assertThat(replicas.location()).isEqualTo("web:/helm/values/replicas");
@@ -200,13 +210,11 @@ class ProposalContentTest {
 
         @Test
         void namesWhatDependsOnAChangedComponent() {
-            assertThat(proposeTheSecondVersion().blastRadius())
-                    .containsExactly(new Impact("admin", Change.CHANGED, List.of("web")));
+            assertThat(view.blastRadius()).containsExactly(new Impact("admin", Change.CHANGED, List.of("web")));
         }
 
         @Test
         void neverHoldsASecretValueInAnyForm() {
-            proposeTheSecondVersion();
             String everything =
                     view.toString() + StackFiles.toJson(view.toTree()) + StackFiles.toYaml(List.of(view.toTree()));
 
@@ -216,7 +224,7 @@ class ProposalContentTest {
 
         @Test
         void writesAStableTreeWithSortedKeys() {
-            Map<String, Object> tree = proposeTheSecondVersion().toTree();
+            Map<String, Object> tree = view.toTree();
 
             assertThat(tree.keySet())
                     .containsExactly(
