@@ -19,6 +19,7 @@ module dev.countersign.gitops {
     requires com.fasterxml.jackson.annotation;
 
     exports dev.countersign.gitops;
+    exports dev.countersign.gitops.content;
 
     opens dev.countersign.gitops.internal to
             tools.jackson.databind;

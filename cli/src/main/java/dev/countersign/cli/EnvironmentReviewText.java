@@ -2,7 +2,6 @@ package dev.countersign.cli;
 
 import dev.countersign.gitops.EnvironmentReview;
 import dev.countersign.stack.Environment;
-import dev.countersign.stack.StackFiles;
 import dev.countersign.stack.ValueChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,20 +28,18 @@ final class EnvironmentReviewText {
         return tree;
     }
 
-    static List<String> lines(EnvironmentReview review) {
+    static List<String> lines(EnvironmentReview review, List<String> files) {
         List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
         lines.add("change    environment " + review.change());
         lines.add("renderer  " + renderer(review.before()) + " -> " + renderer(review.after()));
-        lines.add("before    " + json(review.before()));
-        lines.add("after     " + json(review.after()));
         lines.add("stacks    " + String.join(", ", review.stacks()) + " (rendered again)");
-        review.proposal().changedPaths().forEach(path -> lines.add("file      " + path));
         review.secretsLeftOut()
                 .forEach(stack -> lines.add("secrets   " + stack + ": recorded secret values left out of the Flux"
                         + " files (no Flux Secret; a human proposes them again)"));
         review.topologyChanges()
                 .forEach(change -> lines.add("topology  " + change.toString().replace('\n', ' ')));
         cost(review).ifPresent(cost -> cost.forEach(line -> lines.add("cost      " + line)));
+        lines.addAll(files);
         return lines;
     }
 
@@ -63,11 +60,5 @@ final class EnvironmentReviewText {
 
     private static String renderer(@Nullable Environment environment) {
         return environment == null ? "(none)" : environment.renderer().id();
-    }
-
-    private static String json(@Nullable Environment environment) {
-        return environment == null
-                ? "(none)"
-                : StackFiles.toJson(environment.toTree()).replace('\n', ' ');
     }
 }

@@ -6,9 +6,8 @@ import dev.countersign.gitops.GitOpsRepository;
 import dev.countersign.gitops.PolicyReview;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.Review;
+import dev.countersign.gitops.content.ContentView;
 import dev.countersign.policy.Principal;
-import dev.countersign.stack.StackFiles;
-import dev.countersign.stack.VariableUse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +32,9 @@ final class ShowCommand extends Subcommand {
 
     @Mixin
     OutputOption output = new OutputOption();
+
+    @Mixin
+    ColorOption color = new ColorOption();
 
     @Option(
             names = "--statement",
@@ -63,20 +65,22 @@ final class ShowCommand extends Subcommand {
     private boolean print(GitOpsRepository repo) {
         String id = proposal.value();
         Proposal proposed = repo.proposal(id);
+        ContentView content = repo.content(id);
+        Palette palette = color.palette();
         if (proposed.isPolicyChange()) {
             PolicyReview review = repo.policyReview(id);
-            output.print(() -> text(review), () -> tree(review));
+            output.print(() -> text(review, content, palette), () -> tree(review, content));
         } else if (proposed.isEnvironmentChange()) {
             EnvironmentReview review = repo.environmentReview(id);
-            output.print(() -> text(review), () -> tree(review));
+            output.print(() -> text(review, content, palette), () -> tree(review, content));
         } else {
             Review review = repo.review(id);
-            output.print(() -> text(review), () -> tree(review));
+            output.print(() -> text(review, content, palette), () -> tree(review, content));
         }
         return true;
     }
 
-    private static Map<String, Object> tree(Review review) {
+    private static Map<String, Object> tree(Review review, ContentView content) {
         Map<String, Object> tree = new LinkedHashMap<>(ProposalText.tree(review.proposal()));
         tree.put("diff", review.diff().toTree());
         tree.put("waves", review.waves());
@@ -86,12 +90,12 @@ final class ShowCommand extends Subcommand {
         tree.put("secrets", review.secrets());
         tree.put("secretValues", review.secretValues());
         tree.put("charts", review.charts().stream().map(ShowCommand::chart).toList());
+        tree.put("content", content.toTree());
         return tree;
     }
 
-    private static List<String> text(PolicyReview review) {
+    private static List<String> text(PolicyReview review, ContentView content, Palette palette) {
         List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
-        lines.add("file      .countersign/policy.yaml");
         lines.add("policy    " + review.before().hash() + " -> "
                 + review.after().hash() + " (judged under the policy in force)");
         review.changedLines().forEach(line -> lines.add("change    " + line));
@@ -99,26 +103,30 @@ final class ShowCommand extends Subcommand {
             lines.add("file      .countersign/pricing.yaml (the price catalogue every topology change is costed with)");
             review.pricingChangedLines().forEach(line -> lines.add("pricing   " + line));
         }
+        lines.addAll(ContentText.files(content, palette));
         lines.addAll(trail(review.proposal()));
         return lines;
     }
 
-    private static Map<String, Object> tree(PolicyReview review) {
+    private static Map<String, Object> tree(PolicyReview review, ContentView content) {
         Map<String, Object> tree = new LinkedHashMap<>(ProposalText.tree(review.proposal()));
         tree.put("policyBefore", review.before().hash());
         tree.put("policyAfter", review.after().hash());
         tree.put("changedLines", review.changedLines());
         tree.put("policy", review.after().source());
         tree.put("pricingChangedLines", review.pricingChangedLines());
+        tree.put("content", content.toTree());
         return tree;
     }
 
-    private static Map<String, Object> tree(EnvironmentReview review) {
-        return EnvironmentReviewText.tree(review);
+    private static Map<String, Object> tree(EnvironmentReview review, ContentView content) {
+        Map<String, Object> tree = EnvironmentReviewText.tree(review);
+        tree.put("content", content.toTree());
+        return tree;
     }
 
-    private static List<String> text(EnvironmentReview review) {
-        List<String> lines = EnvironmentReviewText.lines(review);
+    private static List<String> text(EnvironmentReview review, ContentView content, Palette palette) {
+        List<String> lines = EnvironmentReviewText.lines(review, ContentText.files(content, palette));
         lines.addAll(trail(review.proposal()));
         return lines;
     }
@@ -126,29 +134,35 @@ final class ShowCommand extends Subcommand {
     private static List<String> trail(Proposal proposal) {
         List<String> lines = new ArrayList<>();
         proposal.decisions()
-                .forEach(d -> lines.add("decision  " + d.action() + " by " + d.principal() + ": " + d.verdict() + " ("
-                        + d.rule() + ") " + d.explanation()));
+                .forEach(d -> lines.add("decision  " + d.action() + " by " + d.principal() + ": " + d.verdict()
+                        + " by rule " + d.rule() + explanation(d.verdict(), d.explanation())));
         proposal.validApprovals()
                 .forEach(a -> lines.add("approval  " + a.approver().name() + " at " + a.at()));
         return lines;
     }
 
-    private static List<String> text(Review review) {
+    private static String explanation(String verdict, String explanation) {
+        return explanation.isBlank() || explanation.equals(verdict) ? "" : ": " + explanation;
+    }
+
+    private static List<String> text(Review review, ContentView content, Palette palette) {
         List<String> lines = new ArrayList<>(ProposalText.details(review.proposal()));
-        lines.add("diff      " + StackFiles.toJson(review.diff().toTree()).replace('\n', ' '));
-        lines.add("waves     " + review.waves());
+        for (int wave = 0; wave < review.waves().size(); wave++) {
+            lines.add(String.format("%-10s", "wave " + (wave + 1))
+                    + String.join(", ", review.waves().get(wave)));
+        }
         review.dependencies().forEach((component, dependencies) -> {
             if (!dependencies.isEmpty()) {
                 lines.add("depends   " + component + " on " + String.join(", ", dependencies));
             }
         });
-        lines.add("removals  " + review.blastRadius());
-        review.charts().forEach(chart -> lines.add("chart     " + chart.describe()));
-        review.variables().forEach(use -> lines.add("variable  " + use(use)));
+        if (review.diff().isEmpty()) {
+            lines.add("diff      no changes");
+        }
+        review.diff().variables().forEach(change -> lines.add("default   " + change));
+        lines.addAll(ContentText.stack(content, palette));
         review.secrets().forEach((path, status) -> lines.add("secret    " + path + " " + status));
-        review.secretValues()
-                .forEach((name, status) -> lines.add("secret    " + name + " " + status
-                        + (status.equals("removed") ? "" : " (value sops-encrypted, never shown)")));
+        lines.addAll(ContentText.files(content, palette));
         lines.addAll(trail(review.proposal()));
         return lines;
     }
@@ -176,7 +190,7 @@ final class ShowCommand extends Subcommand {
         return side;
     }
 
-    private static String use(VariableUse use) {
+    private static String use(dev.countersign.stack.VariableUse use) {
         return use.variable() + " from " + use.source().label() + " at " + use.location();
     }
 }

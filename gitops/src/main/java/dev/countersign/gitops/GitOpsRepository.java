@@ -364,6 +364,19 @@ public final class GitOpsRepository implements AutoCloseable {
     }
 
     /**
+     * Returns the content view of a proposal: exactly what its approval covers (component YAML hunks, the diff of
+     * every file the record writes, secrets by fingerprint, variables with values and provenance, chart changes,
+     * blast radius), never a secret value.
+     *
+     * @param id the proposal id
+     * @return the view; files only for a policy or environment change
+     * @throws UnknownProposalException if there is no such proposal
+     */
+    public dev.countersign.gitops.content.ContentView content(String id) {
+        return reading.content(id);
+    }
+
+    /**
      * Lists the changes recorded on {@code main}, newest first.
      *
      * @return the recorded changes (the root commit included)

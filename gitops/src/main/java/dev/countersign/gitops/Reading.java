@@ -42,6 +42,11 @@ final class Reading {
         return Reviews.of(ledger.git(), ledger.get(id));
     }
 
+    dev.countersign.gitops.content.ContentView content(String id) {
+        Proposal r = ledger.get(id);
+        return dev.countersign.gitops.internal.content.ContentReading.of(ledger.git(), r, Reviews.of(ledger.git(), r));
+    }
+
     EnvironmentReview environmentReview(String id) {
         return Reviews.ofEnvironment(ledger.git(), ledger.get(id));
     }

@@ -66,7 +66,7 @@ final class Reviews {
                                         NativeLayout.placeholders(
                                                 StackLayout.secretNames(git, draft, r.environment(), r.stack())))
                                 .uses(),
-                secrets(after, diff),
+                secrets(before, after, diff),
                 secretValues(
                         fingerprints(git, base, r.environment(), r.stack()),
                         fingerprints(git, draft, r.environment(), r.stack()),
@@ -183,19 +183,25 @@ final class Reviews {
         return radius;
     }
 
-    private static Map<String, String> secrets(Stack after, StackDiff diff) {
+    private static Map<String, String> secrets(Stack before, Stack after, StackDiff diff) {
         Map<String, String> secrets = new TreeMap<>();
         for (Component component : after.components()) {
             List<ValueChange> changes = diff.changed().getOrDefault(component.name(), List.of());
+            List<String> recorded = before.component(component.name())
+                    .map(Component::secretPointers)
+                    .orElse(List.of());
             for (String pointer : component.secretPointers()) {
-                secrets.put(component.name() + ":" + pointer, status(diff, component.name(), changes, pointer));
+                secrets.put(
+                        component.name() + ":" + pointer,
+                        recorded.contains(pointer) ? status(changes, pointer) : "added");
             }
         }
         return secrets;
     }
 
-    private static String status(StackDiff diff, String component, List<ValueChange> changes, String pointer) {
-        if (diff.added().contains(component)) {
+    private static String status(List<ValueChange> changes, String pointer) {
+        if (changes.stream()
+                .anyMatch(c -> c.path().equals(pointer) && c.before().isEmpty())) {
             return "added";
         }
         return changes.stream().anyMatch(c -> c.path().startsWith(pointer)) ? "changed" : "unchanged";

@@ -8,11 +8,12 @@ import dev.countersign.gitops.Countersignature;
 import dev.countersign.gitops.Proposal;
 import dev.countersign.gitops.RecordedDecision;
 import dev.countersign.gitops.Review;
+import dev.countersign.gitops.content.ContentView;
+import dev.countersign.gitops.content.VariableValue;
 import dev.countersign.policy.ApprovalRule;
 import dev.countersign.stack.StackDiff;
 import dev.countersign.stack.StackFiles;
 import dev.countersign.stack.ValueChange;
-import dev.countersign.stack.VariableUse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +30,11 @@ final class ProposalPage {
     private final Proposal proposal;
     private final ApprovalRule rule;
     private final Session session;
+    private final ContentView content;
 
-    ProposalPage(Review review, ApprovalRule rule, Session session) {
+    ProposalPage(Review review, ContentView content, ApprovalRule rule, Session session) {
         this.review = review;
+        this.content = content;
         this.proposal = review.proposal();
         this.rule = rule;
         this.session = session;
@@ -44,6 +47,7 @@ final class ProposalPage {
                 + InsightSection.html(proposal)
                 + picture()
                 + diff()
+                + ContentSection.html(content)
                 + blastRadius()
                 + variables()
                 + secrets()
@@ -94,7 +98,7 @@ final class ProposalPage {
                     .toString();
         }
         out.append("<div class=\"picture\">")
-                .append(graph().toSvg())
+                .append(graph().toSvg(this::label))
                 .append("</div>\n<ol class=\"waves\" start=\"0\">\n");
         for (List<String> wave : review.waves()) {
             out.append("<li>").append(escape(String.join(", ", wave))).append("</li>\n");
@@ -102,9 +106,19 @@ final class ProposalPage {
         return out.append("</ol></section>\n").toString();
     }
 
+    /** A node's label in the picture: its name, and what the proposal does to it when it does something. */
+    private String label(String component) {
+        return content.components().stream()
+                .filter(diff -> diff.name().equals(component))
+                .findFirst()
+                .map(diff -> component + " (" + diff.change().label() + ")")
+                .orElse(component);
+    }
+
     private Dag<String> graph() {
         DagBuilder<String> builder = Dag.builder();
         builder.nodes(review.dependencies().keySet());
+        builder.nodes(review.diff().removed());
         review.dependencies().forEach((name, needs) -> needs.forEach(need -> builder.dependsOn(name, need)));
         return builder.build();
     }
@@ -168,17 +182,22 @@ final class ProposalPage {
     private String variables() {
         StringBuilder out =
                 new StringBuilder("<section id=\"variables\"><h2>Variables and where they come from</h2>\n");
-        if (review.variables().isEmpty()) {
+        if (content.variables().isEmpty()) {
             return out.append("<p>No variables are used.</p></section>\n").toString();
         }
-        out.append("<table><tr><th>variable</th><th>supplied by</th><th>used at</th></tr>\n");
-        for (VariableUse use : review.variables()) {
+        out.append("<table><tr><th>variable</th><th>supplied by</th><th>value</th><th>set in</th><th>used at</th>")
+                .append("</tr>\n");
+        for (VariableValue use : content.variables()) {
             out.append("<tr><td><code>")
                     .append(escape(use.variable()))
                     .append("</code></td><td>")
-                    .append(escape(use.source().label()))
+                    .append(escape(use.scope()))
                     .append("</td><td><code>")
-                    .append(escape(use.location().toString()))
+                    .append(escape(ContentSection.value(use.value())))
+                    .append("</code></td><td><code>")
+                    .append(escape(use.source()))
+                    .append("</code></td><td><code>")
+                    .append(escape(use.location()))
                     .append("</code></td></tr>\n");
         }
         return out.append("</table></section>\n").toString();

@@ -131,8 +131,11 @@ final class Routes implements HttpHandler {
 
     private String proposalPage(Session session, String id) {
         Proposal proposal = repository.proposal(id);
-        ProposalPage page =
-                new ProposalPage(repository.review(id), repository.policy().approvals(proposal.environment()), session);
+        ProposalPage page = new ProposalPage(
+                repository.review(id),
+                repository.content(id),
+                repository.policy().approvals(proposal.environment()),
+                session);
         return Pages.page(session, "Proposal " + id, page.body(null));
     }
 

@@ -99,6 +99,14 @@ final class Fixture {
         return repository.proposer(AGENT).propose("staging", notes, HOSTILE_RATIONALE, List.of("\"><img src=x>"));
     }
 
+    /** The demo monitoring stack without its grafana component. */
+    static Stack withoutGrafana() {
+        Stack monitoring = StackFiles.readStack(SAMPLES.resolve("demo/monitoring.yaml"));
+        return monitoring.withComponents(monitoring.components().stream()
+                .filter(component -> !component.name().equals("grafana"))
+                .toList());
+    }
+
     static Proposal proposeBadUrl(GitOpsRepository repository) {
         Stack monitoring = StackFiles.readStack(SAMPLES.resolve("demo/monitoring-bad-url.yaml"));
         return repository.proposer(AGENT).propose("staging", monitoring, "move alerts to the new host", List.of());

@@ -177,8 +177,13 @@ class ReviewPageIT {
         assertThat(driver.findElement(By.id("diff")).getText()).contains("added cert-manager, letsencrypt-issuer");
         assertThat(driver.findElement(By.id("blast-radius")).getText()).contains("Nothing is removed");
         assertThat(driver.findElement(By.id("variables")).getText())
-                .contains("domain environment letsencrypt-issuer:/manifests/0/spec/acme/email")
-                .contains("retention stack-default");
+                .contains("domain environment ops@app.staging.example.com .countersign/environments/staging.yaml"
+                        + " letsencrypt-issuer:/manifests/0/spec/acme/email")
+                .contains("retention stack-default 15d");
+        assertThat(driver.findElement(By.id("component-grafana")).getText())
+                .contains("grafana added", "existingSecret: grafana-admin");
+        assertThat(driver.findElement(By.id("files")).getText())
+                .contains("environments/staging/monitoring/rendered.yaml added");
         assertThat(driver.findElement(By.id("secrets")).getText()).contains("No secret values");
         assertThat(driver.findElement(By.id("decision")).getText())
                 .contains("staging needs 1 approval(s)")

@@ -176,7 +176,10 @@ class ReviewWebTest {
                     signedIn("human:carol").get("/proposals/" + monitoring.id()).body();
 
             assertThat(page)
-                    .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", ">cert-manager</text>", ">grafana</text>")
+                    .contains(
+                            "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+                            ">cert-manager (added)</text>",
+                            ">grafana (added)</text>")
                     .contains("<li>cert-manager, prometheus</li>", "<li>grafana</li>")
                     .contains("<strong>added</strong> cert-manager, letsencrypt-issuer, prometheus")
                     .contains("Nothing is removed")
@@ -186,6 +189,54 @@ class ReviewWebTest {
                     .contains("staging needs 1 approval(s) from admin, approver; valid approvals: 0.")
                     .contains("<td>propose</td><td>agent:builder</td><td>allow</td>")
                     .contains("<button type=\"submit\" id=\"approve\">Approve</button>");
+        }
+
+        @Test
+        void showsEveryAddedComponentInFullAsCollapsibleHighlightedYaml() throws Exception {
+            String page =
+                    signedIn("human:carol").get("/proposals/" + monitoring.id()).body();
+
+            assertThat(page)
+                    .contains("<details class=\"diff change-added\" id=\"component-prometheus\" open><summary><code>"
+                            + "prometheus</code> added</summary>")
+                    .contains("<span class=\"hunk\">@@ -0,0 +1,")
+                    .contains("<span class=\"line added\">+<span class=\"k\">name</span>: <span class=\"v\">"
+                            + "prometheus</span></span>")
+                    .contains("<span class=\"k\">replicaCount</span>: <span class=\"v\">&quot;${replicas}&quot;")
+                    .contains("<code>environments/staging/monitoring/stack.yaml</code> added")
+                    .contains("<code>environments/staging/monitoring/rendered.yaml</code> added")
+                    .contains("<th>component</th><th>chart</th><th>before</th><th>after</th><th>change</th>")
+                    .contains("<td><code>https://charts.jetstack.io cert-manager</code></td><td><code>none</code>"
+                            + "</td><td><code>v1.16.2</code></td><td>added</td>");
+        }
+
+        @Test
+        void showsEachVariablesValueAndTheFileThatSetIt() throws Exception {
+            String page =
+                    signedIn("human:carol").get("/proposals/" + monitoring.id()).body();
+
+            assertThat(page)
+                    .contains("<td><code>domain</code></td><td>environment</td><td><code>ops@app.staging.example.com"
+                            + "</code></td><td><code>.countersign/environments/staging.yaml</code></td>")
+                    .contains("<td><code>retention</code></td><td>stack-default</td><td><code>15d</code></td><td>"
+                            + "<code>environments/staging/monitoring/stack.yaml</code></td>");
+        }
+
+        @Test
+        void marksARemovedComponentInThePictureAndNamesWhatDependedOnIt() throws Exception {
+            repository.reviewer(Fixture.ALICE).approve(monitoring.id());
+            Proposal smaller = repository
+                    .proposer(Fixture.AGENT)
+                    .propose("staging", Fixture.withoutGrafana(), "drop grafana", List.of());
+
+            String page =
+                    signedIn("human:carol").get("/proposals/" + smaller.id()).body();
+
+            assertThat(page)
+                    .contains(">grafana (removed)</text>")
+                    .contains("<details class=\"diff change-removed\" id=\"component-grafana\" open>")
+                    .contains(
+                            "<li class=\"change-removed\"><code>grafana</code> is removed; depending on it: nothing</li>");
         }
 
         @Test
