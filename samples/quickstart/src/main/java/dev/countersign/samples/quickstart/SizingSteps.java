@@ -74,7 +74,7 @@ final class SizingSteps {
         EnvironmentReview review = repo.environmentReview(grow.id());
         terminal.detail("insight: " + pressure.summary() + " (confidence " + pressure.confidence() + ")");
         pressure.evidence()
-                .forEach(e -> terminal.detail("  " + e.metric() + " over " + e.window() + ": " + e.values()));
+                .forEach(e -> terminal.detail("  " + e.metric() + " over " + e.windowText() + ": " + e.values()));
         review.topologyChanges().forEach(c -> terminal.detail("topology " + c));
         review.costReview()
                 .orElseThrow(() -> new StoryException("the review shows no cost"))
