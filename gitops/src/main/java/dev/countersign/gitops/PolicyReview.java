@@ -2,7 +2,6 @@ package dev.countersign.gitops;
 
 import dev.countersign.policy.Policy;
 import dev.countersign.stack.Pricing;
-import dev.countersign.stack.StackFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -54,7 +53,7 @@ public record PolicyReview(
      * @return true when the catalogue differs
      */
     public boolean changesPricing() {
-        return !yaml(pricingBefore).equals(yaml(pricingAfter));
+        return !entries(pricingBefore).equals(entries(pricingAfter));
     }
 
     /**
@@ -90,10 +89,6 @@ public record PolicyReview(
                                         : ", hourly " + price.hourly().toPlainString())
                         .append('\n'));
         return text.toString();
-    }
-
-    private static String yaml(@Nullable Pricing pricing) {
-        return pricing == null ? "" : StackFiles.toYaml(List.of(pricing.toTree()));
     }
 
     private static List<String> lines(String before, String after) {

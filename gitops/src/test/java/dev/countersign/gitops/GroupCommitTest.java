@@ -2,16 +2,14 @@ package dev.countersign.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.countersign.gitops.testing.MovableClock;
 import dev.countersign.gitops.testing.Processes;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Stack;
 import dev.countersign.stack.StackFiles;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +54,7 @@ class GroupCommitTest {
                 .open()) {
             List<String> ids = new java.util.ArrayList<>();
             for (String name : List.of("alpha", "beta", "gamma")) {
-                clock.now = clock.now.plusSeconds(60);
+                clock.set(clock.instant().plusSeconds(60));
                 ids.add(host.proposer(AGENT)
                         .propose("production", named(name), "add " + name, List.of())
                         .id());
@@ -71,7 +69,7 @@ class GroupCommitTest {
                     .containsOnly(ProposalState.APPROVED);
             assertThat(mainOf(server)).isEqualTo(frozen);
 
-            clock.now = Instant.parse("2027-01-06T10:00:00Z");
+            clock.set("2027-01-06T10:00:00Z");
             List<Proposal> recorded = host.reviewer(CAROL).recordApproved();
 
             assertThat(recorded).extracting(Proposal::id).containsExactlyElementsOf(ids);
@@ -105,29 +103,5 @@ class GroupCommitTest {
         Processes.Result result = Processes.run(repository, command);
         assertThat(result.code()).as(result.err()).isZero();
         return result.out();
-    }
-
-    /** The host's clock, moved past the freeze by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

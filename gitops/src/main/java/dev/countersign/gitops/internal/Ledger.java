@@ -144,7 +144,7 @@ public final class Ledger {
      */
     public List<Proposal> open() {
         refresh();
-        return ProposalIndex.open(git, store);
+        return openLocked();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,19 +45,18 @@ public final class PolicyDraft {
      */
     static Proposal propose(
             Ledger ledger, Proposing proposing, Principal by, Policy changed, String rationale, List<String> evidence) {
-        SortedMap<String, byte[]> files = hashed(ledger.git(), ledger.mainHead());
-        files.put(Layout.POLICY, changed.source().getBytes(StandardCharsets.UTF_8));
-        return propose(ledger, proposing, by, files, rationale, evidence, null, "policy proposal");
+        byte[] text = changed.source().getBytes(StandardCharsets.UTF_8);
+        return propose(ledger, proposing, by, with(Layout.POLICY, text), rationale, evidence, null, "policy proposal");
     }
 
     /**
      * Proposes the governed files as they are to be, inside a transaction of the ledger: the change writes those
-     * of {@link #GOVERNED} that differ from main's head (a path missing from {@code files} is removed).
+     * of {@link #GOVERNED} that differ from main's head (a path missing from the files to be is removed).
      *
      * @param ledger the ledger
      * @param proposing the verb that writes proposals
      * @param by the proposer
-     * @param files the governed files as they are to be, by path
+     * @param toBe the governed files as they are to be, by path, given those recorded at main's head (a copy)
      * @param rationale why
      * @param evidence backing links or notes
      * @param reverts the recorded policy change this one reverts, or null
@@ -68,7 +68,7 @@ public final class PolicyDraft {
             Ledger ledger,
             Proposing proposing,
             Principal by,
-            SortedMap<String, byte[]> files,
+            UnaryOperator<SortedMap<String, byte[]>> toBe,
             String rationale,
             List<String> evidence,
             @Nullable CommitId reverts,
@@ -76,6 +76,7 @@ public final class PolicyDraft {
         GitStore git = ledger.git();
         CommitId base = ledger.mainHead();
         SortedMap<String, byte[]> recorded = hashed(git, base);
+        SortedMap<String, byte[]> files = toBe.apply(new TreeMap<>(recorded));
         List<String> changed = GOVERNED.stream()
                 .filter(path -> !Arrays.equals(recorded.get(path), files.get(path)))
                 .toList();
@@ -94,6 +95,20 @@ public final class PolicyDraft {
                 reverts,
                 null);
         return proposing.propose(header, files, null);
+    }
+
+    /**
+     * Returns the edit of the recorded governed files that replaces one of them.
+     *
+     * @param path the governed file replaced
+     * @param content its content to be
+     * @return the edit
+     */
+    static UnaryOperator<SortedMap<String, byte[]>> with(String path, byte[] content) {
+        return recorded -> {
+            recorded.put(path, content);
+            return recorded;
+        };
     }
 
     /**

@@ -13,7 +13,6 @@ import dev.countersign.stack.TopologyCost;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
  * A change of the price catalogue ({@value PricingFile#PATH}), proposed as a policy change (see {@link
@@ -49,9 +48,15 @@ final class PricingDraft {
         unpriced(git, base, changed).ifPresent(problem -> {
             throw new InvalidProposalException(problem);
         });
-        SortedMap<String, byte[]> files = PolicyDraft.hashed(git, base);
-        files.put(PricingFile.PATH, PricingFile.content(changed));
-        return PolicyDraft.propose(ledger, proposing, by, files, rationale, evidence, null, "pricing proposal");
+        return PolicyDraft.propose(
+                ledger,
+                proposing,
+                by,
+                PolicyDraft.with(PricingFile.PATH, PricingFile.content(changed)),
+                rationale,
+                evidence,
+                null,
+                "pricing proposal");
     }
 
     /**

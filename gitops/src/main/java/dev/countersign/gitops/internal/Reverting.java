@@ -58,12 +58,12 @@ public final class Reverting {
             CommitId parent = target.parents().get(0);
             CommitId reverts = target.id();
             if (target.trailers().all(Trailers.SUBJECT).equals(List.of(Trailers.POLICY_SUBJECT))) {
-                PolicyDraft.at(git, parent);
+                PolicyDraft.at(git, parent); // refuses a parent whose policy does not read
                 return PolicyDraft.propose(
                         ledger,
                         proposing,
                         principal,
-                        PolicyDraft.hashed(git, parent),
+                        recorded -> PolicyDraft.hashed(git, parent),
                         rationale,
                         List.of(),
                         reverts,

@@ -1,6 +1,7 @@
 package dev.countersign.gitops.issues;
 
 import dev.countersign.gitops.GitOpsRepository;
+import dev.countersign.gitops.testing.MovableClock;
 import dev.countersign.policy.Principal;
 import dev.countersign.stack.Environment;
 import dev.countersign.stack.Stack;
@@ -9,10 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -298,33 +296,5 @@ final class Issue18Fixture implements AutoCloseable {
     @Override
     public void close() {
         repo.close();
-    }
-
-    /** A host clock the attacker sets: it says whatever it was last told. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
